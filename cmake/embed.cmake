@@ -1,0 +1,12 @@
+# tend_embed: turn a shipped data file into a string_view compiled into the program,
+# so a tool needs no path lookup and no file read for its own vocabulary.
+function(tend_embed target symbol file)
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/embedded_${symbol}.cpp)
+  add_custom_command(
+    OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DSYMBOL=${symbol} -DINPUT=${file} -DOUTPUT=${out}
+            -P ${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake
+    DEPENDS ${file} ${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake
+    COMMENT "Embedding ${file}")
+  target_sources(${target} PRIVATE ${out})
+endfunction()

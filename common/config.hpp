@@ -1,0 +1,60 @@
+// The user's config.toml: read (never written), checked, with defaults for everything.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <date/date.h>
+
+namespace tend {
+
+struct SafetyConfig {
+    int threshold = 9;                  // distress 0-10 at which the grounding line appears
+    std::vector<std::string> contacts;  // the person's own people, e.g. "Sam 07700 900123"
+    std::string crisis_line;            // the person's own crisis line; tend never assumes one
+    std::string message;                // their own words, shown first
+};
+
+struct CheckinConfig {
+    int every_days = 1;                            // due when none in the last N local days
+    std::optional<std::chrono::minutes> due_from;  // and not before this time of day
+    std::vector<std::string> feelings;             // the person's own feeling words
+};
+
+struct BreatheConfig {
+    std::string pattern;  // default pattern name or spec; empty: the built-in default
+    double minutes = 3;
+    std::vector<std::pair<std::string, std::string>> patterns;  // [breathe.patterns] name = "4-2-6-0"
+};
+
+struct PromptConfig {
+    std::string seed;
+    int cooldown_days = 30;
+    std::vector<std::string> exclude;
+};
+
+struct ReportConfig {
+    date::weekday week_start = date::Monday;
+};
+
+struct Config {
+    SafetyConfig safety;
+    CheckinConfig checkin;
+    BreatheConfig breathe;
+    PromptConfig prompt;
+    ReportConfig report;
+    std::vector<std::string> warnings;  // "file:line:col: unknown key ..." for the tool to print
+};
+
+// Defaults when the file does not exist. Throws Exit::data with file:line:col when it does
+// not parse or a value has the wrong type or range; unknown keys become warnings.
+Config load_config(const std::filesystem::path& file);
+
+// Parses the text of a config file (`file` names it in messages).
+Config parse_config(const std::string& text, const std::filesystem::path& file);
+
+}  // namespace tend

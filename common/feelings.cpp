@@ -1,0 +1,96 @@
+// Loading and looking up feeling words.
+#include "feelings.hpp"
+
+#include <toml++/toml.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "error.hpp"
+
+namespace tend {
+namespace embedded {
+extern const std::string_view feelings_toml;
+}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+std::string normalize_word(std::string_view word) {
+    while (!word.empty() && std::isspace(static_cast<unsigned char>(word.front()))) word.remove_prefix(1);
+    while (!word.empty() && std::isspace(static_cast<unsigned char>(word.back()))) word.remove_suffix(1);
+    std::string out(word);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+FeelingVocabulary FeelingVocabulary::parse(std::string_view text, std::string_view source) {
+    toml::table root;
+    try {
+        root = toml::parse(text, source);
+    } catch (const toml::parse_error& e) {
+        fail(Exit::data, fmt::format("{}:{}:{}: {}", source, e.source().begin.line, e.source().begin.column,
+                                     e.description()));
+    }
+    FeelingVocabulary vocabulary;
+    const toml::array* groups = root["group"].as_array();
+    if (!groups) fail(Exit::data, fmt::format("{}: no [[group]] tables", source));
+    for (const auto& node : *groups) {
+        const toml::table* table = node.as_table();
+        if (!table) continue;
+        FeelingGroup group{(*table)["name"].value_or(std::string{}), (*table)["pleasantness"].value_or(std::string{}),
+                           (*table)["energy"].value_or(std::string{}), (*table)["description"].value_or(std::string{}),
+                           {}};
+        if (const toml::array* words = (*table)["words"].as_array())
+            for (const auto& word : *words)
+                if (auto w = word.value<std::string>()) group.words.push_back(normalize_word(*w));
+        if (group.name.empty() || group.words.empty())
+            fail(Exit::data, fmt::format("{}:{}: a [[group]] needs a name and words", source, table->source().begin.line));
+        vocabulary.groups_.push_back(std::move(group));
+    }
+    return vocabulary;
+}
+
+FeelingVocabulary FeelingVocabulary::shipped(const std::vector<std::string>& own_words) {
+    FeelingVocabulary vocabulary = parse(embedded::feelings_toml, "feelings.toml");
+    if (!own_words.empty()) {
+        FeelingGroup own{"your own", "", "", "Words from [checkin] feelings in your config", {}};
+        for (const auto& word : own_words) own.words.push_back(normalize_word(word));
+        vocabulary.groups_.push_back(std::move(own));
+    }
+    return vocabulary;
+}
+
+const FeelingGroup* FeelingVocabulary::group_of(std::string_view word) const {
+    for (const auto& group : groups_)
+        if (std::find(group.words.begin(), group.words.end(), word) != group.words.end()) return &group;
+    return nullptr;
+}
+
+std::optional<std::string> FeelingVocabulary::suggest(std::string_view word) const {
+    std::optional<std::string> best;
+    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (const auto& group : groups_)
+        for (const auto& known : group.words)
+            if (const auto d = edit_distance(word, known); d < best_distance) best = known, best_distance = d;
+    return best;
+}
+
+}  // namespace tend

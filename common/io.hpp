@@ -1,0 +1,35 @@
+// The streams, environment and clock a tool runs against: real ones from the runner, fakes in tests.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace tend {
+
+using Env = std::map<std::string, std::string>;
+using SystemClock = std::function<std::chrono::system_clock::time_point()>;
+
+struct Io {
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+    Env env;
+    SystemClock clock;
+    bool in_tty = false;
+    bool out_tty = false;
+    bool err_tty = false;
+
+    // The value of an environment variable, or nullopt when unset.
+    std::optional<std::string> getenv(const std::string& name) const;
+    // The value when set and non-empty.
+    std::optional<std::string> getenv_nonempty(const std::string& name) const;
+};
+
+// The process's environment as an Env (the runner's and the CLI tests' source of truth).
+Env process_env();
+
+}  // namespace tend

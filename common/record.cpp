@@ -1,0 +1,227 @@
+// Validation and serialisation of records, driven by each kind's field list.
+#include "record.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "terminal.hpp"
+
+namespace tend {
+using namespace std::chrono;
+
+namespace {
+
+constexpr FieldSpec id_field{"id", FieldType::string, true};
+constexpr FieldSpec at_field{"at", FieldType::datetime, true};
+constexpr FieldSpec recorded_field{"recorded", FieldType::datetime, true};
+
+std::string_view type_name(FieldType type) {
+    switch (type) {
+        case FieldType::string: return "a string";
+        case FieldType::integer: return "an integer";
+        case FieldType::number: return "a number";
+        case FieldType::boolean: return "true or false";
+        case FieldType::datetime: return "a date-time with offset";
+        case FieldType::strings: return "an array of strings";
+    }
+    return "a value";
+}
+
+std::string where(const toml::node& node) {
+    const auto& begin = node.source().begin;
+    return fmt::format("{}:{}", begin.line, begin.column);
+}
+
+std::optional<std::string> check_value(const toml::node& node, const FieldSpec& spec) {
+    const auto wrong_type = [&] {
+        return fmt::format("{}: '{}' must be {}", where(node), spec.name, type_name(spec.type));
+    };
+    const auto out_of_range = [&](double value) -> std::optional<std::string> {
+        if (spec.min < spec.max && (value < spec.min || value > spec.max))
+            return fmt::format("{}: '{}' is {}, outside {} to {}", where(node), spec.name, value, spec.min, spec.max);
+        return std::nullopt;
+    };
+    switch (spec.type) {
+        case FieldType::string:
+            if (!node.is_string()) return wrong_type();
+            if (!is_valid_utf8(node.as_string()->get()))
+                return fmt::format("{}: '{}' is not valid UTF-8", where(node), spec.name);
+            return std::nullopt;
+        case FieldType::integer:
+            if (!node.is_integer()) return wrong_type();
+            return out_of_range(static_cast<double>(node.as_integer()->get()));
+        case FieldType::number:
+            if (!node.is_number()) return wrong_type();
+            return out_of_range(*node.value<double>());
+        case FieldType::boolean:
+            if (!node.is_boolean()) return wrong_type();
+            return std::nullopt;
+        case FieldType::datetime:
+            if (!node.is_date_time() || !node.as_date_time()->get().offset) return wrong_type();
+            return std::nullopt;
+        case FieldType::strings:
+            if (!node.is_array() || !node.as_array()->is_homogeneous(toml::node_type::string)) {
+                if (node.is_array() && node.as_array()->empty()) return std::nullopt;
+                return wrong_type();
+            }
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+const FieldSpec* find_spec(const RecordFormat& format, std::string_view key) {
+    for (const FieldSpec* common : {&id_field, &at_field, &recorded_field})
+        if (common->name == key) return common;
+    const auto it = std::find_if(format.fields.begin(), format.fields.end(),
+                                 [&](const FieldSpec& spec) { return spec.name == key; });
+    return it == format.fields.end() ? nullptr : &*it;
+}
+
+std::string format_float(double value) {
+    if (std::isnan(value)) return "nan";
+    if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
+    std::string text = fmt::format("{}", value);  // shortest form that reads back exactly
+    if (text.find_first_of(".e") == std::string::npos) text += ".0";
+    return text;
+}
+
+std::string serialize_value(const toml::node& node) {
+    if (auto s = node.as_string()) return toml_quote(s->get());
+    if (auto i = node.as_integer()) return fmt::format("{}", i->get());
+    if (auto f = node.as_floating_point()) return format_float(f->get());
+    if (auto b = node.as_boolean()) return b->get() ? "true" : "false";
+    if (auto d = node.as_date_time()) return format_rfc3339(from_toml(d->get()));
+    if (auto a = node.as_array()) {
+        std::string out = "[";
+        for (std::size_t i = 0; i < a->size(); ++i) {
+            if (i) out += ", ";
+            out += serialize_value(*a->get(i));
+        }
+        return out + "]";
+    }
+    return "\"\"";
+}
+
+}  // namespace
+
+std::vector<std::string> validate_record(const Record& record, const RecordFormat& format) {
+    std::vector<std::string> problems;
+    for (const auto& [key, node] : record) {
+        const FieldSpec* spec = find_spec(format, key.str());
+        if (!spec) {
+            problems.push_back(fmt::format("{}: unknown key '{}' in a [[{}]] record", where(node),
+                                           neutralize(key.str()), format.kind));
+            continue;
+        }
+        if (auto problem = check_value(node, *spec)) problems.push_back(*problem);
+    }
+    const auto header = fmt::format("{}:{}", record.source().begin.line, record.source().begin.column);
+    for (const FieldSpec* common : {&id_field, &at_field, &recorded_field})
+        if (!record.contains(common->name))
+            problems.push_back(fmt::format("{}: [[{}]] record has no '{}'", header, format.kind, common->name));
+    for (const FieldSpec& spec : format.fields)
+        if (spec.required && !record.contains(spec.name))
+            problems.push_back(fmt::format("{}: [[{}]] record has no '{}'", header, format.kind, spec.name));
+    if (auto id = record["id"].value<std::string>(); id && id->empty())
+        problems.push_back(fmt::format("{}: 'id' is empty", header));
+    return problems;
+}
+
+std::string serialize_record(const Record& record, const RecordFormat& format) {
+    std::string out = fmt::format("[[{}]]\n", format.kind);
+    const auto emit = [&](std::string_view key) {
+        if (const toml::node* node = record.get(key)) out += fmt::format("{} = {}\n", key, serialize_value(*node));
+    };
+    for (const FieldSpec* common : {&id_field, &at_field, &recorded_field}) emit(common->name);
+    for (const FieldSpec& spec : format.fields) emit(spec.name);
+    return out;
+}
+
+std::string toml_quote(std::string_view text) {
+    std::string out = "\"";
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+        const auto c = static_cast<unsigned char>(text[pos]);
+        switch (c) {
+            case '"': out += "\\\""; continue;
+            case '\\': out += "\\\\"; continue;
+            case '\n': out += "\\n"; continue;
+            case '\t': out += "\\t"; continue;
+            default: break;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
+            continue;
+        }
+        // C1 controls (C2 80..9F) and bidi controls (E2 80 8E/8F/AA..AE, E2 81 A6..A9) are
+        // escaped too, so that a month file is safe to cat.
+        if (c == 0xC2 && pos + 1 < text.size()) {
+            const auto next = static_cast<unsigned char>(text[pos + 1]);
+            if (next >= 0x80 && next <= 0x9F) {
+                out += fmt::format("\\u{:04X}", static_cast<unsigned>(next));
+                ++pos;
+                continue;
+            }
+        }
+        if (c == 0xE2 && pos + 2 < text.size()) {
+            const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+            const auto b2 = static_cast<unsigned char>(text[pos + 2]);
+            const bool bidi = (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) ||
+                              (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+            if (bidi) {
+                const unsigned code = ((c & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+                out += fmt::format("\\u{:04X}", code);
+                pos += 2;
+                continue;
+            }
+        }
+        out += static_cast<char>(c);
+    }
+    return out + "\"";
+}
+
+toml::date_time to_toml(const OffsetTime& time) {
+    const LocalTime local = time.local();
+    const LocalDay day = date::floor<date::days>(local);
+    const date::year_month_day ymd{day};
+    const date::hh_mm_ss<seconds> clock{local - day};
+    toml::date d{static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
+    toml::time t{static_cast<unsigned>(clock.hours().count()), static_cast<unsigned>(clock.minutes().count()),
+                 static_cast<unsigned>(clock.seconds().count())};
+    toml::time_offset offset;
+    offset.minutes = static_cast<int16_t>(time.offset.count());
+    return toml::date_time{d, t, offset};
+}
+
+OffsetTime from_toml(const toml::date_time& value) {
+    const date::year_month_day ymd{date::year{value.date.year}, date::month{value.date.month},
+                                   date::day{value.date.day}};
+    const LocalTime local{LocalDay{ymd} + hours{value.time.hour} + minutes{value.time.minute} +
+                          seconds{value.time.second}};
+    const minutes offset{value.offset ? value.offset->minutes : 0};
+    return {Instant{local.time_since_epoch() - offset}, offset};
+}
+
+std::string record_id(const Record& record) { return record["id"].value_or(std::string{}); }
+
+OffsetTime record_at(const Record& record) {
+    if (auto at = record["at"].as_date_time()) return from_toml(at->get());
+    return {};
+}
+
+std::vector<std::string> string_list(const Record& record, std::string_view key) {
+    std::vector<std::string> values;
+    if (auto array = record[key].as_array())
+        for (const auto& item : *array)
+            if (auto s = item.value<std::string>()) values.push_back(*s);
+    return values;
+}
+
+toml::array to_toml_array(const std::vector<std::string>& values) {
+    toml::array array;
+    for (const auto& value : values) array.push_back(value);
+    return array;
+}
+
+}  // namespace tend

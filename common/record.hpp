@@ -1,0 +1,62 @@
+// What a record is: a TOML table checked against its kind's field list, and its text form.
+#pragma once
+
+#include <toml++/toml.h>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "time.hpp"
+
+namespace tend {
+
+enum class FieldType { string, integer, number, boolean, datetime, strings };
+
+struct FieldSpec {
+    std::string_view name;
+    FieldType type;
+    bool required = false;
+    double min = 0;  // for integer and number fields when min < max
+    double max = 0;
+};
+
+// One kind of record (checkin, breathe, ...): its [[table]] name and fields in file order.
+// Every record also has id, at and recorded, written first.
+struct RecordFormat {
+    std::string_view kind;
+    std::span<const FieldSpec> fields;
+};
+
+using Record = toml::table;
+
+// Checks a record against its format: every key known, every type and range right, the
+// common fields present. Returns the problems as "line:col: what" (empty when sound).
+std::vector<std::string> validate_record(const Record& record, const RecordFormat& format);
+
+// The record as one "[[kind]]" block, keys in format order, strings escaped so that no
+// control or bidi character is ever written raw.
+std::string serialize_record(const Record& record, const RecordFormat& format);
+
+// A TOML basic string literal for any UTF-8 text.
+std::string toml_quote(std::string_view text);
+
+// Conversions between tend's times and TOML offset date-times.
+toml::date_time to_toml(const OffsetTime& time);
+OffsetTime from_toml(const toml::date_time& value);
+
+// Typed access to the common fields of a record that passed validation.
+std::string record_id(const Record& record);
+OffsetTime record_at(const Record& record);
+
+// Reads an optional field; nullopt when missing.
+template <typename T>
+std::optional<T> field(const Record& record, std::string_view key) {
+    return record[key].template value<T>();
+}
+std::vector<std::string> string_list(const Record& record, std::string_view key);
+toml::array to_toml_array(const std::vector<std::string>& values);
+
+}  // namespace tend

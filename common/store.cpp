@@ -1,0 +1,297 @@
+// Monthly record files: parse-checked appends under an flock, surgical atomic rewrites.
+#include "store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+
+#include "error.hpp"
+#include "files.hpp"
+#include "terminal.hpp"
+
+namespace tend {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Crockford's base 32, lower case: no i, l, o or u to misread or mistype.
+constexpr std::string_view id_alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+constexpr int id_epoch_year = 2000;
+
+std::string month_code(date::year_month month) {
+    const int index = (static_cast<int>(month.year()) - id_epoch_year) * 12 + static_cast<int>(static_cast<unsigned>(month.month())) - 1;
+    const auto wrapped = static_cast<std::size_t>(((index % 1024) + 1024) % 1024);
+    return {id_alphabet[wrapped / 32], id_alphabet[wrapped % 32]};
+}
+
+date::year_month month_of(const Record& record) {
+    const date::year_month_day ymd{record_at(record).day()};
+    return {ymd.year(), ymd.month()};
+}
+
+std::string new_id(date::year_month month, const std::set<std::string>& taken) {
+    std::random_device random;
+    std::uniform_int_distribution<std::size_t> pick(0, id_alphabet.size() - 1);
+    for (;;) {
+        std::string id = month_code(month);
+        for (int i = 0; i < 3; ++i) id += id_alphabet[pick(random)];
+        if (!taken.contains(id)) return id;
+    }
+}
+
+std::set<std::string> ids_of(const std::vector<Record>& records) {
+    std::set<std::string> ids;
+    for (const auto& record : records) ids.insert(record_id(record));
+    return ids;
+}
+
+[[noreturn]] void data_error(const fs::path& file, const std::string& problem) {
+    fail(Exit::data, fmt::format("{}:{}; tend leaves this file untouched until it is fixed by hand (see tend(5))",
+                                 file.string(), problem));
+}
+
+const toml::array* records_array(const toml::table& root, const fs::path& file, const RecordFormat& format) {
+    for (const auto& [key, node] : root) {
+        if (key.str() != format.kind)
+            data_error(file, fmt::format("{}:{}: unexpected '{}'; this file holds only [[{}]] records",
+                                         node.source().begin.line, node.source().begin.column,
+                                         neutralize(key.str()), format.kind));
+    }
+    const toml::node* node = root.get(format.kind);
+    if (!node) return nullptr;
+    const toml::array* array = node->as_array();
+    if (!array || !array->is_array_of_tables())
+        data_error(file, fmt::format("{}:{}: '{}' must be written as [[{}]] tables", node->source().begin.line,
+                                     node->source().begin.column, format.kind, format.kind));
+    return array;
+}
+
+toml::table parse_toml(const std::string& text, const fs::path& file) {
+    try {
+        return toml::parse(std::string_view(text), std::string_view(file.string()));
+    } catch (const toml::parse_error& e) {
+        data_error(file, fmt::format("{}:{}: {}", e.source().begin.line, e.source().begin.column, e.description()));
+    }
+}
+
+// Byte offset where each 1-based line starts.
+std::vector<std::size_t> line_starts(const std::string& text) {
+    std::vector<std::size_t> starts{0, 0};
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') starts.push_back(i + 1);
+    return starts;
+}
+
+std::string file_header(const RecordFormat& format, date::year_month month) {
+    return fmt::format("# tend {} records for {:04}-{:02}: one [[{}]] table each, described in tend(5).\n",
+                       format.kind, static_cast<int>(month.year()), static_cast<unsigned>(month.month()), format.kind);
+}
+
+// Serialises, parses back and compares, so nothing lands that would not read back the same.
+std::string checked_block(const Record& record, const RecordFormat& format) {
+    if (auto problems = validate_record(record, format); !problems.empty())
+        fail(Exit::failure, fmt::format("internal: record does not match its format: {}", problems.front()));
+    std::string block = serialize_record(record, format);
+    toml::table parsed;
+    try {
+        parsed = toml::parse(std::string_view(block));
+    } catch (const toml::parse_error& e) {
+        fail(Exit::failure, fmt::format("internal: serialised record does not parse: {}", e.description()));
+    }
+    const toml::array* array = parsed[format.kind].as_array();
+    if (!array || array->size() != 1 || !array->get(0)->is_table() || *array->get(0)->as_table() != record)
+        fail(Exit::failure, "internal: serialised record does not read back the same; nothing was written");
+    return block;
+}
+
+}  // namespace
+
+std::vector<Record> parse_month_text(const std::string& text, const fs::path& file, const RecordFormat& format) {
+    const toml::table root = parse_toml(text, file);
+    std::vector<Record> records;
+    const toml::array* array = records_array(root, file, format);
+    if (!array) return records;
+    std::set<std::string> seen;
+    for (const auto& node : *array) {
+        const auto& table = *node.as_table();
+        if (auto problems = validate_record(table, format); !problems.empty()) data_error(file, problems.front());
+        const std::string id = record_id(table);
+        if (!seen.insert(id).second)
+            data_error(file, fmt::format("{}:{}: duplicate id '{}'", table.source().begin.line,
+                                         table.source().begin.column, neutralize(id)));
+        records.push_back(table);
+    }
+    return records;
+}
+
+std::optional<date::year_month> month_of_id(std::string_view id) {
+    if (id.size() < 2) return std::nullopt;
+    const auto a = id_alphabet.find(id[0]);
+    const auto b = id_alphabet.find(id[1]);
+    if (a == std::string_view::npos || b == std::string_view::npos) return std::nullopt;
+    const auto index = static_cast<int>(a * 32 + b);
+    return date::year_month{date::year{id_epoch_year + index / 12}, date::month{static_cast<unsigned>(index % 12 + 1)}};
+}
+
+RecordStore::RecordStore(fs::path data_dir, const RecordFormat& format, std::chrono::milliseconds lock_wait)
+    : data_dir_(std::move(data_dir)), kind_dir_(data_dir_ / std::string(format.kind)), format_(format),
+      lock_wait_(lock_wait) {}
+
+fs::path RecordStore::month_file(date::year_month month) const {
+    return kind_dir_ / fmt::format("{:04}-{:02}.toml", static_cast<int>(month.year()),
+                                   static_cast<unsigned>(month.month()));
+}
+
+Record RecordStore::append(Record record) {
+    ensure_private_dir(kind_dir_);
+    DataLock lock(data_dir_, DataLock::Mode::exclusive, lock_wait_);
+    const date::year_month month = month_of(record);
+    AppendFile file(month_file(month));
+    const std::vector<Record> existing = parse_month_text(file.contents(), month_file(month), format_);
+    record.insert_or_assign("id", new_id(month, ids_of(existing)));
+    std::string block = checked_block(record, format_);
+    if (file.contents().empty()) {
+        block = file_header(format_, month) + "\n" + block;
+    } else {
+        block.insert(0, file.contents().ends_with('\n') ? "\n" : "\n\n");
+    }
+    file.append(block);
+    return record;
+}
+
+std::vector<Record> RecordStore::read_month(const fs::path& file) const {
+    auto text = read_file_if_exists(file);
+    if (!text) return {};
+    return parse_month_text(*text, file, format_);
+}
+
+std::vector<Record> RecordStore::read_range(Instant from, Instant to) const {
+    std::vector<Record> records;
+    if (!fs::is_directory(kind_dir_) || to < from) return records;
+    DataLock lock(data_dir_, DataLock::Mode::shared, lock_wait_);
+    // A record's file is the month of its own wall-clock time, up to 14 hours from UTC.
+    const LocalDay first = date::floor<date::days>(LocalTime{from.time_since_epoch()}) - date::days{1};
+    const LocalDay last = date::floor<date::days>(LocalTime{to.time_since_epoch()}) + date::days{1};
+    for (const auto& month : months_spanning(first, last)) {
+        for (auto& record : read_month(month_file(month))) {
+            const Instant at = record_at(record).instant;
+            if (at >= from && at <= to) records.push_back(std::move(record));
+        }
+    }
+    std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+        return record_at(a).instant < record_at(b).instant;
+    });
+    return records;
+}
+
+std::vector<fs::path> RecordStore::month_files_newest_first() const {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(kind_dir_, ec)) {
+        const std::string name = entry.path().filename().string();
+        // Only YYYY-MM.toml: temp files and the user's own notes are not records.
+        if (name.size() == 12 && name.ends_with(".toml") && name[4] == '-' && name[0] != '.') files.push_back(entry.path());
+    }
+    std::sort(files.rbegin(), files.rend());
+    return files;
+}
+
+std::vector<Record> RecordStore::read_latest(std::size_t wanted) const {
+    std::vector<Record> records;
+    if (!fs::is_directory(kind_dir_)) return records;
+    DataLock lock(data_dir_, DataLock::Mode::shared, lock_wait_);
+    for (const auto& file : month_files_newest_first()) {
+        auto month = read_month(file);
+        records.insert(records.end(), month.begin(), month.end());
+        if (records.size() >= wanted) break;
+    }
+    std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+        return record_at(a).instant > record_at(b).instant;
+    });
+    if (records.size() > wanted) records.resize(wanted);
+    return records;
+}
+
+std::optional<StoredRecord> RecordStore::find_unlocked(const std::string& id) const {
+    std::vector<fs::path> files = month_files_newest_first();
+    if (auto month = month_of_id(id)) {
+        const fs::path hinted = month_file(*month);
+        std::erase(files, hinted);
+        files.insert(files.begin(), hinted);
+    }
+    for (const auto& file : files) {
+        for (auto& record : read_month(file))
+            if (record_id(record) == id) return StoredRecord{std::move(record), file};
+    }
+    return std::nullopt;
+}
+
+std::optional<StoredRecord> RecordStore::find(const std::string& id) const {
+    if (!fs::is_directory(kind_dir_)) return std::nullopt;
+    DataLock lock(data_dir_, DataLock::Mode::shared, lock_wait_);
+    return find_unlocked(id);
+}
+
+std::optional<Record> RecordStore::replace(const std::string& id, std::optional<Record> replacement) {
+    if (!fs::is_directory(kind_dir_)) usage_error(fmt::format("no {} record with id '{}'", format_.kind, neutralize(id)));
+    DataLock lock(data_dir_, DataLock::Mode::exclusive, lock_wait_);
+    const auto found = find_unlocked(id);
+    if (!found) usage_error(fmt::format("no {} record with id '{}'", format_.kind, neutralize(id)));
+
+    std::optional<Record> stored;
+    const bool moves = replacement && month_of(*replacement) != month_of(found->record);
+    if (moves) {
+        // Write the new copy before removing the old one: a crash between leaves two, never none.
+        Record moved = *replacement;
+        const date::year_month month = month_of(moved);
+        ensure_private_dir(kind_dir_);
+        AppendFile file(month_file(month));
+        const auto existing = parse_month_text(file.contents(), month_file(month), format_);
+        moved.insert_or_assign("id", new_id(month, ids_of(existing)));
+        std::string block = checked_block(moved, format_);
+        block.insert(0, file.contents().empty() ? file_header(format_, month) + "\n"
+                                                : (file.contents().ends_with('\n') ? "\n" : "\n\n"));
+        file.append(block);
+        stored = moved;
+        replacement.reset();
+    } else if (replacement) {
+        replacement->insert_or_assign("id", id);
+        stored = replacement;
+    }
+
+    const std::string text = *read_file_if_exists(found->file);
+    const toml::table root = parse_toml(text, found->file);
+    const toml::array& array = *records_array(root, found->file, format_);
+    const auto starts = line_starts(text);
+    std::string rewritten;
+    std::vector<Record> expected;
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        const auto& table = *array.get(i)->as_table();
+        const std::size_t begin = starts.at(table.source().begin.line);
+        const std::size_t end =
+            i + 1 < array.size() ? starts.at(array.get(i + 1)->as_table()->source().begin.line) : text.size();
+        if (i == 0) rewritten += text.substr(0, begin);
+        if (record_id(table) != id) {
+            rewritten += text.substr(begin, end - begin);
+            expected.push_back(table);
+        } else if (replacement) {
+            rewritten += checked_block(*replacement, format_);
+            if (i + 1 < array.size()) rewritten += "\n";
+            expected.push_back(*replacement);
+        }
+    }
+
+    // The new text must hold exactly the records we meant, before it replaces the old.
+    const auto check = parse_month_text(rewritten, found->file, format_);
+    if (check != expected)
+        fail(Exit::failure, fmt::format("internal: rewriting {} would change other records; nothing was changed",
+                                        found->file.string()));
+    AtomicFile file(found->file);
+    file.write(rewritten);
+    file.commit();
+    return stored;
+}
+
+}  // namespace tend

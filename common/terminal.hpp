@@ -1,0 +1,50 @@
+// Colour rules and safe printing of text a person typed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "io.hpp"
+
+namespace tend {
+
+enum class ColorWhen { auto_, always, never };
+
+// Parses --color's value: auto, always or never (usage error otherwise).
+ColorWhen parse_color_when(std::string_view value);
+
+// Colour for a stream: `always` forces it; `never`, NO_COLOR (any value), TERM=dumb or a
+// stream that is not a terminal turn it off.
+bool use_color(ColorWhen when, bool stream_is_tty, const Io& io);
+
+// Wraps text in ANSI styles when enabled, returns it unchanged otherwise.
+class Style {
+public:
+    explicit Style(bool enabled) : enabled_(enabled) {}
+    bool enabled() const { return enabled_; }
+    std::string dim(std::string_view text) const { return wrap("2", text); }
+    std::string bold(std::string_view text) const { return wrap("1", text); }
+    std::string green(std::string_view text) const { return wrap("32", text); }
+    std::string yellow(std::string_view text) const { return wrap("33", text); }
+    std::string cyan(std::string_view text) const { return wrap("36", text); }
+
+private:
+    std::string wrap(std::string_view code, std::string_view text) const;
+    bool enabled_;
+};
+
+// Makes user-typed text safe for a terminal: C0 and C1 control characters, DEL, ESC
+// (and so every escape sequence), bidirectional overrides and invalid UTF-8 are shown as
+// visible escapes (\x1b, \u202e, ...). Newlines and tabs become spaces unless keep_newlines.
+std::string neutralize(std::string_view text, bool keep_newlines = false);
+
+// True when text is valid UTF-8 (stored text must be; TOML requires it).
+bool is_valid_utf8(std::string_view text);
+
+// Display width in terminal columns, counting each UTF-8 code point as one column.
+std::size_t display_width(std::string_view text);
+
+// Shortens text to at most `width` columns, ending in "…" when it was cut.
+std::string truncate_display(std::string_view text, std::size_t width);
+
+}  // namespace tend

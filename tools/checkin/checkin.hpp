@@ -1,0 +1,56 @@
+// checkin: a quick check-in from the shell; options, commands and their actions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runner.hpp"
+#include "session.hpp"
+
+namespace checkin {
+
+// Values a person can give for a check-in, on the command line or when editing.
+struct EntryValues {
+    std::optional<int> mood, energy, anxiety, closeness, safety;
+    std::vector<std::string> feelings;
+    std::vector<std::string> tags;
+    std::optional<std::string> note;  // "-" reads it from standard input
+    std::optional<std::string> at;
+    bool any() const {
+        return mood || energy || anxiety || closeness || safety || !feelings.empty() || !tags.empty() || note;
+    }
+};
+
+struct ListOptions {
+    std::optional<std::string> since, until;
+    std::optional<std::size_t> last;
+    std::vector<std::string> tags;
+};
+
+enum class Command { add, list, edit, remove, undo, due, feelings };
+
+struct Options {
+    tend::CommonOptions common;
+    Command command = Command::add;
+    EntryValues values;
+    ListOptions list;
+    std::vector<std::string> clear;  // fields edit empties
+    std::string id;
+    bool json = false;
+    bool quiet = false;
+};
+
+// The entry point main() hands to the runner: parses argv, then runs the command.
+int main(int argc, const char* const* argv, tend::Io& io);
+
+// The commands, as plain functions of options and a session. Each returns the exit status.
+int add(const Options& options, const tend::Session& session);
+int list(const Options& options, const tend::Session& session);
+int edit(const Options& options, const tend::Session& session);
+int remove(const Options& options, const tend::Session& session);
+int undo(const Options& options, const tend::Session& session);
+int due(const Options& options, const tend::Session& session);
+int feelings(const Options& options, const tend::Session& session);
+
+}  // namespace checkin

@@ -1,0 +1,374 @@
+// What checkin's commands do: plain functions of options and a session.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "checkin.hpp"
+#include "checkin_record.hpp"
+#include "error.hpp"
+#include "feelings.hpp"
+#include "files.hpp"
+#include "json.hpp"
+#include "safety.hpp"
+
+namespace checkin {
+using tend::Record;
+using tend::Session;
+
+namespace {
+
+constexpr std::size_t max_note_bytes = 1 << 20;
+const std::filesystem::path undo_hint_name = ".last";
+
+std::string read_stdin(const Session& session, std::string_view flag) {
+    if (session.io.in_tty) session.note("Type the note, then Ctrl-D on a line of its own:");
+    std::string text{std::istreambuf_iterator<char>(session.io.in), std::istreambuf_iterator<char>()};
+    if (text.ends_with('\n')) text.pop_back();
+    if (text.size() > max_note_bytes) tend::usage_error(fmt::format("{}: longer than 1 MiB", flag));
+    return text;
+}
+
+std::string checked_text(std::string text, std::string_view flag) {
+    if (!tend::is_valid_utf8(text))
+        tend::usage_error(fmt::format("{}: not valid UTF-8 text; tend stores text as UTF-8", flag));
+    if (text.size() > max_note_bytes) tend::usage_error(fmt::format("{}: longer than 1 MiB", flag));
+    return text;
+}
+
+std::vector<std::string> checked_feelings(const std::vector<std::string>& typed, const Session& session) {
+    const auto vocabulary = tend::FeelingVocabulary::shipped(session.config.checkin.feelings);
+    std::vector<std::string> words;
+    for (const auto& raw : typed) {
+        const std::string word = tend::normalize_word(raw);
+        if (word.empty()) continue;
+        if (!vocabulary.group_of(word)) {
+            std::string hint = "see 'checkin feelings', or add your own words under [checkin] feelings in your config";
+            if (auto close = vocabulary.suggest(word)) hint = fmt::format("did you mean '{}'? Or {}", *close, hint);
+            tend::usage_error(fmt::format("--feel: '{}' is not in the feeling words; {}", tend::neutralize(word), hint));
+        }
+        if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+    }
+    return words;
+}
+
+std::vector<std::string> checked_tags(const std::vector<std::string>& typed) {
+    std::vector<std::string> tags;
+    for (const auto& raw : typed) {
+        const std::string tag = tend::normalize_word(raw);
+        if (tag.empty()) continue;
+        if (!tend::is_valid_utf8(tag) || tag.size() > 64 || tend::neutralize(tag) != tag)
+            tend::usage_error(fmt::format("--tag: '{}' is not a tag; use up to 64 characters of plain text",
+                                          tend::neutralize(tag)));
+        if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+    }
+    return tags;
+}
+
+tend::Instant checked_at(const std::string& when, const Session& session) {
+    const tend::Instant at = tend::parse_human_time(when, "--at", session.now, session.zone, tend::DayMeaning::moment);
+    if (at > session.now + std::chrono::minutes{1})
+        tend::usage_error(fmt::format("--at: {} is in the future; a check-in is about now or the past",
+                                      tend::format_local_minutes(session.zone.to_local(at))));
+    return at;
+}
+
+// Writes the values that were given into a record, checking each on the way.
+void apply_values(const EntryValues& values, Record& record, const Session& session) {
+    const std::array<std::pair<std::string_view, const std::optional<int>*>, 5> numbers{{
+        {"mood", &values.mood}, {"energy", &values.energy}, {"anxiety", &values.anxiety},
+        {"closeness", &values.closeness}, {"safety", &values.safety}}};
+    for (const auto& [name, value] : numbers)
+        if (*value) record.insert_or_assign(name, static_cast<int64_t>(**value));
+    if (!values.feelings.empty())
+        record.insert_or_assign("feelings", tend::to_toml_array(checked_feelings(values.feelings, session)));
+    if (!values.tags.empty()) record.insert_or_assign("tags", tend::to_toml_array(checked_tags(values.tags)));
+    if (values.note) {
+        std::string note = *values.note == "-" ? read_stdin(session, "--note") : *values.note;
+        record.insert_or_assign("note", checked_text(std::move(note), "--note"));
+    }
+    if (values.at) record.insert_or_assign("at", tend::to_toml(tend::in_zone(checked_at(*values.at, session), session.zone)));
+}
+
+std::optional<int> ask_number(const Session& session, const tend::Dimension& dimension) {
+    for (;;) {
+        auto answer = session.ask(fmt::format("{} [Enter skips]: ", dimension.question));
+        if (!answer) throw tend::ExitRequest{tend::Exit::ok};
+        const std::string text = tend::normalize_word(*answer);
+        if (text.empty()) return std::nullopt;
+        int value = -1;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec == std::errc{} && end == text.data() + text.size() && value >= 0 && value <= 10) return value;
+        session.note("A whole number from 0 to 10, please, or Enter to skip.");
+    }
+}
+
+// Questions on a terminal when no values were given; Enter skips any of them.
+EntryValues ask_values(const Session& session) {
+    session.note("How are you right now? Answer what you like; Enter skips a question, Ctrl-D stops.");
+    EntryValues values;
+    const std::array<std::optional<int>*, 5> slots{&values.mood, &values.energy, &values.anxiety, &values.closeness,
+                                                  &values.safety};
+    for (std::size_t i = 0; i < slots.size(); ++i) *slots[i] = ask_number(session, tend::checkin_dimensions[i]);
+    for (;;) {
+        auto answer = session.ask("Feelings, comma-separated ('?' lists them) [Enter skips]: ");
+        if (!answer) throw tend::ExitRequest{tend::Exit::ok};
+        if (tend::normalize_word(*answer) == "?") {
+            feelings(Options{}, session);
+            continue;
+        }
+        std::vector<std::string> words;
+        std::stringstream stream(*answer);
+        for (std::string word; std::getline(stream, word, ',');) words.push_back(word);
+        try {
+            checked_feelings(words, session);
+            values.feelings = words;
+            break;
+        } catch (const tend::Error& e) {
+            session.note(e.what());
+        }
+    }
+    if (auto tags = session.ask("Tags, comma-separated [Enter skips]: ")) {
+        std::stringstream stream(*tags);
+        for (std::string tag; std::getline(stream, tag, ',');) values.tags.push_back(tag);
+    } else {
+        throw tend::ExitRequest{tend::Exit::ok};
+    }
+    auto note = session.ask("A note [Enter skips]: ");
+    if (!note) throw tend::ExitRequest{tend::Exit::ok};
+    if (!tend::normalize_word(*note).empty()) values.note = *note;
+    return values;
+}
+
+std::filesystem::path undo_hint(const Session& session) { return session.paths.data_dir / "checkin" / undo_hint_name; }
+
+void write_undo_hint(const Session& session, const std::string& id) {
+    tend::AtomicFile hint(undo_hint(session));
+    hint.write(id + "\n");
+    hint.commit();
+}
+
+std::optional<std::string> read_undo_hint(const Session& session) {
+    auto text = tend::read_file_if_exists(undo_hint(session));
+    if (!text) return std::nullopt;
+    std::string id = tend::normalize_word(*text);
+    if (id.empty()) return std::nullopt;
+    return id;
+}
+
+void print_record_json(const Session& session, const Record& record) {
+    session.io.out << tend::record_to_json(record, tend::checkin_format).dump() << '\n';
+}
+
+void offer_grounding_if_needed(const Session& session, const Record& record) {
+    const int threshold = session.config.safety.threshold;
+    const auto distress = tend::checkin_distress(record);
+    if (threshold > 0 && distress && *distress >= threshold) print_grounding_line(session.io.err, session.config.safety);
+}
+
+std::string summary_line(const Record& record, const tend::Style& style, bool fit_to_terminal) {
+    const tend::OffsetTime at = tend::record_at(record);
+    std::string line = fmt::format("{}  {}", style.cyan(tend::record_id(record)),
+                                   tend::format_local_minutes(at.local()));
+    std::string values;
+    for (const auto& dimension : tend::checkin_dimensions)
+        if (auto value = tend::field<int64_t>(record, dimension.name))
+            values += fmt::format("  {} {}", dimension.name, *value);
+    line += values;
+    if (auto words = tend::string_list(record, "feelings"); !words.empty())
+        line += "  " + style.yellow(tend::neutralize(fmt::format("{}", fmt::join(words, ", "))));
+    for (const auto& tag : tend::string_list(record, "tags")) line += "  " + style.dim("#" + tend::neutralize(tag));
+    if (auto note = tend::field<std::string>(record, "note")) {
+        const std::string safe = tend::neutralize(*note);
+        line += "  " + (fit_to_terminal ? tend::truncate_display(safe, 60) : safe);
+    }
+    return line;
+}
+
+}  // namespace
+
+int add(const Options& options, const Session& session) {
+    EntryValues values = options.values;
+    if (!values.any()) {
+        if (!session.io.in_tty)
+            tend::usage_error("nothing to record; give a mood (checkin 6) or --mood, --energy, --anxiety, "
+                              "--closeness, --safety, --feel, --tag or --note");
+        const std::optional<std::string> at = values.at;
+        values = ask_values(session);
+        values.at = at;
+        if (!values.any()) {
+            session.note("Nothing saved, and that's fine.");
+            return 0;
+        }
+    }
+    Record record;
+    record.insert_or_assign("at", tend::to_toml(session.now_here()));
+    record.insert_or_assign("recorded", tend::to_toml(session.now_here()));
+    apply_values(values, record, session);
+
+    session.prepare_data_dir();
+    const Record stored = session.store(tend::checkin_format).append(std::move(record));
+    const std::string id = tend::record_id(stored);
+    write_undo_hint(session, id);
+
+    if (options.json) print_record_json(session, stored);
+    if (!options.quiet) session.note(fmt::format("Saved check-in {}.", id));
+    offer_grounding_if_needed(session, stored);
+    return 0;
+}
+
+int list(const Options& options, const Session& session) {
+    const auto& filter = options.list;
+    const auto store = session.store(tend::checkin_format);
+    const auto until = [&] {
+        return filter.until ? tend::parse_human_time(*filter.until, "--until", session.now, session.zone,
+                                                     tend::DayMeaning::end)
+                            : session.now + std::chrono::hours{24 * 366};
+    };
+    std::vector<Record> records;
+    if (filter.since) {
+        const tend::Instant from =
+            tend::parse_human_time(*filter.since, "--since", session.now, session.zone, tend::DayMeaning::start);
+        const tend::Instant to = until();
+        if (to < from) tend::usage_error("--until: comes before --since");
+        records = store.read_range(from, to);
+    } else {
+        // Without --since, read back only as many months as --last needs.
+        const bool only_last = filter.last && filter.tags.empty() && !filter.until;
+        records = store.read_latest(only_last ? *filter.last : std::numeric_limits<std::size_t>::max());
+        std::reverse(records.begin(), records.end());
+        const tend::Instant to = until();
+        std::erase_if(records, [&](const Record& r) { return tend::record_at(r).instant > to; });
+    }
+    if (!filter.tags.empty()) {
+        const auto wanted = checked_tags(filter.tags);
+        std::erase_if(records, [&](const Record& r) {
+            const auto tags = tend::string_list(r, "tags");
+            return std::none_of(wanted.begin(), wanted.end(),
+                                [&](const std::string& t) { return std::find(tags.begin(), tags.end(), t) != tags.end(); });
+        });
+    }
+    if (filter.last && records.size() > *filter.last)
+        records.erase(records.begin(), records.end() - static_cast<std::ptrdiff_t>(*filter.last));
+
+    if (options.json) {
+        tend::Json array = tend::Json::array();
+        for (const auto& record : records) array.push(tend::record_to_json(record, tend::checkin_format));
+        session.io.out << array.dump() << '\n';
+        return 0;
+    }
+    if (records.empty()) {
+        session.note("No check-ins here yet. 'checkin 6' saves one.");
+        return 0;
+    }
+    for (const auto& record : records) session.io.out << summary_line(record, session.out_style, session.io.out_tty) << '\n';
+    return 0;
+}
+
+int edit(const Options& options, const Session& session) {
+    if (!options.values.any() && options.clear.empty())
+        tend::usage_error("nothing to change; give new values (e.g. --mood 5) or --clear FIELD");
+    auto store = session.store(tend::checkin_format);
+    const auto found = store.find(tend::normalize_word(options.id));
+    if (!found) tend::usage_error(fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(options.id)));
+    Record record = found->record;
+    for (const auto& name : options.clear) record.erase(name);
+    apply_values(options.values, record, session);
+    const auto stored = store.replace(tend::record_id(found->record), record);
+    const std::string new_id = tend::record_id(*stored);
+    if (options.json) print_record_json(session, *stored);
+    if (new_id != tend::record_id(found->record))
+        session.note(fmt::format("Moved to another month, so check-in {} is now {}.", tend::record_id(found->record), new_id));
+    else if (!options.quiet)
+        session.note(fmt::format("Updated check-in {}.", new_id));
+    if (read_undo_hint(session) == tend::record_id(found->record)) write_undo_hint(session, new_id);
+    return 0;
+}
+
+int remove(const Options& options, const Session& session) {
+    auto store = session.store(tend::checkin_format);
+    const std::string id = tend::normalize_word(options.id);
+    const auto found = store.find(id);
+    if (!found) tend::usage_error(fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(options.id)));
+    store.replace(id, std::nullopt);
+    if (!options.quiet)
+        session.note(fmt::format("Deleted check-in {} from {}.", id,
+                                 tend::format_local_minutes(tend::record_at(found->record).local())));
+    return 0;
+}
+
+int undo(const Options& options, const Session& session) {
+    auto store = session.store(tend::checkin_format);
+    const auto id = read_undo_hint(session);
+    const auto found = id ? store.find(*id) : std::nullopt;
+    if (!found) {
+        session.note("There is no check-in to undo.");
+        return 1;
+    }
+    store.replace(*id, std::nullopt);
+    std::filesystem::remove(undo_hint(session));
+    if (!options.quiet)
+        session.note(fmt::format("Undone: check-in {} from {} is deleted.", *id,
+                                 tend::format_local_minutes(tend::record_at(found->record).local())));
+    return 0;
+}
+
+int due(const Options&, const Session& session) {
+    const auto& settings = session.config.checkin;
+    const tend::LocalTime local = session.zone.to_local(session.now);
+    const tend::LocalDay today = date::floor<date::days>(local);
+    const auto say = [&](std::string_view text) {
+        if (session.io.out_tty) session.io.out << text << '\n';
+    };
+    if (settings.due_from && local - tend::LocalTime{today} < *settings.due_from) {
+        say("Not yet: check-ins are due from " +
+            tend::format_local_minutes(tend::LocalTime{today} + *settings.due_from).substr(11) + ".");
+        return 1;
+    }
+    const tend::LocalDay first = today - date::days{settings.every_days - 1};
+    const auto records = session.store(tend::checkin_format).read_range(session.zone.start_of_day(first), session.now);
+    if (records.empty()) {
+        say("A check-in is due. 'checkin' asks a few questions, or try 'checkin 6'.");
+        return 0;
+    }
+    say("Not due: you checked in at " + tend::format_local_minutes(tend::record_at(records.back()).local()) + ".");
+    return 1;
+}
+
+int feelings(const Options& options, const Session& session) {
+    const auto vocabulary = tend::FeelingVocabulary::shipped(session.config.checkin.feelings);
+    if (options.json) {
+        tend::Json groups = tend::Json::array();
+        for (const auto& group : vocabulary.groups()) {
+            tend::Json words = tend::Json::array();
+            for (const auto& word : group.words) words.push(word);
+            groups.push(tend::Json::object()
+                            .set("name", group.name)
+                            .set("pleasantness", group.pleasantness)
+                            .set("energy", group.energy)
+                            .set("description", group.description)
+                            .set("words", std::move(words)));
+        }
+        session.io.out << groups.dump() << '\n';
+        return 0;
+    }
+    const tend::Style& style = session.out_style;
+    for (const auto& group : vocabulary.groups()) {
+        session.io.out << style.bold(group.name) << ": " << tend::neutralize(group.description) << '\n';
+        std::string line = " ";
+        for (const auto& word : group.words) {
+            if (line.size() + word.size() > 76) {
+                session.io.out << line << '\n';
+                line = " ";
+            }
+            line += " " + tend::neutralize(word);
+        }
+        session.io.out << line << "\n\n";
+    }
+    return 0;
+}
+
+}  // namespace checkin
