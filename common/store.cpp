@@ -47,6 +47,12 @@ std::set<std::string> ids_of(const std::vector<Record>& records) {
     return ids;
 }
 
+// Whether a directory exists; unreadable counts as absent here and fails later with errno.
+bool directory_exists(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_directory(dir, ec);
+}
+
 [[noreturn]] void data_error(const fs::path& file, const std::string& problem) {
     fail(Exit::data, fmt::format("{}:{}; tend leaves this file untouched until it is fixed by hand (see tend(5))",
                                  file.string(), problem));
@@ -144,9 +150,22 @@ fs::path RecordStore::month_file(date::year_month month) const {
                                    static_cast<unsigned>(month.month()));
 }
 
-Record RecordStore::append(Record record) {
+Record RecordStore::append(Record record) { return append(std::move(record), nullptr); }
+
+Record RecordStore::append(Record record, const Completer& complete) {
     ensure_private_dir(kind_dir_);
     DataLock lock(data_dir_, DataLock::Mode::exclusive, lock_wait_);
+    if (complete) {
+        std::vector<Record> all;
+        for (const auto& file : month_files_newest_first()) {
+            auto month = read_month(file);
+            all.insert(all.end(), month.begin(), month.end());
+        }
+        std::stable_sort(all.begin(), all.end(), [](const Record& a, const Record& b) {
+            return record_at(a).instant < record_at(b).instant;
+        });
+        complete(record, all);
+    }
     const date::year_month month = month_of(record);
     AppendFile file(month_file(month));
     const std::vector<Record> existing = parse_month_text(file.contents(), month_file(month), format_);
@@ -169,7 +188,7 @@ std::vector<Record> RecordStore::read_month(const fs::path& file) const {
 
 std::vector<Record> RecordStore::read_range(Instant from, Instant to) const {
     std::vector<Record> records;
-    if (!fs::is_directory(kind_dir_) || to < from) return records;
+    if (!directory_exists(kind_dir_) || to < from) return records;
     DataLock lock(data_dir_, DataLock::Mode::shared, lock_wait_);
     // A record's file is the month of its own wall-clock time, up to 14 hours from UTC.
     const LocalDay first = date::floor<date::days>(LocalTime{from.time_since_epoch()}) - date::days{1};
@@ -200,7 +219,7 @@ std::vector<fs::path> RecordStore::month_files_newest_first() const {
 
 std::vector<Record> RecordStore::read_latest(std::size_t wanted) const {
     std::vector<Record> records;
-    if (!fs::is_directory(kind_dir_)) return records;
+    if (!directory_exists(kind_dir_)) return records;
     DataLock lock(data_dir_, DataLock::Mode::shared, lock_wait_);
     for (const auto& file : month_files_newest_first()) {
         auto month = read_month(file);
@@ -229,13 +248,13 @@ std::optional<StoredRecord> RecordStore::find_unlocked(const std::string& id) co
 }
 
 std::optional<StoredRecord> RecordStore::find(const std::string& id) const {
-    if (!fs::is_directory(kind_dir_)) return std::nullopt;
+    if (!directory_exists(kind_dir_)) return std::nullopt;
     DataLock lock(data_dir_, DataLock::Mode::shared, lock_wait_);
     return find_unlocked(id);
 }
 
 std::optional<Record> RecordStore::replace(const std::string& id, std::optional<Record> replacement) {
-    if (!fs::is_directory(kind_dir_)) usage_error(fmt::format("no {} record with id '{}'", format_.kind, neutralize(id)));
+    if (!directory_exists(kind_dir_)) usage_error(fmt::format("no {} record with id '{}'", format_.kind, neutralize(id)));
     DataLock lock(data_dir_, DataLock::Mode::exclusive, lock_wait_);
     const auto found = find_unlocked(id);
     if (!found) usage_error(fmt::format("no {} record with id '{}'", format_.kind, neutralize(id)));

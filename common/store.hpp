@@ -28,6 +28,12 @@ public:
     // is serialised, parsed back and compared before it is written. Returns the record as stored.
     Record append(Record record);
 
+    // Like append(), but first lets `complete` fill in fields that depend on every record of
+    // this kind (such as the next boundary number), while the same exclusive lock is held,
+    // so two writers can never both take the same value. `all` is every record, oldest first.
+    using Completer = std::function<void(Record& record, const std::vector<Record>& all)>;
+    Record append(Record record, const Completer& complete);
+
     // Records whose `at` lies in [from, to], oldest first; reads only the months that can
     // hold them. A missing data directory or month file simply has no records.
     std::vector<Record> read_range(Instant from, Instant to) const;

@@ -309,7 +309,8 @@ int undo(const Options& options, const Session& session) {
         return 1;
     }
     store.replace(*id, std::nullopt);
-    std::filesystem::remove(undo_hint(session));
+    std::error_code ignored;  // a stale hint is harmless: undo checks the record exists
+    std::filesystem::remove(undo_hint(session), ignored);
     if (!options.quiet)
         session.note(fmt::format("Undone: check-in {} from {} is deleted.", *id,
                                  tend::format_local_minutes(tend::record_at(found->record).local())));
