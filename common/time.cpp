@@ -1,8 +1,7 @@
-// Zones, "now", RFC 3339 and the human time forms; the only file that includes date's tz.h.
+// Zones, "now", RFC 3339 and the human time forms.
 #include "time.hpp"
 
 #include <date/iso_week.h>
-#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <array>
@@ -19,16 +18,8 @@ using namespace std::chrono;
 
 Zone Zone::local() { return Zone(nullptr); }
 
-Zone Zone::named(std::string_view name) {
-    try {
-        return Zone(date::locate_zone(name));
-    } catch (const std::exception&) {
-        usage_error(fmt::format("time zone '{}': not in the system tz database", neutralize(name)));
-    }
-}
-
 seconds Zone::offset_at(Instant instant) const {
-    if (tz_) return tz_->get_info(instant).offset;
+    if (rules_) return rules_->offset_at(instant);
     const std::time_t t = instant.time_since_epoch().count();
     std::tm parts{};
     if (!localtime_r(&t, &parts)) return seconds{0};

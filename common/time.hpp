@@ -11,23 +11,28 @@
 
 #include "io.hpp"
 
-namespace date {
-class time_zone;
-}
-
 namespace tend {
 
 using Instant = std::chrono::sys_seconds;
 using LocalTime = date::local_seconds;
 using LocalDay = date::local_days;
 
+// The rules of one time zone: its UTC offset at any instant.
+class ZoneRules {
+public:
+    virtual ~ZoneRules() = default;
+    virtual std::chrono::seconds offset_at(Instant instant) const = 0;
+};
+
 // A time zone. Zone::local() asks the C library (localtime_r), which reads the same system
 // tz database, honours TZ (names and POSIX rules) and costs microseconds; Zone::named()
 // loads date's view of the database (a few milliseconds), for arithmetic in a named zone.
+// Zone::named lives in the separate tend_tzdb library, so that only the tools that need it
+// load libdate-tz at start-up.
 class Zone {
 public:
     static Zone local();
-    static Zone named(std::string_view name);  // usage error for an unknown zone
+    static Zone named(std::string_view name);  // usage error for an unknown zone; in tend_tzdb
 
     std::chrono::seconds offset_at(Instant instant) const;
     LocalTime to_local(Instant instant) const { return LocalTime{instant.time_since_epoch() + offset_at(instant)}; }
@@ -43,9 +48,10 @@ public:
         return start_of_day(day + date::days{1}) - start_of_day(day);
     }
 
+    explicit Zone(const ZoneRules* rules) : rules_(rules) {}
+
 private:
-    explicit Zone(const date::time_zone* tz) : tz_(tz) {}
-    const date::time_zone* tz_;  // nullptr: the C library's local zone
+    const ZoneRules* rules_;  // nullptr: the C library's local zone; otherwise lives forever
 };
 
 // "Now": TEND_NOW (RFC 3339) when set, for tests and reproducible runs; the clock otherwise.

@@ -34,7 +34,7 @@ int main(int argc, const char* const* argv, tend::Io& io) {
                  "  checkin 6                                 mood 6 of 10\n"
                  "  checkin 4 --anxiety 7 --feel tired,tense --tag work --note \"long day\"\n"
                  "  checkin list --since mon                  this week's check-ins\n"
-                 "  checkin due && notify-send 'How are you?' for cron",
+                 "  checkin due && notify-send 'How are you?'   for cron\n",
                  "checkin"};
     tend::cli::add_common_options(app, options.common, "checkin");
     app.fallthrough();
