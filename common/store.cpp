@@ -222,8 +222,9 @@ std::vector<Record> RecordStore::read_latest(std::size_t wanted) const {
     if (!directory_exists(kind_dir_)) return records;
     DataLock lock(data_dir_, DataLock::Mode::shared, lock_wait_);
     for (const auto& file : month_files_newest_first()) {
+        // Later in a file means written later: reversed, the newest of equal times comes first.
         auto month = read_month(file);
-        records.insert(records.end(), month.begin(), month.end());
+        records.insert(records.end(), month.rbegin(), month.rend());
         if (records.size() >= wanted) break;
     }
     std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {

@@ -21,6 +21,7 @@ void add_value_options(CLI::App& app, EntryValues& values) {
         ->option_text("WORD,...");
     app.add_option("--tag", values.tags, "Tags, comma-separated or repeated")->delimiter(',')->option_text("TAG,...");
     app.add_option("--note", values.note, "A note; '-' reads it from standard input")->option_text("TEXT|-");
+    app.add_flag("--edit-note", values.edit_note, "Write the note in $VISUAL or $EDITOR (kept out of shell history)");
     app.add_option("--at", values.at, "When it is about: now, yesterday 21:00, -2h, 2026-11-20T21:00, mon, ...")
         ->option_text("WHEN");
 }
@@ -67,6 +68,7 @@ int main(int argc, const char* const* argv, tend::Io& io) {
 
     auto* undo = app.add_subcommand("undo", "Delete the check-in you just saved");
     auto* due = app.add_subcommand("due", "Exit 0 when a check-in is due today, 1 when not (for cron)");
+    due->add_flag("--json", options.json, "Print {\"due\": true|false, \"reason\": ...}");
     auto* feelings = app.add_subcommand("feelings", "Show the feeling words, grouped");
     feelings->add_flag("--json", options.json, "Print the vocabulary as JSON");
 
@@ -84,7 +86,7 @@ int main(int argc, const char* const* argv, tend::Io& io) {
                                                                   {feelings, Command::feelings}}};
     for (const auto& [sub, command] : commands)
         if (sub->parsed()) options.command = command;
-    if (options.command != Command::add && options.command != Command::edit && options.values.any())
+    if (options.command != Command::add && options.command != Command::edit && (options.values.any() || options.values.at))
         tend::usage_error("values like --mood or --note go with a new check-in or 'edit', not here");
 
     tend::Session session("checkin", io, options.common);

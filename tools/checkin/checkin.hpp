@@ -17,8 +17,11 @@ struct EntryValues {
     std::vector<std::string> tags;
     std::optional<std::string> note;  // "-" reads it from standard input
     std::optional<std::string> at;
+    bool edit_note = false;  // write the note in $EDITOR
+    // Whether anything about the check-in itself was given (a time alone is not a check-in).
     bool any() const {
-        return mood || energy || anxiety || closeness || safety || !feelings.empty() || !tags.empty() || note;
+        return mood || energy || anxiety || closeness || safety || !feelings.empty() || !tags.empty() || note ||
+               edit_note;
     }
 };
 

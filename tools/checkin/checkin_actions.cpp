@@ -9,6 +9,7 @@
 
 #include "checkin.hpp"
 #include "checkin_record.hpp"
+#include "editor.hpp"
 #include "error.hpp"
 #include "feelings.hpp"
 #include "files.hpp"
@@ -86,9 +87,17 @@ void apply_values(const EntryValues& values, Record& record, const Session& sess
     if (!values.feelings.empty())
         record.insert_or_assign("feelings", tend::to_toml_array(checked_feelings(values.feelings, session)));
     if (!values.tags.empty()) record.insert_or_assign("tags", tend::to_toml_array(checked_tags(values.tags)));
+    if (values.note && values.edit_note) tend::usage_error("--edit-note: give the note one way, not with --note too");
     if (values.note) {
         std::string note = *values.note == "-" ? read_stdin(session, "--note") : *values.note;
         record.insert_or_assign("note", checked_text(std::move(note), "--note"));
+    }
+    if (values.edit_note) {
+        std::string note = tend::edit_text(session, "--edit-note", record["note"].value_or(std::string{}));
+        if (note.empty())
+            record.erase("note");
+        else
+            record.insert_or_assign("note", checked_text(std::move(note), "--edit-note"));
     }
     if (values.at) record.insert_or_assign("at", tend::to_toml(tend::in_zone(checked_at(*values.at, session), session.zone)));
 }
@@ -223,16 +232,16 @@ int add(const Options& options, const Session& session) {
 int list(const Options& options, const Session& session) {
     const auto& filter = options.list;
     const auto store = session.store(tend::checkin_format);
-    const auto until = [&] {
+    const auto until = [&](tend::Instant from) {
         return filter.until ? tend::parse_human_time(*filter.until, "--until", session.now, session.zone,
                                                      tend::DayMeaning::end)
-                            : session.now + std::chrono::hours{24 * 366};
+                            : std::max(from, session.now) + std::chrono::hours{24 * 366};
     };
     std::vector<Record> records;
     if (filter.since) {
         const tend::Instant from =
             tend::parse_human_time(*filter.since, "--since", session.now, session.zone, tend::DayMeaning::start);
-        const tend::Instant to = until();
+        const tend::Instant to = until(from);
         if (to < from) tend::usage_error("--until: comes before --since");
         records = store.read_range(from, to);
     } else {
@@ -240,7 +249,7 @@ int list(const Options& options, const Session& session) {
         const bool only_last = filter.last && filter.tags.empty() && !filter.until;
         records = store.read_latest(only_last ? *filter.last : std::numeric_limits<std::size_t>::max());
         std::reverse(records.begin(), records.end());
-        const tend::Instant to = until();
+        const tend::Instant to = until(session.now);
         std::erase_if(records, [&](const Record& r) { return tend::record_at(r).instant > to; });
     }
     if (!filter.tags.empty()) {
@@ -269,7 +278,7 @@ int list(const Options& options, const Session& session) {
 }
 
 int edit(const Options& options, const Session& session) {
-    if (!options.values.any() && options.clear.empty())
+    if (!options.values.any() && !options.values.at && options.clear.empty())
         tend::usage_error("nothing to change; give new values (e.g. --mood 5) or --clear FIELD");
     auto store = session.store(tend::checkin_format);
     const auto found = store.find(tend::normalize_word(options.id));
@@ -285,6 +294,7 @@ int edit(const Options& options, const Session& session) {
     else if (!options.quiet)
         session.note(fmt::format("Updated check-in {}.", new_id));
     if (read_undo_hint(session) == tend::record_id(found->record)) write_undo_hint(session, new_id);
+    offer_grounding_if_needed(session, *stored);
     return 0;
 }
 
@@ -317,26 +327,26 @@ int undo(const Options& options, const Session& session) {
     return 0;
 }
 
-int due(const Options&, const Session& session) {
+int due(const Options& options, const Session& session) {
     const auto& settings = session.config.checkin;
     const tend::LocalTime local = session.zone.to_local(session.now);
     const tend::LocalDay today = date::floor<date::days>(local);
-    const auto say = [&](std::string_view text) {
-        if (session.io.out_tty) session.io.out << text << '\n';
+    // Plain words only on a terminal, so that cron mail stays empty; JSON when asked.
+    const auto answer = [&](bool is_due, const std::string& reason) {
+        if (options.json)
+            session.io.out << tend::Json::object().set("due", is_due).set("reason", reason).dump() << '\n';
+        else if (session.io.out_tty)
+            session.io.out << reason << '\n';
+        return is_due ? 0 : 1;
     };
-    if (settings.due_from && local - tend::LocalTime{today} < *settings.due_from) {
-        say("Not yet: check-ins are due from " +
-            tend::format_local_minutes(tend::LocalTime{today} + *settings.due_from).substr(11) + ".");
-        return 1;
-    }
+    if (settings.due_from && local - tend::LocalTime{today} < *settings.due_from)
+        return answer(false, "Not yet: check-ins are due from " +
+                                 tend::format_local_minutes(tend::LocalTime{today} + *settings.due_from).substr(11) + ".");
     const tend::LocalDay first = today - date::days{settings.every_days - 1};
     const auto records = session.store(tend::checkin_format).read_range(session.zone.start_of_day(first), session.now);
-    if (records.empty()) {
-        say("A check-in is due. 'checkin' asks a few questions, or try 'checkin 6'.");
-        return 0;
-    }
-    say("Not due: you checked in at " + tend::format_local_minutes(tend::record_at(records.back()).local()) + ".");
-    return 1;
+    if (records.empty()) return answer(true, "A check-in is due. 'checkin' asks a few questions, or try 'checkin 6'.");
+    return answer(false, "Not due: you checked in at " +
+                             tend::format_local_minutes(tend::record_at(records.back()).local()) + ".");
 }
 
 int feelings(const Options& options, const Session& session) {

@@ -1,0 +1,89 @@
+// Running the person's editor on a private temp file.
+#include "editor.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <sstream>
+
+#include "error.hpp"
+#include "files.hpp"
+
+namespace tend {
+
+namespace {
+
+// Removes the temp file on every path out, including errors.
+class TempText {
+public:
+    explicit TempText(const std::filesystem::path& dir) {
+        std::string pattern = (dir / ".edit.XXXXXX.txt").string();
+        fd_ = ::mkstemps(pattern.data(), 4);  // created 0600
+        if (fd_ < 0) fail_errno(dir.string(), errno);
+        path_ = pattern;
+    }
+    ~TempText() {
+        if (fd_ >= 0) ::close(fd_);
+        ::unlink(path_.c_str());
+    }
+    TempText(const TempText&) = delete;
+    TempText& operator=(const TempText&) = delete;
+
+    void write(std::string_view text) {
+        while (!text.empty()) {
+            const ssize_t n = ::write(fd_, text.data(), text.size());
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) fail_errno(path_.string(), errno);
+            text.remove_prefix(static_cast<std::size_t>(n));
+        }
+    }
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+    int fd_ = -1;
+};
+
+std::string without_comments(const std::string& text) {
+    std::istringstream lines(text);
+    std::string kept;
+    for (std::string line; std::getline(lines, line);)
+        if (!line.starts_with('#')) kept += line + '\n';
+    while (!kept.empty() && (kept.back() == '\n' || kept.back() == ' ' || kept.back() == '\t')) kept.pop_back();
+    return kept;
+}
+
+}  // namespace
+
+std::string edit_text(const Session& session, std::string_view flag, std::string_view initial) {
+    if (!session.io.in_tty || !session.io.err_tty)
+        usage_error(fmt::format("{}: the editor needs a terminal; give the text as an argument or '-' for stdin", flag));
+    const std::string editor =
+        session.io.getenv_nonempty("VISUAL").value_or(session.io.getenv_nonempty("EDITOR").value_or("vi"));
+    session.prepare_data_dir();
+    TempText file(session.paths.data_dir);
+    file.write(initial);
+    file.write("\n# Write above. Lines starting with # are left out; an empty text saves nothing.\n");
+
+    // The editor command may carry arguments ("code --wait"), so the shell splits it.
+    const std::string command = editor + " \"$1\"";
+    const pid_t child = ::fork();
+    if (child < 0) fail_errno("fork", errno, Exit::failure);
+    if (child == 0) {
+        ::execl("/bin/sh", "sh", "-c", command.c_str(), "sh", file.path().c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0)
+        if (errno != EINTR) fail_errno("waitpid", errno, Exit::failure);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        fail(Exit::failure, fmt::format("{}: the editor '{}' did not finish cleanly; nothing was saved", flag, editor));
+    const auto text = read_file_if_exists(file.path());
+    return without_comments(text.value_or(""));
+}
+
+}  // namespace tend
