@@ -61,8 +61,8 @@ void ensure_private_dir(const fs::path& dir) {
     if (::chmod(dir.c_str(), 0700) != 0) fail_errno(dir.string(), errno);
 }
 
-std::optional<std::string> read_file_if_exists(const fs::path& file) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+std::optional<std::string> read_file_if_exists(const fs::path& file, Symlinks symlinks) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | (symlinks == Symlinks::refuse ? O_NOFOLLOW : 0));
     if (fd < 0 && errno == ENOENT) return std::nullopt;
     if (fd < 0) fail_errno(file.string(), errno);
     std::string bytes;
@@ -150,7 +150,12 @@ void AppendFile::append(std::string_view block) {
     } while (written < 0 && errno == EINTR);
     if (written != static_cast<ssize_t>(block.size())) {
         // A short write (full disk, file size limit) leaves a partial record: cut it off.
-        const int saved = written < 0 ? errno : ENOSPC;
+        // Writing the rest once more reports why the first write stopped short.
+        int saved = written < 0 ? errno : 0;
+        if (written >= 0) {
+            const std::string_view rest = block.substr(static_cast<std::size_t>(written));
+            saved = ::write(fd_, rest.data(), rest.size()) < 0 ? errno : ENOSPC;
+        }
         if (::ftruncate(fd_, old_size) != 0) {
             fail(Exit::io, fmt::format("{}: write failed ({}) and the partial record could not be removed ({}); "
                                        "the last lines of the file may need removing by hand",

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <random>
 #include <set>
 
@@ -88,6 +89,24 @@ std::vector<std::size_t> line_starts(const std::string& text) {
     for (std::size_t i = 0; i < text.size(); ++i)
         if (text[i] == '\n') starts.push_back(i + 1);
     return starts;
+}
+
+// Where a record's own text ends: before the comment and blank lines that lead into line
+// `next_line` (the next record's header, or one past the last line). Lines 1-based.
+std::size_t record_end(const std::string& text, const std::vector<std::size_t>& starts, std::size_t next_line) {
+    std::size_t line = next_line;
+    while (line > 1) {
+        const std::size_t from = starts[line - 1];
+        const std::size_t to = line < starts.size() ? starts[line] : text.size();
+        std::string_view content = std::string_view(text).substr(from, to - from);
+        while (!content.empty() && std::isspace(static_cast<unsigned char>(content.front()))) content.remove_prefix(1);
+        // A line inside a multi-line string can start with '#'; the one closing it holds quotes.
+        const bool comment = content.starts_with('#') && content.find("\"\"\"") == std::string_view::npos &&
+                             content.find("\'\'\'") == std::string_view::npos;
+        if (!content.empty() && !comment) break;
+        --line;
+    }
+    return line < starts.size() ? starts[line] : text.size();
 }
 
 std::string file_header(const RecordFormat& format, date::year_month month) {
@@ -181,7 +200,7 @@ Record RecordStore::append(Record record, const Completer& complete) {
 }
 
 std::vector<Record> RecordStore::read_month(const fs::path& file) const {
-    auto text = read_file_if_exists(file);
+    auto text = read_file_if_exists(file, Symlinks::refuse);
     if (!text) return {};
     return parse_month_text(*text, file, format_);
 }
@@ -281,27 +300,33 @@ std::optional<Record> RecordStore::replace(const std::string& id, std::optional<
         stored = replacement;
     }
 
-    const std::string text = *read_file_if_exists(found->file);
+    const std::string text = *read_file_if_exists(found->file, Symlinks::refuse);
     const toml::table root = parse_toml(text, found->file);
     const toml::array& array = *records_array(root, found->file, format_);
     const auto starts = line_starts(text);
     std::string rewritten;
     std::vector<Record> expected;
+    std::size_t copied = 0;  // text before this offset is already in `rewritten`
     for (std::size_t i = 0; i < array.size(); ++i) {
         const auto& table = *array.get(i)->as_table();
-        const std::size_t begin = starts.at(table.source().begin.line);
-        const std::size_t end =
-            i + 1 < array.size() ? starts.at(array.get(i + 1)->as_table()->source().begin.line) : text.size();
-        if (i == 0) rewritten += text.substr(0, begin);
+        const std::size_t header = starts.at(table.source().begin.line);
+        const std::size_t next_line =
+            i + 1 < array.size() ? array.get(i + 1)->as_table()->source().begin.line : starts.size();
+        const std::size_t end = record_end(text, starts, next_line);
+        rewritten += text.substr(copied, header - copied);  // comments and blank lines before it stay
+        copied = end;
         if (record_id(table) != id) {
-            rewritten += text.substr(begin, end - begin);
+            rewritten += text.substr(header, end - header);
             expected.push_back(table);
         } else if (replacement) {
             rewritten += checked_block(*replacement, format_);
-            if (i + 1 < array.size()) rewritten += "\n";
             expected.push_back(*replacement);
+        } else if (rewritten.empty() || rewritten.ends_with("\n\n")) {
+            // A removed record takes its separating blank lines with it.
+            while (copied < text.size() && text[copied] == '\n') ++copied;
         }
     }
+    rewritten += text.substr(copied);
 
     // The new text must hold exactly the records we meant, before it replaces the old.
     const auto check = parse_month_text(rewritten, found->file, format_);

@@ -19,8 +19,8 @@ ColorWhen parse_color_when(std::string_view value) {
 bool use_color(ColorWhen when, bool stream_is_tty, const Io& io) {
     if (when == ColorWhen::always) return true;
     if (when == ColorWhen::never) return false;
-    // no-color.org: any value of NO_COLOR, even empty, turns colour off.
-    if (io.getenv("NO_COLOR")) return false;
+    // no-color.org: NO_COLOR set to a non-empty value turns colour off.
+    if (io.getenv_nonempty("NO_COLOR")) return false;
     if (io.getenv("TERM").value_or("") == "dumb") return false;
     return stream_is_tty;
 }

@@ -13,7 +13,7 @@ enum class ColorWhen { auto_, always, never };
 // Parses --color's value: auto, always or never (usage error otherwise).
 ColorWhen parse_color_when(std::string_view value);
 
-// Colour for a stream: `always` forces it; `never`, NO_COLOR (any value), TERM=dumb or a
+// Colour for a stream: `always` forces it; `never`, a non-empty NO_COLOR, TERM=dumb or a
 // stream that is not a terminal turn it off.
 bool use_color(ColorWhen when, bool stream_is_tty, const Io& io);
 

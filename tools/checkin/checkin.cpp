@@ -9,6 +9,19 @@
 namespace checkin {
 namespace {
 
+// Splits "a,b" arguments into words. CLI11 2.1's delimiter() lets an argument of only
+// commas swallow the next option, so lists are split here instead.
+std::vector<std::string> split_commas(const std::vector<std::string>& arguments) {
+    std::vector<std::string> words;
+    for (const auto& argument : arguments) {
+        std::size_t start = 0;
+        for (std::size_t comma; (comma = argument.find(',', start)) != std::string::npos; start = comma + 1)
+            words.push_back(argument.substr(start, comma - start));
+        words.push_back(argument.substr(start));
+    }
+    return words;
+}
+
 void add_value_options(CLI::App& app, EntryValues& values) {
     const auto scale = CLI::Range(0, 10);
     app.add_option("--mood", values.mood, "Mood, 0 (very low) to 10 (very good)")->check(scale)->option_text("N");
@@ -17,9 +30,11 @@ void add_value_options(CLI::App& app, EntryValues& values) {
     app.add_option("--closeness", values.closeness, "Closeness, 0 (far) to 10 (close)")->check(scale)->option_text("N");
     app.add_option("--safety", values.safety, "Feeling safe, 0 (not at all) to 10 (completely)")->check(scale)->option_text("N");
     app.add_option("--feel", values.feelings, "Feeling words, comma-separated (see 'checkin feelings')")
-        ->delimiter(',')
+        ->allow_extra_args(false)
         ->option_text("WORD,...");
-    app.add_option("--tag", values.tags, "Tags, comma-separated or repeated")->delimiter(',')->option_text("TAG,...");
+    app.add_option("--tag", values.tags, "Tags, comma-separated or repeated")
+        ->allow_extra_args(false)
+        ->option_text("TAG,...");
     app.add_option("--note", values.note, "A note; '-' reads it from standard input")->option_text("TEXT|-");
     app.add_flag("--edit-note", values.edit_note, "Write the note in $VISUAL or $EDITOR (kept out of shell history)");
     app.add_option("--at", values.at, "When it is about: now, yesterday 21:00, -2h, 2026-11-20T21:00, mon, ...")
@@ -51,15 +66,16 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     list->add_option("--since", options.list.since, "From this time or day (e.g. mon, 2026-11-01, -7d)")->option_text("WHEN");
     list->add_option("--until", options.list.until, "Up to this time or day, included")->option_text("WHEN");
     list->add_option("--last", options.list.last, "Only the last N")->check(CLI::Range(1, 1000000))->option_text("N");
-    list->add_option("--tag", options.list.tags, "Only check-ins with one of these tags")->delimiter(',')->option_text("TAG,...");
+    list->add_option("--tag", options.list.tags, "Only check-ins with one of these tags")
+        ->allow_extra_args(false)
+        ->option_text("TAG,...");
     list->add_flag("--json", options.json, "Print JSON: an array of check-ins");
 
     auto* edit = app.add_subcommand("edit", "Change a check-in: give only what changes");
     edit->add_option("ID", options.id, "The check-in's id, from 'checkin list'")->required();
     add_value_options(*edit, options.values);
     edit->add_option("--clear", options.clear, "Empty a field: mood, energy, anxiety, closeness, safety, feelings, tags, note")
-        ->delimiter(',')
-        ->check(CLI::IsMember({"mood", "energy", "anxiety", "closeness", "safety", "feelings", "tags", "note"}))
+        ->allow_extra_args(false)
         ->option_text("FIELD,...");
     edit->add_flag("--json", options.json, "Print the changed check-in as JSON");
 
@@ -73,6 +89,8 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     feelings->add_flag("--json", options.json, "Print the vocabulary as JSON");
 
     tend::cli::parse(app, argc, argv, io);
+    for (auto* list_option : {&options.values.feelings, &options.values.tags, &options.list.tags, &options.clear})
+        *list_option = split_commas(*list_option);
     if (positional_mood) {
         if (options.values.mood) tend::usage_error("give the mood once: either MOOD or --mood");
         options.values.mood = positional_mood;

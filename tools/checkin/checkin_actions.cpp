@@ -84,13 +84,22 @@ void apply_values(const EntryValues& values, Record& record, const Session& sess
         {"closeness", &values.closeness}, {"safety", &values.safety}}};
     for (const auto& [name, value] : numbers)
         if (*value) record.insert_or_assign(name, static_cast<int64_t>(**value));
-    if (!values.feelings.empty())
-        record.insert_or_assign("feelings", tend::to_toml_array(checked_feelings(values.feelings, session)));
-    if (!values.tags.empty()) record.insert_or_assign("tags", tend::to_toml_array(checked_tags(values.tags)));
+    // Blank words and notes are nothing, not empty values.
+    const auto set_or_erase_list = [&](std::string_view key, const std::vector<std::string>& list) {
+        if (list.empty())
+            record.erase(key);
+        else
+            record.insert_or_assign(key, tend::to_toml_array(list));
+    };
+    if (!values.feelings.empty()) set_or_erase_list("feelings", checked_feelings(values.feelings, session));
+    if (!values.tags.empty()) set_or_erase_list("tags", checked_tags(values.tags));
     if (values.note && values.edit_note) tend::usage_error("--edit-note: give the note one way, not with --note too");
     if (values.note) {
         std::string note = *values.note == "-" ? read_stdin(session, "--note") : *values.note;
-        record.insert_or_assign("note", checked_text(std::move(note), "--note"));
+        if (tend::normalize_word(note).empty())
+            record.erase("note");
+        else
+            record.insert_or_assign("note", checked_text(std::move(note), "--note"));
     }
     if (values.edit_note) {
         std::string note = tend::edit_text(session, "--edit-note", record["note"].value_or(std::string{}));
@@ -150,6 +159,14 @@ EntryValues ask_values(const Session& session) {
     if (!note) throw tend::ExitRequest{tend::Exit::ok};
     if (!tend::normalize_word(*note).empty()) values.note = *note;
     return values;
+}
+
+// Whether a check-in holds anything beyond its times.
+bool has_content(const Record& record) {
+    return std::any_of(record.begin(), record.end(), [](const auto& entry) {
+        const auto key = entry.first.str();
+        return key != "id" && key != "at" && key != "recorded";
+    });
 }
 
 std::filesystem::path undo_hint(const Session& session) { return session.paths.data_dir / "checkin" / undo_hint_name; }
@@ -217,6 +234,8 @@ int add(const Options& options, const Session& session) {
     record.insert_or_assign("at", tend::to_toml(session.now_here()));
     record.insert_or_assign("recorded", tend::to_toml(session.now_here()));
     apply_values(values, record, session);
+    if (!has_content(record))
+        tend::usage_error("nothing to record: the values given were blank; give a mood (checkin 6) or another value");
 
     session.prepare_data_dir();
     const Record stored = session.store(tend::checkin_format).append(std::move(record));
@@ -284,8 +303,20 @@ int edit(const Options& options, const Session& session) {
     const auto found = store.find(tend::normalize_word(options.id));
     if (!found) tend::usage_error(fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(options.id)));
     Record record = found->record;
-    for (const auto& name : options.clear) record.erase(name);
+    for (const auto& name : options.clear) {
+        const bool known = name == "feelings" || name == "tags" || name == "note" ||
+                           std::any_of(tend::checkin_dimensions.begin(), tend::checkin_dimensions.end(),
+                                       [&](const tend::Dimension& d) { return d.name == name; });
+        if (!known)
+            tend::usage_error(fmt::format("--clear: '{}' is not a field; use mood, energy, anxiety, closeness, "
+                                          "safety, feelings, tags or note",
+                                          tend::neutralize(name)));
+        record.erase(name);
+    }
     apply_values(options.values, record, session);
+    if (!has_content(record))
+        tend::usage_error("that would leave the check-in empty; to remove it, use 'checkin delete " +
+                          tend::record_id(found->record) + "'");
     const auto stored = store.replace(tend::record_id(found->record), record);
     const std::string new_id = tend::record_id(*stored);
     if (options.json) print_record_json(session, *stored);
