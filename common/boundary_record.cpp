@@ -1,0 +1,130 @@
+// Field list of [[boundary]] records, and the fold that turns a boundary's events into its state.
+#include "boundary_record.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "error.hpp"
+#include "terminal.hpp"
+
+namespace tend {
+
+namespace {
+constexpr std::array boundary_fields{
+    FieldSpec{"event", FieldType::string, true}, FieldSpec{"boundary", FieldType::integer, true, 1, 1e9},
+    FieldSpec{"text", FieldType::string},        FieldSpec{"type", FieldType::string},
+    FieldSpec{"with", FieldType::string},        FieldSpec{"hard", FieldType::boolean},
+    FieldSpec{"if_crossed", FieldType::string},  FieldSpec{"intensity", FieldType::integer, false, 0, 10},
+    FieldSpec{"note", FieldType::string},
+};
+
+// Records lose their source positions when copied out of a parsed file, so a problem is
+// located by the month file the record lives in and its id, which are enough to find it.
+[[noreturn]] void record_error(const Record& record, const std::string& problem) {
+    fail(Exit::data, fmt::format("boundary/{}.toml: record '{}': {}; tend leaves this file untouched until it is "
+                                 "fixed by hand (see tend(5))",
+                                 month_key(record_at(record).day()), neutralize(record_id(record)), problem));
+}
+
+BoundaryEvent event_of(const Record& record) {
+    const std::string name = field<std::string>(record, "event").value_or("");
+    const auto event = parse_boundary_event(name);
+    if (!event) record_error(record, fmt::format("unknown event '{}'", neutralize(name)));
+    return *event;
+}
+
+std::int64_t number_of(const Record& record) {
+    return field<std::int64_t>(record, "boundary").value_or(0);
+}
+
+BoundaryState new_state(const Record& record) {
+    BoundaryState state;
+    state.number = number_of(record);
+    state.text = field<std::string>(record, "text").value_or("");
+    if (state.text.empty()) record_error(record, "an 'added' event needs the boundary's wording in 'text'");
+    state.type = field<std::string>(record, "type");
+    state.with = field<std::string>(record, "with");
+    state.hard = field<bool>(record, "hard").value_or(false);
+    state.if_crossed = field<std::string>(record, "if_crossed");
+    state.added = record_at(record);
+    return state;
+}
+
+}  // namespace
+
+const RecordFormat boundary_format{"boundary", boundary_fields};
+
+const std::array<std::string_view, 8> boundary_event_names{"added",    "held",     "tested",       "crossed",
+                                                           "violated", "repaired", "renegotiated", "retired"};
+
+const std::array<std::string_view, 7> boundary_types{"physical", "emotional", "time",        "material",
+                                                     "digital",  "sexual",    "intellectual"};
+
+std::string_view event_name(BoundaryEvent event) {
+    return boundary_event_names[static_cast<std::size_t>(event)];
+}
+
+std::optional<BoundaryEvent> parse_boundary_event(std::string_view name) {
+    const auto it = std::find(boundary_event_names.begin(), boundary_event_names.end(), name);
+    if (it == boundary_event_names.end()) return std::nullopt;
+    return static_cast<BoundaryEvent>(it - boundary_event_names.begin());
+}
+
+bool is_boundary_type(std::string_view type) {
+    return std::find(boundary_types.begin(), boundary_types.end(), type) != boundary_types.end();
+}
+
+std::vector<BoundaryState> derive_boundaries(std::vector<Record> records) {
+    // Equal times happen (a boundary and its first event logged in the same second, or a
+    // fixed TEND_NOW): the boundary's `added` must still come first.
+    std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+        const Instant at_a = record_at(a).instant;
+        const Instant at_b = record_at(b).instant;
+        if (at_a != at_b) return at_a < at_b;
+        const bool added_a = field<std::string>(a, "event") == "added";
+        const bool added_b = field<std::string>(b, "event") == "added";
+        return added_a && !added_b;
+    });
+    std::map<std::int64_t, BoundaryState> states;
+    for (auto& record : records) {
+        const BoundaryEvent event = event_of(record);
+        const std::int64_t number = number_of(record);
+        if (event == BoundaryEvent::added) {
+            if (states.contains(number))
+                record_error(record, fmt::format("boundary {} is added a second time", number));
+            states.emplace(number, new_state(record));
+        }
+        const auto it = states.find(number);
+        if (it == states.end())
+            record_error(record,
+                         fmt::format("'{}' for boundary {}, which is not added before it", event_name(event), number));
+        BoundaryState& state = it->second;
+        ++state.counts[static_cast<std::size_t>(event)];
+        state.last_event = event;
+        state.last_at = record_at(record);
+        if (event == BoundaryEvent::renegotiated)
+            if (auto text = field<std::string>(record, "text"); text && !text->empty()) state.text = *text;
+        if (event == BoundaryEvent::retired) state.retired = true;
+        state.events.push_back(std::move(record));
+    }
+    std::vector<BoundaryState> result;
+    result.reserve(states.size());
+    for (auto& [number, state] : states) result.push_back(std::move(state));
+    return result;
+}
+
+const BoundaryState* find_boundary(const std::vector<BoundaryState>& states, std::int64_t number) {
+    const auto it =
+        std::find_if(states.begin(), states.end(), [&](const BoundaryState& state) { return state.number == number; });
+    return it == states.end() ? nullptr : &*it;
+}
+
+std::int64_t next_boundary_number(const std::vector<Record>& records) {
+    std::int64_t highest = 0;
+    for (const auto& record : records) highest = std::max(highest, number_of(record));
+    return highest + 1;
+}
+
+}  // namespace tend

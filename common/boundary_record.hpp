@@ -1,0 +1,64 @@
+// The boundary record: events in boundary/YYYY-MM.toml, and each boundary's state folded from them.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "record.hpp"
+
+namespace tend {
+
+// [[boundary]] records: one per event in a boundary's life. `added` carries the wording
+// (text), type, with, hard, if_crossed and note; every other event carries intensity and
+// note, and `renegotiated` the new wording in text.
+extern const RecordFormat boundary_format;
+
+enum class BoundaryEvent { added, held, tested, crossed, violated, repaired, renegotiated, retired };
+
+// The names written in `event`, indexed by BoundaryEvent.
+extern const std::array<std::string_view, 8> boundary_event_names;
+
+// The types a boundary can have: physical, emotional, time, material, digital, sexual, intellectual.
+extern const std::array<std::string_view, 7> boundary_types;
+
+std::string_view event_name(BoundaryEvent event);
+std::optional<BoundaryEvent> parse_boundary_event(std::string_view name);
+bool is_boundary_type(std::string_view type);
+
+// What a boundary is now, derived from its events; nothing of it is stored as such.
+struct BoundaryState {
+    std::int64_t number = 0;
+    std::string text;  // the wording now: the latest renegotiated text, else the added one
+    std::optional<std::string> type;
+    std::optional<std::string> with;
+    bool hard = false;
+    std::optional<std::string> if_crossed;
+    OffsetTime added;  // when it was set
+    bool retired = false;
+    BoundaryEvent last_event = BoundaryEvent::added;
+    OffsetTime last_at;
+    std::array<int, 8> counts{};  // events of each kind, indexed by BoundaryEvent
+    std::vector<Record> events;   // the whole timeline, oldest first, `added` first
+
+    int count(BoundaryEvent event) const { return counts[static_cast<std::size_t>(event)]; }
+};
+
+// Folds [[boundary]] records (in any order) into each boundary's state, ordered by number.
+// Events apply in `at` order (an `added` first among equal times). Events after `retired`
+// stay in the timeline and the counts, and the boundary stays retired. Throws Exit::data,
+// naming the month file and record id, for an unknown event, an `added` without text, a
+// number added twice, or an event on a number not added before it.
+std::vector<BoundaryState> derive_boundaries(std::vector<Record> records);
+
+// The boundary with this number, or nullptr.
+const BoundaryState* find_boundary(const std::vector<BoundaryState>& states, std::int64_t number);
+
+// The number a new boundary gets: one more than any number in any record, so numbers of
+// retired (or hand-removed) boundaries are never reused.
+std::int64_t next_boundary_number(const std::vector<Record>& records);
+
+}  // namespace tend

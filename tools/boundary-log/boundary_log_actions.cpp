@@ -1,0 +1,346 @@
+// What boundary-log's commands do: plain functions of options and a session.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <iostream>
+#include <iterator>
+#include <limits>
+
+#include "boundary_log.hpp"
+#include "boundary_record.hpp"
+#include "error.hpp"
+#include "feelings.hpp"
+#include "json.hpp"
+#include "safety.hpp"
+
+namespace boundary_log {
+using tend::BoundaryEvent;
+using tend::BoundaryState;
+using tend::Record;
+using tend::Session;
+
+namespace {
+
+constexpr std::size_t max_text_bytes = 1 << 20;
+constexpr std::int64_t max_number = 1'000'000'000;
+
+// The events whose counts list and show give, in this order.
+constexpr std::array counted_events{BoundaryEvent::held,     BoundaryEvent::tested,   BoundaryEvent::crossed,
+                                    BoundaryEvent::violated, BoundaryEvent::repaired, BoundaryEvent::renegotiated};
+
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::string read_stdin(const Session& session, std::string_view flag) {
+    if (session.io.in_tty) session.note("Type the note, then Ctrl-D on a line of its own:");
+    std::string text{std::istreambuf_iterator<char>(session.io.in), std::istreambuf_iterator<char>()};
+    if (text.ends_with('\n')) text.pop_back();
+    if (text.size() > max_text_bytes) tend::usage_error(fmt::format("{}: longer than 1 MiB", flag));
+    return text;
+}
+
+std::string checked_text(std::string text, std::string_view flag) {
+    if (!tend::is_valid_utf8(text))
+        tend::usage_error(fmt::format("{}: not valid UTF-8 text; tend stores text as UTF-8", flag));
+    if (text.size() > max_text_bytes) tend::usage_error(fmt::format("{}: longer than 1 MiB", flag));
+    return text;
+}
+
+// Text that must say something: trimmed, and not empty (`ask` says what is missing).
+std::string checked_wording(std::string_view text, std::string_view flag, std::string_view ask) {
+    std::string wording = checked_text(trimmed(text), flag);
+    if (wording.empty()) tend::usage_error(fmt::format("{}: empty; {}", flag, ask));
+    return wording;
+}
+
+std::string checked_type(const std::string& typed) {
+    const std::string type = tend::normalize_word(typed);
+    if (!tend::is_boundary_type(type))
+        tend::usage_error(fmt::format("--type: '{}' is not a boundary type; use {}", tend::neutralize(typed),
+                                      fmt::join(tend::boundary_types, ", ")));
+    return type;
+}
+
+std::string checked_with(const std::string& typed) {
+    return checked_wording(typed, "--with", "say who or what it is with, e.g. partner or work");
+}
+
+std::int64_t parse_number(const std::string& typed) {
+    std::string_view text = typed;
+    if (text.starts_with('#')) text.remove_prefix(1);
+    std::int64_t number = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || number < 1 || number > max_number)
+        tend::usage_error(
+            fmt::format("'{}' is not a boundary number; 'boundary-log list' shows them", tend::neutralize(typed)));
+    return number;
+}
+
+tend::Instant checked_at(const std::string& when, const Session& session) {
+    const tend::Instant at = tend::parse_human_time(when, "--at", session.now, session.zone, tend::DayMeaning::moment);
+    if (at > session.now + std::chrono::minutes{1})
+        tend::usage_error(fmt::format("--at: {} is in the future; log what has already happened",
+                                      tend::format_local_minutes(session.zone.to_local(at))));
+    return at;
+}
+
+std::optional<std::string> note_of(const Options& options, const Session& session) {
+    if (!options.note) return std::nullopt;
+    std::string note = checked_text(*options.note == "-" ? read_stdin(session, "--note") : *options.note, "--note");
+    if (trimmed(note).empty()) return std::nullopt;
+    return note;
+}
+
+// A new record with the common fields and the event's own.
+Record new_record(const Options& options, const Session& session, BoundaryEvent event) {
+    const tend::Instant at = options.at ? checked_at(*options.at, session) : session.now;
+    Record record;
+    record.insert_or_assign("at", tend::to_toml(tend::in_zone(at, session.zone)));
+    record.insert_or_assign("recorded", tend::to_toml(session.now_here()));
+    record.insert_or_assign("event", std::string(tend::event_name(event)));
+    return record;
+}
+
+std::vector<BoundaryState> read_boundaries(const Session& session) {
+    return tend::derive_boundaries(
+        session.store(tend::boundary_format).read_latest(std::numeric_limits<std::size_t>::max()));
+}
+
+// The boundary an event is about, when it can take one at `at`; a usage error otherwise.
+const BoundaryState& loggable(const std::vector<BoundaryState>& states, std::int64_t number, tend::Instant at) {
+    const BoundaryState* state = tend::find_boundary(states, number);
+    if (!state) tend::usage_error(fmt::format("no boundary {}; 'boundary-log list --all' shows them", number));
+    if (state->retired)
+        tend::usage_error(
+            fmt::format("boundary {} is retired, so it takes no new events; 'boundary-log show {}' "
+                        "has its history",
+                        number, number));
+    if (at < state->added.instant)
+        tend::usage_error(fmt::format("--at: {} is before boundary {} was set ({})",
+                                      tend::format_local_minutes(tend::OffsetTime{at, state->added.offset}.local()),
+                                      number, tend::format_local_minutes(state->added.local())));
+    return *state;
+}
+
+tend::Json optional_json(const std::optional<std::string>& value) {
+    return value ? tend::Json(*value) : tend::Json(nullptr);
+}
+
+tend::Json state_json(const BoundaryState& state) {
+    tend::Json counts = tend::Json::object();
+    for (const auto event : counted_events) counts.set(std::string(tend::event_name(event)), state.count(event));
+    return tend::Json::object()
+        .set("number", state.number)
+        .set("text", state.text)
+        .set("type", optional_json(state.type))
+        .set("with", optional_json(state.with))
+        .set("hard", state.hard)
+        .set("if_crossed", optional_json(state.if_crossed))
+        .set("added", tend::format_rfc3339(state.added))
+        .set("retired", state.retired)
+        .set("last_event", std::string(tend::event_name(state.last_event)))
+        .set("last_at", tend::format_rfc3339(state.last_at))
+        .set("counts", std::move(counts));
+}
+
+std::string kind_line(const BoundaryState& state) {
+    std::vector<std::string> parts;
+    if (state.type) parts.push_back(tend::neutralize(*state.type));
+    if (state.with) parts.push_back("with " + tend::neutralize(*state.with));
+    parts.emplace_back(state.hard ? "hard" : "soft");
+    return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string counts_text(const BoundaryState& state, std::size_t how_many) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < how_many; ++i)
+        parts.push_back(fmt::format("{} {}", tend::event_name(counted_events[i]), state.count(counted_events[i])));
+    return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string heading(const BoundaryState& state, const tend::Style& style, std::size_t width) {
+    std::string line = fmt::format("{}  {}", style.cyan(fmt::format("{:>{}}", state.number, width)),
+                                   style.bold(tend::neutralize(state.text)));
+    if (state.retired) line += "  " + style.dim("(retired)");
+    return line;
+}
+
+std::string event_line(const Record& record, const tend::Style& style) {
+    const auto event = tend::parse_boundary_event(tend::field<std::string>(record, "event").value_or(""));
+    std::vector<std::string> details;
+    if (auto text = tend::field<std::string>(record, "text"))
+        details.push_back((event == BoundaryEvent::renegotiated ? "now: " : "") + tend::neutralize(*text));
+    if (auto intensity = tend::field<std::int64_t>(record, "intensity"))
+        details.push_back(fmt::format("intensity {}", *intensity));
+    if (auto note = tend::field<std::string>(record, "note")) details.push_back(style.dim(tend::neutralize(*note)));
+    const std::string name{event ? tend::event_name(*event) : "?"};
+    const std::string when = tend::format_local_minutes(tend::record_at(record).local());
+    if (details.empty()) return fmt::format("{}  {}", when, name);
+    return fmt::format("{}  {:<12}  {}", when, name, fmt::join(details, "; "));
+}
+
+std::size_t number_width(const std::vector<BoundaryState>& states) {
+    std::size_t width = 1;
+    for (const auto& state : states) width = std::max(width, fmt::format("{}", state.number).size());
+    return width;
+}
+
+// What an event's confirmation says, indexed by BoundaryEvent; {0} is the number.
+constexpr std::array<std::string_view, 8> logged_messages{
+    "Boundary {0} is set.",
+    "Logged: boundary {0} held.",
+    "Logged: boundary {0} was tested.",
+    "Logged: boundary {0} was crossed.",
+    "Logged: boundary {0} was violated.",
+    "Logged: boundary {0} was repaired.",
+    "Logged: boundary {0} is renegotiated.",
+    "Boundary {0} is retired; 'boundary-log show {0}' keeps its history.",
+};
+
+}  // namespace
+
+int add(const Options& options, const Session& session) {
+    if (options.add.hard && options.add.soft) tend::usage_error("--hard and --soft: choose one");
+    const std::string wording = checked_wording(fmt::format("{}", fmt::join(options.add.words, " ")), "TEXT",
+                                                "say the boundary in a few words of your own");
+    Record record = new_record(options, session, BoundaryEvent::added);
+    record.insert_or_assign("text", wording);
+    if (options.add.type) record.insert_or_assign("type", checked_type(*options.add.type));
+    if (options.add.with) record.insert_or_assign("with", checked_with(*options.add.with));
+    record.insert_or_assign("hard", options.add.hard);
+    if (options.add.if_crossed)
+        record.insert_or_assign("if_crossed",
+                                checked_wording(*options.add.if_crossed, "--if-crossed", "say what you will do"));
+    if (auto note = note_of(options, session)) record.insert_or_assign("note", *note);
+
+    session.prepare_data_dir();
+    // The number is taken under the store's exclusive lock, seeing every record, so two
+    // writers at once never share one and a retired boundary's number is never reused.
+    const Record stored =
+        session.store(tend::boundary_format).append(std::move(record), [](Record& r, const std::vector<Record>& all) {
+            r.insert_or_assign("boundary", tend::next_boundary_number(all));
+        });
+    const std::int64_t number = tend::field<std::int64_t>(stored, "boundary").value_or(0);
+    if (options.json)
+        session.io.out << tend::record_to_json(stored, tend::boundary_format).dump() << '\n';
+    else
+        session.io.out << number << '\n';
+    if (!options.quiet)
+        session.note(fmt::format(
+            "Boundary {} is set. 'boundary-log held {}' (or tested, crossed, ...) logs how it goes.", number, number));
+    return 0;
+}
+
+int log_event(const Options& options, const Session& session) {
+    const BoundaryEvent event = options.event;
+    const std::int64_t number = parse_number(options.id);
+    if (event == BoundaryEvent::renegotiated && !options.values.text)
+        tend::usage_error("renegotiated: give the new wording with --text TEXT");
+    Record record = new_record(options, session, event);
+    record.insert_or_assign("boundary", number);
+
+    // Checked once before anything is written or read from stdin, and again under the lock.
+    const auto states = read_boundaries(session);
+    const BoundaryState& before = loggable(states, number, tend::record_at(record).instant);
+
+    if (options.values.text)
+        record.insert_or_assign("text", checked_wording(*options.values.text, "--text", "give the new wording"));
+    if (options.values.intensity)
+        record.insert_or_assign("intensity", static_cast<std::int64_t>(*options.values.intensity));
+    if (auto note = note_of(options, session)) record.insert_or_assign("note", *note);
+
+    session.prepare_data_dir();
+    const Record stored =
+        session.store(tend::boundary_format).append(std::move(record), [&](Record& r, const std::vector<Record>& all) {
+            loggable(tend::derive_boundaries(all), number, tend::record_at(r).instant);
+        });
+
+    if (options.json) session.io.out << tend::record_to_json(stored, tend::boundary_format).dump() << '\n';
+    if (!options.quiet) {
+        session.note(fmt::format(fmt::runtime(logged_messages[static_cast<std::size_t>(event)]), number));
+        if (event == BoundaryEvent::renegotiated)
+            session.note("  It now reads: " + tend::neutralize(*tend::field<std::string>(stored, "text")));
+        const bool crossed = event == BoundaryEvent::crossed || event == BoundaryEvent::violated;
+        if (crossed && before.if_crossed)
+            session.note("  What you said you'd do: " + tend::neutralize(*before.if_crossed));
+    }
+    const int threshold = session.config.safety.threshold;
+    const bool intense = threshold > 0 && options.values.intensity && *options.values.intensity >= threshold;
+    if (event == BoundaryEvent::violated || intense) tend::print_grounding_line(session.io.err, session.config.safety);
+    return 0;
+}
+
+int list(const Options& options, const Session& session) {
+    const auto& filter = options.list;
+    const std::optional<std::string> type = filter.type ? std::optional(checked_type(*filter.type)) : std::nullopt;
+    const std::optional<std::string> with =
+        filter.with ? std::optional(tend::normalize_word(*filter.with)) : std::nullopt;
+    auto states = read_boundaries(session);
+    const bool any = !states.empty();
+    std::erase_if(states, [&](const BoundaryState& state) {
+        return (state.retired && !filter.all) || (type && state.type != type) ||
+               (with && (!state.with || tend::normalize_word(*state.with) != *with));
+    });
+
+    if (options.json) {
+        tend::Json array = tend::Json::array();
+        for (const auto& state : states) array.push(state_json(state));
+        session.io.out << array.dump() << '\n';
+        return 0;
+    }
+    if (states.empty()) {
+        if (!any)
+            session.note("No boundaries yet. 'boundary-log add \"...\"' sets one, in your own words.");
+        else if (type || with)
+            session.note("No boundaries match.");
+        else
+            session.note("No active boundaries. 'boundary-log list --all' shows the retired ones.");
+        return 0;
+    }
+    const tend::Style& style = session.out_style;
+    const std::size_t width = number_width(states);
+    const std::string indent(width + 2, ' ');
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        const BoundaryState& state = states[i];
+        if (i) session.io.out << '\n';
+        session.io.out << heading(state, style, width) << '\n'
+                       << indent << kind_line(state) << '\n'
+                       << indent
+                       << style.dim(fmt::format("last {} {}; ", tend::event_name(state.last_event),
+                                                tend::format_local_minutes(state.last_at.local())))
+                       << counts_text(state, 4) << '\n';
+    }
+    return 0;
+}
+
+int show(const Options& options, const Session& session) {
+    const std::int64_t number = parse_number(options.id);
+    const auto states = read_boundaries(session);
+    const BoundaryState* state = tend::find_boundary(states, number);
+    if (!state) tend::usage_error(fmt::format("no boundary {}; 'boundary-log list --all' shows them", number));
+
+    if (options.json) {
+        tend::Json events = tend::Json::array();
+        for (const auto& record : state->events) events.push(tend::record_to_json(record, tend::boundary_format));
+        tend::Json object = state_json(*state);
+        object.set("events", std::move(events));
+        session.io.out << object.dump() << '\n';
+        return 0;
+    }
+    const tend::Style& style = session.out_style;
+    const std::size_t width = std::to_string(state->number).size();
+    const std::string indent(width + 2, ' ');
+    auto& out = session.io.out;
+    out << heading(*state, style, width) << '\n' << indent << kind_line(*state) << '\n';
+    if (state->if_crossed) out << indent << "if crossed: " << tend::neutralize(*state->if_crossed) << '\n';
+    out << indent << counts_text(*state, counted_events.size()) << "\n\n";
+    for (const auto& record : state->events) out << indent << event_line(record, style) << '\n';
+    return 0;
+}
+
+}  // namespace boundary_log
