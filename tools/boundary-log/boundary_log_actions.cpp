@@ -11,6 +11,7 @@
 #include "boundary_record.hpp"
 #include "error.hpp"
 #include "feelings.hpp"
+#include "input.hpp"
 #include "json.hpp"
 #include "safety.hpp"
 
@@ -22,38 +23,15 @@ using tend::Session;
 
 namespace {
 
-constexpr std::size_t max_text_bytes = 1 << 20;
 constexpr std::int64_t max_number = 1'000'000'000;
 
 // The events whose counts list and show give, in this order.
 constexpr std::array counted_events{BoundaryEvent::held,     BoundaryEvent::tested,   BoundaryEvent::crossed,
                                     BoundaryEvent::violated, BoundaryEvent::repaired, BoundaryEvent::renegotiated};
 
-std::string trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
-std::string read_stdin(const Session& session, std::string_view flag) {
-    if (session.io.in_tty) session.note("Type the note, then Ctrl-D on a line of its own:");
-    std::string text{std::istreambuf_iterator<char>(session.io.in), std::istreambuf_iterator<char>()};
-    if (text.ends_with('\n')) text.pop_back();
-    if (text.size() > max_text_bytes) tend::usage_error(fmt::format("{}: longer than 1 MiB", flag));
-    return text;
-}
-
-std::string checked_text(std::string text, std::string_view flag) {
-    if (!tend::is_valid_utf8(text))
-        tend::usage_error(fmt::format("{}: not valid UTF-8 text; tend stores text as UTF-8", flag));
-    if (text.size() > max_text_bytes) tend::usage_error(fmt::format("{}: longer than 1 MiB", flag));
-    return text;
-}
-
 // Text that must say something: trimmed, and not empty (`ask` says what is missing).
 std::string checked_wording(std::string_view text, std::string_view flag, std::string_view ask) {
-    std::string wording = checked_text(trimmed(text), flag);
+    std::string wording = tend::checked_text(tend::trimmed(text), flag);
     if (wording.empty()) tend::usage_error(fmt::format("{}: empty; {}", flag, ask));
     return wording;
 }
@@ -81,24 +59,16 @@ std::int64_t parse_number(const std::string& typed) {
     return number;
 }
 
-tend::Instant checked_at(const std::string& when, const Session& session) {
-    const tend::Instant at = tend::parse_human_time(when, "--at", session.now, session.zone, tend::DayMeaning::moment);
-    if (at > session.now + std::chrono::minutes{1})
-        tend::usage_error(fmt::format("--at: {} is in the future; log what has already happened",
-                                      tend::format_local_minutes(session.zone.to_local(at))));
-    return at;
-}
-
 std::optional<std::string> note_of(const Options& options, const Session& session) {
     if (!options.note) return std::nullopt;
-    std::string note = checked_text(*options.note == "-" ? read_stdin(session, "--note") : *options.note, "--note");
-    if (trimmed(note).empty()) return std::nullopt;
+    std::string note = tend::typed_text(session, *options.note, "--note");
+    if (tend::trimmed(note).empty()) return std::nullopt;
     return note;
 }
 
 // A new record with the common fields and the event's own.
 Record new_record(const Options& options, const Session& session, BoundaryEvent event) {
-    const tend::Instant at = options.at ? checked_at(*options.at, session) : session.now;
+    const tend::Instant at = options.at ? tend::past_time(session, *options.at, "--at", "log what has already happened") : session.now;
     Record record;
     record.insert_or_assign("at", tend::to_toml(tend::in_zone(at, session.zone)));
     record.insert_or_assign("recorded", tend::to_toml(session.now_here()));

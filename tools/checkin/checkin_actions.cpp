@@ -12,6 +12,7 @@
 #include "editor.hpp"
 #include "error.hpp"
 #include "feelings.hpp"
+#include "input.hpp"
 #include "files.hpp"
 #include "json.hpp"
 #include "safety.hpp"
@@ -22,23 +23,7 @@ using tend::Session;
 
 namespace {
 
-constexpr std::size_t max_note_bytes = 1 << 20;
 const std::filesystem::path undo_hint_name = ".last";
-
-std::string read_stdin(const Session& session, std::string_view flag) {
-    if (session.io.in_tty) session.note("Type the note, then Ctrl-D on a line of its own:");
-    std::string text{std::istreambuf_iterator<char>(session.io.in), std::istreambuf_iterator<char>()};
-    if (text.ends_with('\n')) text.pop_back();
-    if (text.size() > max_note_bytes) tend::usage_error(fmt::format("{}: longer than 1 MiB", flag));
-    return text;
-}
-
-std::string checked_text(std::string text, std::string_view flag) {
-    if (!tend::is_valid_utf8(text))
-        tend::usage_error(fmt::format("{}: not valid UTF-8 text; tend stores text as UTF-8", flag));
-    if (text.size() > max_note_bytes) tend::usage_error(fmt::format("{}: longer than 1 MiB", flag));
-    return text;
-}
 
 std::vector<std::string> checked_feelings(const std::vector<std::string>& typed, const Session& session) {
     const auto vocabulary = tend::FeelingVocabulary::shipped(session.config.checkin.feelings);
@@ -69,14 +54,6 @@ std::vector<std::string> checked_tags(const std::vector<std::string>& typed) {
     return tags;
 }
 
-tend::Instant checked_at(const std::string& when, const Session& session) {
-    const tend::Instant at = tend::parse_human_time(when, "--at", session.now, session.zone, tend::DayMeaning::moment);
-    if (at > session.now + std::chrono::minutes{1})
-        tend::usage_error(fmt::format("--at: {} is in the future; a check-in is about now or the past",
-                                      tend::format_local_minutes(session.zone.to_local(at))));
-    return at;
-}
-
 // Writes the values that were given into a record, checking each on the way.
 void apply_values(const EntryValues& values, Record& record, const Session& session) {
     const std::array<std::pair<std::string_view, const std::optional<int>*>, 5> numbers{{
@@ -95,20 +72,22 @@ void apply_values(const EntryValues& values, Record& record, const Session& sess
     if (!values.tags.empty()) set_or_erase_list("tags", checked_tags(values.tags));
     if (values.note && values.edit_note) tend::usage_error("--edit-note: give the note one way, not with --note too");
     if (values.note) {
-        std::string note = *values.note == "-" ? read_stdin(session, "--note") : *values.note;
-        if (tend::normalize_word(note).empty())
+        std::string note = tend::typed_text(session, *values.note, "--note");
+        if (tend::trimmed(note).empty())
             record.erase("note");
         else
-            record.insert_or_assign("note", checked_text(std::move(note), "--note"));
+            record.insert_or_assign("note", std::move(note));
     }
     if (values.edit_note) {
         std::string note = tend::edit_text(session, "--edit-note", record["note"].value_or(std::string{}));
         if (note.empty())
             record.erase("note");
         else
-            record.insert_or_assign("note", checked_text(std::move(note), "--edit-note"));
+            record.insert_or_assign("note", tend::checked_text(std::move(note), "--edit-note"));
     }
-    if (values.at) record.insert_or_assign("at", tend::to_toml(tend::in_zone(checked_at(*values.at, session), session.zone)));
+    if (values.at) record.insert_or_assign("at", tend::to_toml(tend::in_zone(
+                                          tend::past_time(session, *values.at, "--at", "a check-in is about now or the past"),
+                                          session.zone)));
 }
 
 std::optional<int> ask_number(const Session& session, const tend::Dimension& dimension) {
