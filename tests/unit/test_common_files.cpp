@@ -1,0 +1,361 @@
+// Private directories and files, the data lock, appends and atomic rewrites, on the real filesystem.
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "files.hpp"
+#include "fixtures.hpp"
+
+using namespace std::chrono_literals;
+using tend::Exit;
+using tend::test::error_from;
+using tend::test::mode_of;
+using tend::test::names_in;
+using tend::test::read_bytes;
+using tend::test::ScopedUmask;
+using tend::test::TempDir;
+using tend::test::write_bytes;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A descriptor on a directory that the test itself locks with flock, standing in for another process.
+class OtherHolder {
+public:
+    explicit OtherHolder(const fs::path& dir) : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+        REQUIRE(fd_ >= 0);
+    }
+    ~OtherHolder() { ::close(fd_); }
+    OtherHolder(const OtherHolder&) = delete;
+    OtherHolder& operator=(const OtherHolder&) = delete;
+
+    bool try_lock(int operation) { return ::flock(fd_, operation | LOCK_NB) == 0; }
+    void unlock() { REQUIRE(::flock(fd_, LOCK_UN) == 0); }
+
+private:
+    int fd_;
+};
+
+}  // namespace
+
+TEST_CASE("ensure_private_dir makes 0700 directories and parents under umask 0") {
+    TempDir tmp;
+    ScopedUmask mask(0);
+    const fs::path deep = tmp / "a" / "b" / "c";
+    tend::ensure_private_dir(deep);
+    CHECK(fs::is_directory(deep));
+    CHECK(mode_of(tmp / "a") == 0700u);
+    CHECK(mode_of(tmp / "a" / "b") == 0700u);
+    CHECK(mode_of(deep) == 0700u);
+}
+
+TEST_CASE("ensure_private_dir makes 0700 directories and parents under umask 0277") {
+    TempDir tmp;
+    ScopedUmask mask(0277);
+    const fs::path deep = tmp / "a" / "b" / "c";
+    tend::ensure_private_dir(deep);
+    CHECK(fs::is_directory(deep));
+    CHECK(mode_of(tmp / "a") == 0700u);
+    CHECK(mode_of(tmp / "a" / "b") == 0700u);
+    CHECK(mode_of(deep) == 0700u);
+}
+
+TEST_CASE("ensure_private_dir accepts a trailing slash") {
+    TempDir tmp;
+    ScopedUmask mask(022);
+    tend::ensure_private_dir((tmp / "x" / "y").string() + "/");
+    CHECK(mode_of(tmp / "x") == 0700u);
+    CHECK(mode_of(tmp / "x" / "y") == 0700u);
+}
+
+TEST_CASE("ensure_private_dir leaves an existing directory as it is") {
+    TempDir tmp;
+    fs::create_directory(tmp / "shared");
+    fs::permissions(tmp / "shared", fs::perms(0755), fs::perm_options::replace);
+    tend::ensure_private_dir(tmp / "shared");
+    CHECK(mode_of(tmp / "shared") == 0755u);
+}
+
+TEST_CASE("ensure_private_dir refuses a file in the way") {
+    TempDir tmp;
+    write_bytes(tmp / "plain", "x");
+    const auto error = error_from([&] { tend::ensure_private_dir(tmp / "plain"); });
+    REQUIRE(error);
+    CHECK(error->code() == Exit::io);
+    CHECK(tend::test::contains(error->what(), "not a directory"));
+}
+
+TEST_CASE("read_file_if_exists gives nullopt for a missing file and the exact bytes otherwise") {
+    TempDir tmp;
+    CHECK_FALSE(tend::read_file_if_exists(tmp / "missing").has_value());
+    const std::string bytes("a\0b\nc\xff", 6);
+    write_bytes(tmp / "f", bytes);
+    const auto read = tend::read_file_if_exists(tmp / "f");
+    REQUIRE(read);
+    CHECK(*read == bytes);
+}
+
+TEST_CASE("read_file_if_exists follows a symlink only when allowed to") {
+    TempDir tmp;
+    write_bytes(tmp / "target", "elsewhere\n");
+    fs::create_symlink(tmp / "target", tmp / "link");
+    CHECK(tend::read_file_if_exists(tmp / "link") == std::optional<std::string>("elsewhere\n"));
+    CHECK(tend::read_file_if_exists(tmp / "link", tend::Symlinks::follow) == std::optional<std::string>("elsewhere\n"));
+    const auto error = error_from([&] { (void)tend::read_file_if_exists(tmp / "link", tend::Symlinks::refuse); });
+    REQUIRE(error);
+    CHECK(error->code() == Exit::io);
+    CHECK(tend::read_file_if_exists(tmp / "target", tend::Symlinks::refuse) ==
+          std::optional<std::string>("elsewhere\n"));
+}
+
+TEST_CASE("read_file_if_exists on a directory is an io error") {
+    TempDir tmp;
+    const auto error = error_from([&] { (void)tend::read_file_if_exists(tmp.path()); });
+    REQUIRE(error);
+    CHECK(error->code() == Exit::io);
+}
+
+TEST_CASE("AppendFile creates a 0600 file under umask 0") {
+    TempDir tmp;
+    ScopedUmask mask(0);
+    {
+        tend::AppendFile file(tmp / "m.toml");
+        CHECK(file.contents().empty());
+        file.append("one\n");
+    }
+    CHECK(mode_of(tmp / "m.toml") == 0600u);
+    CHECK(read_bytes(tmp / "m.toml") == "one\n");
+}
+
+TEST_CASE("AppendFile creates a 0600 file under umask 0277") {
+    TempDir tmp;
+    ScopedUmask mask(0277);
+    {
+        tend::AppendFile file(tmp / "m.toml");
+        file.append("one\n");
+    }
+    CHECK(mode_of(tmp / "m.toml") == 0600u);
+    CHECK(read_bytes(tmp / "m.toml") == "one\n");
+}
+
+TEST_CASE("AppendFile reads what is there and appends after it") {
+    TempDir tmp;
+    write_bytes(tmp / "m.toml", "first\n");
+    {
+        tend::AppendFile file(tmp / "m.toml");
+        CHECK(file.contents() == "first\n");
+        file.append("second\n");
+        CHECK(file.contents() == "first\nsecond\n");
+        file.append("third\n");
+    }
+    CHECK(read_bytes(tmp / "m.toml") == "first\nsecond\nthird\n");
+}
+
+TEST_CASE("an AppendFile that is never written to leaves no empty file behind") {
+    TempDir tmp;
+    { tend::AppendFile file(tmp / "m.toml"); }
+    CHECK_FALSE(fs::exists(tmp / "m.toml"));
+}
+
+TEST_CASE("an AppendFile left unwritten keeps an existing file") {
+    TempDir tmp;
+    write_bytes(tmp / "m.toml", "kept\n");
+    { tend::AppendFile file(tmp / "m.toml"); }
+    CHECK(read_bytes(tmp / "m.toml") == "kept\n");
+}
+
+TEST_CASE("AppendFile refuses to follow a symlink") {
+    TempDir tmp;
+    write_bytes(tmp / "target", "elsewhere\n");
+    fs::create_symlink(tmp / "target", tmp / "m.toml");
+    const auto error = error_from([&] { tend::AppendFile file(tmp / "m.toml"); });
+    REQUIRE(error);
+    CHECK(error->code() == Exit::io);
+    CHECK(read_bytes(tmp / "target") == "elsewhere\n");
+}
+
+TEST_CASE("a short append is cut back so the file stays byte-identical") {
+    TempDir tmp;
+    const std::string old = "[[checkin]]\nid = \"pa234\"\n";
+    write_bytes(tmp / "m.toml", old);
+    std::optional<tend::Error> error;
+    {
+        tend::AppendFile file(tmp / "m.toml");
+        tend::test::ScopedFileSizeLimit limit(old.size() + 10);
+        error = error_from([&] { file.append(std::string(200, 'x')); });
+    }
+    REQUIRE(error);
+    CHECK(error->code() == Exit::io);
+    CHECK(read_bytes(tmp / "m.toml") == old);
+}
+
+TEST_CASE("a failed first append leaves no new file behind") {
+    TempDir tmp;
+    std::optional<tend::Error> error;
+    {
+        tend::AppendFile file(tmp / "m.toml");
+        tend::test::ScopedFileSizeLimit limit(10);
+        error = error_from([&] { file.append(std::string(200, 'x')); });
+    }
+    REQUIRE(error);
+    CHECK(error->code() == Exit::io);
+    CHECK_FALSE(fs::exists(tmp / "m.toml"));
+}
+
+TEST_CASE("an AtomicFile whose write fails leaves the target untouched and no temp file") {
+    TempDir tmp;
+    write_bytes(tmp / "f.toml", "old contents\n");
+    std::optional<tend::Error> error;
+    {
+        tend::test::ScopedFileSizeLimit limit(100);
+        error = error_from([&] {
+            tend::AtomicFile file(tmp / "f.toml");
+            file.write(std::string(500, 'x'));
+            file.commit();
+        });
+    }
+    REQUIRE(error);
+    CHECK(error->code() == Exit::io);
+    CHECK(read_bytes(tmp / "f.toml") == "old contents\n");
+    CHECK(names_in(tmp.path()) == std::vector<std::string>{"f.toml"});
+}
+
+TEST_CASE("AtomicFile commit replaces the file") {
+    TempDir tmp;
+    write_bytes(tmp / "f.toml", "old contents\n");
+    {
+        tend::AtomicFile file(tmp / "f.toml");
+        file.write("new ");
+        file.write("contents\n");
+        file.commit();
+    }
+    CHECK(read_bytes(tmp / "f.toml") == "new contents\n");
+    CHECK(mode_of(tmp / "f.toml") == 0600u);
+    CHECK(names_in(tmp.path()) == std::vector<std::string>{"f.toml"});
+}
+
+TEST_CASE("AtomicFile commit creates a missing file") {
+    TempDir tmp;
+    {
+        tend::AtomicFile file(tmp / "new.toml");
+        file.write("hello\n");
+        file.commit();
+    }
+    CHECK(read_bytes(tmp / "new.toml") == "hello\n");
+    CHECK(names_in(tmp.path()) == std::vector<std::string>{"new.toml"});
+}
+
+TEST_CASE("an AtomicFile destroyed without commit leaves the target untouched and no temp file") {
+    TempDir tmp;
+    write_bytes(tmp / "f.toml", "old contents\n");
+    {
+        tend::AtomicFile file(tmp / "f.toml");
+        file.write("half-written");
+        CHECK(names_in(tmp.path()).size() == 2);  // the temp file exists while it is being written
+    }
+    CHECK(read_bytes(tmp / "f.toml") == "old contents\n");
+    CHECK(names_in(tmp.path()) == std::vector<std::string>{"f.toml"});
+}
+
+TEST_CASE("an AtomicFile destroyed by an exception leaves the target untouched") {
+    TempDir tmp;
+    write_bytes(tmp / "f.toml", "old contents\n");
+    try {
+        tend::AtomicFile file(tmp / "f.toml");
+        file.write("partial");
+        throw std::runtime_error("interrupted");
+    } catch (const std::runtime_error&) {
+    }
+    CHECK(read_bytes(tmp / "f.toml") == "old contents\n");
+    CHECK(names_in(tmp.path()) == std::vector<std::string>{"f.toml"});
+}
+
+TEST_CASE("an exclusive DataLock times out with Exit::locked while another holds the lock") {
+    TempDir tmp;
+    OtherHolder other(tmp.path());
+    REQUIRE(other.try_lock(LOCK_EX));
+    const auto started = std::chrono::steady_clock::now();
+    const auto error = error_from([&] { tend::DataLock lock(tmp.path(), tend::DataLock::Mode::exclusive, 50ms); });
+    const auto waited = std::chrono::steady_clock::now() - started;
+    REQUIRE(error);
+    CHECK(error->code() == Exit::locked);
+    CHECK(tend::test::contains(error->what(), tmp.path().string()));
+    CHECK(waited >= 50ms);
+    CHECK(waited < 2s);
+}
+
+TEST_CASE("an exclusive DataLock waits out a shared holder too") {
+    TempDir tmp;
+    OtherHolder other(tmp.path());
+    REQUIRE(other.try_lock(LOCK_SH));
+    const auto error = error_from([&] { tend::DataLock lock(tmp.path(), tend::DataLock::Mode::exclusive, 0ms); });
+    REQUIRE(error);
+    CHECK(error->code() == Exit::locked);
+}
+
+TEST_CASE("a shared DataLock is taken beside another shared holder") {
+    TempDir tmp;
+    OtherHolder other(tmp.path());
+    REQUIRE(other.try_lock(LOCK_SH));
+    CHECK_FALSE(error_from([&] { tend::DataLock lock(tmp.path(), tend::DataLock::Mode::shared, 0ms); }));
+}
+
+TEST_CASE("a shared DataLock times out while another holds it exclusively") {
+    TempDir tmp;
+    OtherHolder other(tmp.path());
+    REQUIRE(other.try_lock(LOCK_EX));
+    const auto error = error_from([&] { tend::DataLock lock(tmp.path(), tend::DataLock::Mode::shared, 0ms); });
+    REQUIRE(error);
+    CHECK(error->code() == Exit::locked);
+}
+
+TEST_CASE("a DataLock is taken once the other holder lets go") {
+    TempDir tmp;
+    OtherHolder other(tmp.path());
+    REQUIRE(other.try_lock(LOCK_EX));
+    other.unlock();
+    CHECK_FALSE(error_from([&] { tend::DataLock lock(tmp.path(), tend::DataLock::Mode::exclusive, 0ms); }));
+}
+
+TEST_CASE("a DataLock holds the lock until it is destroyed") {
+    TempDir tmp;
+    OtherHolder other(tmp.path());
+    {
+        tend::DataLock lock(tmp.path(), tend::DataLock::Mode::exclusive, 0ms);
+        CHECK_FALSE(other.try_lock(LOCK_SH));
+    }
+    CHECK(other.try_lock(LOCK_EX));
+}
+
+TEST_CASE("a DataLock on a missing directory is an io error") {
+    TempDir tmp;
+    const auto error = error_from([&] { tend::DataLock lock(tmp / "missing", tend::DataLock::Mode::shared, 0ms); });
+    REQUIRE(error);
+    CHECK(error->code() == Exit::io);
+}
+
+TEST_CASE("lock_timeout defaults to 10 seconds") {
+    CHECK(tend::lock_timeout(std::nullopt) == 10s);
+    CHECK(tend::lock_timeout(std::string()) == 10s);
+}
+
+TEST_CASE("lock_timeout reads seconds with decimals") {
+    CHECK(tend::lock_timeout(std::string("2.5")) == 2500ms);
+    CHECK(tend::lock_timeout(std::string("0")) == 0ms);
+    CHECK(tend::lock_timeout(std::string("0.05")) == 50ms);
+    CHECK(tend::lock_timeout(std::string("3600")) == 3600s);
+}
+
+TEST_CASE("lock_timeout rejects what is not a number of seconds from 0 to 3600") {
+    for (const std::string bad : {"abc", "-1", "3601", "5s", "nan", "inf", "1e9"}) {
+        CAPTURE(bad);
+        const auto error = error_from([&] { (void)tend::lock_timeout(std::string(bad)); });
+        REQUIRE(error);
+        CHECK(error->code() == Exit::usage);
+        CHECK(tend::test::contains(error->what(), "TEND_LOCK_TIMEOUT"));
+    }
+}
