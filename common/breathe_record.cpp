@@ -1,0 +1,55 @@
+// Field list of [[breathe]] records, and their typed form.
+#include "breathe_record.hpp"
+
+#include <array>
+#include <cmath>
+
+namespace tend {
+
+namespace {
+constexpr std::array breathe_fields{
+    FieldSpec{"pattern", FieldType::string, true},
+    FieldSpec{"spec", FieldType::string, true},
+    FieldSpec{"planned_cycles", FieldType::integer, true, 1, 1'000'000},
+    FieldSpec{"cycles", FieldType::integer, true, 0, 1'000'000},
+    FieldSpec{"seconds", FieldType::number, true, 0, 1e9},
+    FieldSpec{"interrupted", FieldType::boolean, true},
+    FieldSpec{"before", FieldType::integer, false, 0, 10},
+    FieldSpec{"after", FieldType::integer, false, 0, 10},
+    FieldSpec{"worst_lateness_ms", FieldType::number, true, 0, 1e12},
+};
+
+// Keeps a stored number short and exact to read back: seconds to the millisecond,
+// lateness to the hundredth of a millisecond.
+double rounded(double value, double steps_per_unit) { return std::round(value * steps_per_unit) / steps_per_unit; }
+}  // namespace
+
+const RecordFormat breathe_format{"breathe", breathe_fields};
+
+void write_breathe_entry(const BreatheEntry& entry, Record& record) {
+    record.insert_or_assign("pattern", entry.pattern);
+    record.insert_or_assign("spec", entry.spec);
+    record.insert_or_assign("planned_cycles", static_cast<int64_t>(entry.planned_cycles));
+    record.insert_or_assign("cycles", static_cast<int64_t>(entry.cycles));
+    record.insert_or_assign("seconds", rounded(entry.seconds, 1000));
+    record.insert_or_assign("interrupted", entry.interrupted);
+    if (entry.before) record.insert_or_assign("before", static_cast<int64_t>(*entry.before));
+    if (entry.after) record.insert_or_assign("after", static_cast<int64_t>(*entry.after));
+    record.insert_or_assign("worst_lateness_ms", rounded(entry.worst_lateness_ms, 100));
+}
+
+BreatheEntry read_breathe_entry(const Record& record) {
+    BreatheEntry entry;
+    entry.pattern = field<std::string>(record, "pattern").value_or("");
+    entry.spec = field<std::string>(record, "spec").value_or("");
+    entry.planned_cycles = static_cast<int>(field<int64_t>(record, "planned_cycles").value_or(0));
+    entry.cycles = static_cast<int>(field<int64_t>(record, "cycles").value_or(0));
+    entry.seconds = field<double>(record, "seconds").value_or(0);
+    entry.interrupted = field<bool>(record, "interrupted").value_or(false);
+    if (auto before = field<int64_t>(record, "before")) entry.before = static_cast<int>(*before);
+    if (auto after = field<int64_t>(record, "after")) entry.after = static_cast<int>(*after);
+    entry.worst_lateness_ms = field<double>(record, "worst_lateness_ms").value_or(0);
+    return entry;
+}
+
+}  // namespace tend
