@@ -1,0 +1,46 @@
+// Field list of [[prompt]] records and their event names.
+#include "prompt_record.hpp"
+
+#include <array>
+
+namespace tend {
+
+namespace {
+constexpr std::array prompt_fields{
+    FieldSpec{"event", FieldType::string, true},
+    FieldSpec{"prompt_id", FieldType::string, true},
+    FieldSpec{"deck", FieldType::string, true},
+    FieldSpec{"prompt_text", FieldType::string},
+    FieldSpec{"text", FieldType::string},
+};
+
+constexpr std::array<std::pair<PromptEvent, std::string_view>, 5> event_names{{
+    {PromptEvent::shown, "shown"},
+    {PromptEvent::answered, "answered"},
+    {PromptEvent::skipped, "skipped"},
+    {PromptEvent::fav, "fav"},
+    {PromptEvent::unfav, "unfav"},
+}};
+}  // namespace
+
+const RecordFormat prompt_format{"prompt", prompt_fields};
+
+std::string_view prompt_event_name(PromptEvent event) {
+    for (const auto& [value, name] : event_names)
+        if (value == event) return name;
+    return "shown";
+}
+
+std::optional<PromptEvent> parse_prompt_event(std::string_view name) {
+    for (const auto& [value, known] : event_names)
+        if (known == name) return value;
+    return std::nullopt;
+}
+
+std::optional<PromptEvent> prompt_event(const Record& record) {
+    const auto name = field<std::string>(record, "event");
+    if (!name) return std::nullopt;
+    return parse_prompt_event(*name);
+}
+
+}  // namespace tend

@@ -1,0 +1,125 @@
+// Building the card list from compiled-in decks and the person's deck files, and filtering it.
+#include "library.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "error.hpp"
+#include "shipped_decks.hpp"
+#include "terminal.hpp"
+
+namespace prompt {
+namespace fs = std::filesystem;
+
+bool Card::has_note(std::string_view note) const {
+    std::string_view rest = notes;
+    while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        if (rest.substr(0, comma) == note) return true;
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+    }
+    return false;
+}
+
+std::vector<std::string_view> Card::note_list() const {
+    std::vector<std::string_view> list;
+    std::string_view rest = notes;
+    while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        list.push_back(rest.substr(0, comma));
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+    }
+    return list;
+}
+
+Library::Library() {
+    std::size_t total = 0;
+    for (const auto& deck : shipped_decks) total += deck.prompts.size();
+    cards_.reserve(total);
+    decks_.reserve(shipped_decks.size());
+    for (const auto& deck : shipped_decks) {
+        decks_.push_back(DeckInfo{deck.name, deck.title, deck.description, deck.how_to_use, {}, cards_.size(),
+                                  deck.prompts.size()});
+        for (const auto& p : deck.prompts) cards_.push_back(Card{p.id, p.text, deck.name, p.depth, p.with, p.notes});
+    }
+}
+
+void Library::add_user_decks(const fs::path& dir) {
+    for (const auto& file : tend::deck_files(dir)) add_deck(tend::load_deck_file(file));
+}
+
+bool Library::add_deck(tend::DeckLoad load) {
+    tend::Deck& deck = load.deck;
+    if (load.ok() && this->deck(deck.name)) {
+        const DeckInfo* taken = this->deck(deck.name);
+        load.problems.push_back(fmt::format("{}: deck name '{}' is already taken by {}", deck.file.string(),
+                                            tend::neutralize(deck.name),
+                                            taken->shipped() ? "a shipped deck" : taken->file.string()));
+    }
+    if (load.ok()) {
+        std::unordered_set<std::string_view> ids;
+        for (const auto& card : cards_) ids.insert(card.id);
+        for (const auto& prompt : deck.prompts)
+            if (ids.contains(prompt.id))
+                load.problems.push_back(fmt::format("{}:{}: id '{}' is already used by deck '{}'", deck.file.string(),
+                                                    prompt.line, tend::neutralize(prompt.id), find(prompt.id)->deck));
+    }
+    if (!load.ok()) {
+        skipped_.push_back(SkippedDeck{deck.file, std::move(load.problems)});
+        return false;
+    }
+    own_decks_.push_back(std::make_unique<tend::Deck>(std::move(deck)));
+    const tend::Deck& kept = *own_decks_.back();
+    decks_.push_back(DeckInfo{kept.name, kept.title, kept.description, kept.how_to_use, kept.file, cards_.size(),
+                              kept.prompts.size()});
+    for (const auto& p : kept.prompts) {
+        joined_notes_.push_back(fmt::format("{}", fmt::join(p.notes, ",")));
+        cards_.push_back(Card{p.id, p.text, kept.name, p.depth, p.with, joined_notes_.back()});
+    }
+    return true;
+}
+
+const Card* Library::find(std::string_view id) const {
+    const auto it = std::find_if(cards_.begin(), cards_.end(), [&](const Card& card) { return card.id == id; });
+    return it == cards_.end() ? nullptr : &*it;
+}
+
+const DeckInfo* Library::deck(std::string_view name) const {
+    const auto it = std::find_if(decks_.begin(), decks_.end(), [&](const DeckInfo& info) { return info.name == name; });
+    return it == decks_.end() ? nullptr : &*it;
+}
+
+std::vector<std::string_view> Library::notes() const {
+    std::vector<std::string_view> all;
+    for (const auto& card : cards_)
+        for (const auto note : card.note_list())
+            if (std::find(all.begin(), all.end(), note) == all.end()) all.push_back(note);
+    std::sort(all.begin(), all.end());
+    return all;
+}
+
+std::vector<const Card*> filter_cards(const Library& library, const Filter& filter) {
+    for (const auto& name : filter.decks)
+        if (!library.deck(name))
+            tend::usage_error(fmt::format("--deck: there is no deck called '{}'; 'prompt decks' lists them",
+                                          tend::neutralize(name)));
+    std::vector<const Card*> pool;
+    pool.reserve(library.cards().size());
+    for (const auto& card : library.cards()) {
+        if (!filter.decks.empty() && std::find(filter.decks.begin(), filter.decks.end(), card.deck) == filter.decks.end())
+            continue;
+        if (filter.max_depth && card.depth > *filter.max_depth) continue;
+        if (filter.with && card.with != *filter.with && card.with != tend::With::either) continue;
+        if (std::any_of(filter.exclude.begin(), filter.exclude.end(),
+                        [&](const std::string& note) { return card.has_note(note); }))
+            continue;
+        pool.push_back(&card);
+    }
+    return pool;
+}
+
+}  // namespace prompt

@@ -1,0 +1,88 @@
+// The prompts prompt can give: the shipped decks plus the person's own, and the filters on them.
+#pragma once
+
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "deck.hpp"
+
+namespace prompt {
+
+// One prompt, wherever it came from. The views point into the shipped data or into the
+// Library that made the card.
+struct Card {
+    std::string_view id;
+    std::string_view text;
+    std::string_view deck;
+    int depth = 2;
+    tend::With with = tend::With::either;
+    std::string_view notes;  // content notes, comma-separated
+
+    bool has_note(std::string_view note) const;
+    std::vector<std::string_view> note_list() const;
+};
+
+struct DeckInfo {
+    std::string_view name;
+    std::string_view title;
+    std::string_view description;
+    std::string_view how_to_use;
+    std::filesystem::path file;  // empty for a shipped deck
+    std::size_t first = 0;       // its cards are cards()[first, first + count)
+    std::size_t count = 0;
+    bool shipped() const { return file.empty(); }
+};
+
+struct SkippedDeck {
+    std::filesystem::path file;
+    std::vector<std::string> problems;
+};
+
+class Library {
+public:
+    // The shipped decks; reading them costs no parsing, they are constant data.
+    Library();
+    Library(Library&&) = default;
+    Library& operator=(Library&&) = default;
+
+    // Adds the person's decks from a directory (<data>/decks), in file-name order. A deck
+    // with any problem, alone or against the decks already here (a name or id taken), is
+    // left out and kept in skipped(). A missing directory adds nothing and costs one stat.
+    void add_user_decks(const std::filesystem::path& dir);
+    // Adds one parsed deck under the same rules; false when it was left out.
+    bool add_deck(tend::DeckLoad load);
+
+    const std::vector<Card>& cards() const { return cards_; }
+    const std::vector<DeckInfo>& decks() const { return decks_; }
+    const std::vector<SkippedDeck>& skipped() const { return skipped_; }
+
+    const Card* find(std::string_view id) const;
+    const DeckInfo* deck(std::string_view name) const;
+    // Every content note used by any card, sorted.
+    std::vector<std::string_view> notes() const;
+
+private:
+    std::vector<std::unique_ptr<tend::Deck>> own_decks_;
+    std::deque<std::string> joined_notes_;
+    std::vector<Card> cards_;
+    std::vector<DeckInfo> decks_;
+    std::vector<SkippedDeck> skipped_;
+};
+
+struct Filter {
+    std::vector<std::string> decks;    // only these decks; empty: all
+    std::optional<int> max_depth;      // 1-3
+    std::optional<tend::With> with;    // solo or together: those and the "either" ones
+    std::vector<std::string> exclude;  // leave out cards with any of these content notes
+};
+
+// The cards that pass the filter, in library order. A deck name that is not loaded is a
+// usage error naming --deck.
+std::vector<const Card*> filter_cards(const Library& library, const Filter& filter);
+
+}  // namespace prompt

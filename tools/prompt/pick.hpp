@@ -1,0 +1,35 @@
+// Choosing a prompt: the prompt of the day (the same everywhere) and a random one that keeps
+// away from what was seen lately.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "library.hpp"
+#include "time.hpp"
+
+namespace prompt {
+
+// The prompt of the day for a local calendar day. The pool is sorted by id, and a stable
+// hash (FNV-1a, then SplitMix64; never std::hash) of the seed, the sorted ids and the
+// number of the day's cycle drives a shuffle of it; the day's place in its cycle picks from
+// the shuffle. So the answer depends only on the date, the seed and the ids in the pool,
+// never on the machine, and no prompt comes back until the whole pool has had its day.
+// nullptr for an empty pool.
+const Card* prompt_of_the_day(std::vector<const Card*> pool, tend::LocalDay day, std::string_view seed);
+
+struct RandomPick {
+    const Card* card = nullptr;
+    bool new_round = false;  // every card of the pool had been seen; starting over
+};
+
+// A random card from the pool, avoiding the ids in `recent` (cards shown or skipped within
+// the cooldown, oldest first). Rounds: reading `recent` in order, once every card of the
+// pool has been seen the round is complete and the next one starts empty; the pick comes
+// from the cards not seen in the current round, and at the start of a round not the card
+// seen last. `random` is the entropy (any 64 bits).
+RandomPick pick_random(const std::vector<const Card*>& pool, const std::vector<std::string_view>& recent,
+                       std::uint64_t random);
+
+}  // namespace prompt

@@ -1,0 +1,57 @@
+// prompt: conversation and reflection prompts; options, commands and their actions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runner.hpp"
+#include "session.hpp"
+
+namespace prompt {
+
+enum class Command { random, today, answer, skip, fav, unfav, history, revisit, decks, check };
+
+// --deck, --depth, --together/--solo, --exclude: for a random prompt, today's and revisit.
+struct FilterOptions {
+    std::vector<std::string> decks;
+    std::optional<int> depth;
+    bool together = false;
+    bool solo = false;
+    std::vector<std::string> exclude;
+};
+
+struct HistoryOptions {
+    std::optional<std::size_t> last;
+    std::optional<std::string> since;
+    std::vector<std::string> events;
+    bool favs = false;
+};
+
+struct Options {
+    tend::CommonOptions common;
+    Command command = Command::random;
+    FilterOptions filter;
+    HistoryOptions history;
+    std::string id;                   // answer, skip, fav, unfav: empty means the last one shown
+    std::optional<std::string> text;  // answer --text; "-" reads standard input
+    std::vector<std::string> names;   // decks NAME..., check FILE...
+    bool json = false;
+};
+
+// The entry point main() hands to the runner: parses argv, then runs the command.
+int main(int argc, const char* const* argv, tend::Io& io);
+
+// The commands, as plain functions of options and a session. Each returns the exit status.
+int random(const Options& options, const tend::Session& session);
+int today(const Options& options, const tend::Session& session);
+int answer(const Options& options, const tend::Session& session);
+int skip(const Options& options, const tend::Session& session);
+int fav(const Options& options, const tend::Session& session);
+int unfav(const Options& options, const tend::Session& session);
+int history(const Options& options, const tend::Session& session);
+int revisit(const Options& options, const tend::Session& session);
+int decks(const Options& options, const tend::Session& session);
+int check(const Options& options, const tend::Session& session);
+
+}  // namespace prompt

@@ -1,0 +1,636 @@
+// What prompt's commands do: plain functions of options and a session.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <istream>
+#include <iterator>
+#include <limits>
+#include <map>
+#include <ostream>
+#include <random>
+#include <span>
+
+#include "deck.hpp"
+#include "editor.hpp"
+#include "error.hpp"
+#include "feelings.hpp"
+#include "files.hpp"
+#include "json.hpp"
+#include "library.hpp"
+#include "pick.hpp"
+#include "prompt.hpp"
+#include "prompt_record.hpp"
+#include "store.hpp"
+#include "terminal.hpp"
+
+namespace prompt {
+using tend::PromptEvent;
+using tend::Record;
+using tend::Session;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t max_answer_bytes = 1 << 20;
+constexpr date::days revisit_after{30};
+constexpr std::size_t fit_columns = 60;
+
+std::chrono::milliseconds lock_wait(const Session& session) {
+    return tend::lock_timeout(session.io.getenv("TEND_LOCK_TIMEOUT"));
+}
+
+fs::path user_deck_dir(const Session& session) { return session.paths.data_dir / "decks"; }
+
+// The shipped decks and the person's own. A broken deck of theirs is a warning, never the end.
+Library load_library(const Session& session) {
+    Library library;
+    library.add_user_decks(user_deck_dir(session));
+    for (const auto& skipped : library.skipped())
+        session.warn(fmt::format("{}; this deck is left out until it is fixed ('prompt check' lists every problem)",
+                                 tend::neutralize(skipped.problems.front())));
+    return library;
+}
+
+Filter make_filter(const Options& options, const Session& session, const Library& library) {
+    Filter filter;
+    for (const auto& name : options.filter.decks) filter.decks.push_back(tend::normalize_word(name));
+    filter.max_depth = options.filter.depth;
+    if (options.filter.together) filter.with = tend::With::together;
+    if (options.filter.solo) filter.with = tend::With::solo;
+    const auto known = options.filter.exclude.empty() ? std::vector<std::string_view>{} : library.notes();
+    for (const auto& typed : options.filter.exclude) {
+        const std::string note = tend::normalize_word(typed);
+        if (note.empty()) continue;
+        if (std::find(known.begin(), known.end(), note) == known.end())
+            session.warn(fmt::format("--exclude: no prompt has the content note '{}'; the notes in your decks are {}",
+                                     tend::neutralize(note), fmt::join(known, ", ")));
+        filter.exclude.push_back(note);
+    }
+    for (const auto& note : session.config.prompt.exclude) filter.exclude.push_back(tend::normalize_word(note));
+    return filter;
+}
+
+std::vector<const Card*> pool_for(const Options& options, const Session& session, const Library& library) {
+    auto pool = filter_cards(library, make_filter(options, session, library));
+    if (pool.empty())
+        tend::usage_error("no prompt matches these filters (and [prompt] exclude, if your config has it); "
+                          "'prompt decks' shows what there is");
+    return pool;
+}
+
+tend::Json card_json(const Card& card) {
+    tend::Json notes = tend::Json::array();
+    for (const auto note : card.note_list()) notes.push(std::string(note));
+    return tend::Json::object()
+        .set("id", std::string(card.id))
+        .set("deck", std::string(card.deck))
+        .set("text", std::string(card.text))
+        .set("depth", card.depth)
+        .set("with", std::string(tend::with_name(card.with)))
+        .set("notes", std::move(notes));
+}
+
+std::string id_line(const Session& session, const Card& card) {
+    return session.out_style.dim(fmt::format("{} \u00b7 {}", card.id, card.deck));
+}
+
+// The text on stdout; its id and deck as a dim second line, on a terminal only.
+void print_card(const Session& session, const Card& card) {
+    session.io.out << tend::neutralize(card.text, true) << '\n';
+    if (session.io.out_tty) session.io.out << id_line(session, card) << '\n';
+}
+
+std::string id_of(const Record& record) { return tend::field<std::string>(record, "prompt_id").value_or(""); }
+
+bool is_event(const Record& record, PromptEvent event) { return tend::prompt_event(record) == event; }
+
+Record event_record(const Session& session, PromptEvent event, const Card& card) {
+    Record record;
+    record.insert_or_assign("at", tend::to_toml(session.now_here()));
+    record.insert_or_assign("recorded", tend::to_toml(session.now_here()));
+    record.insert_or_assign("event", std::string(tend::prompt_event_name(event)));
+    record.insert_or_assign("prompt_id", std::string(card.id));
+    record.insert_or_assign("deck", std::string(card.deck));
+    return record;
+}
+
+Record append(const Session& session, Record record) {
+    session.prepare_data_dir();
+    return session.store(tend::prompt_format).append(std::move(record));
+}
+
+// read_latest gives newest first, records of the same second included (the one written
+// later first), so reversed they are in the order they happened.
+std::vector<Record> latest_oldest_first(const Session& session, std::size_t wanted) {
+    auto records = session.store(tend::prompt_format).read_latest(wanted);
+    std::reverse(records.begin(), records.end());
+    return records;
+}
+
+// Every prompt record, oldest first (for favourites, revisit and history: not on hot paths).
+std::vector<Record> all_events(const Session& session) {
+    return latest_oldest_first(session, std::numeric_limits<std::size_t>::max());
+}
+
+// Ids shown or skipped within the cooldown, oldest first; only the months it spans are read.
+std::vector<std::string> recent_ids(const Session& session) {
+    std::vector<std::string> ids;
+    const int days = session.config.prompt.cooldown_days;
+    if (days <= 0) return ids;
+    const auto window = session.store(tend::prompt_format).read_range(session.now - date::days{days}, session.now);
+    for (const auto& record : window)
+        if (is_event(record, PromptEvent::shown) || is_event(record, PromptEvent::skipped)) ids.push_back(id_of(record));
+    return ids;
+}
+
+std::uint64_t entropy() {
+    std::random_device device;
+    return (static_cast<std::uint64_t>(device()) << 32) ^ device();
+}
+
+std::optional<Record> last_shown(const Session& session) {
+    const auto store = session.store(tend::prompt_format);
+    auto records = store.read_range(session.now - date::days{62}, session.now + date::days{1});
+    if (records.empty() || std::none_of(records.begin(), records.end(),
+                                        [](const Record& r) { return is_event(r, PromptEvent::shown); }))
+        records = all_events(session);
+    for (auto it = records.rbegin(); it != records.rend(); ++it)
+        if (is_event(*it, PromptEvent::shown)) return *it;
+    return std::nullopt;
+}
+
+// The prompt an answer, skip or favourite is about: the ID given, or the last one shown.
+const Card& target_card(const Options& options, const Session& session, const Library& library) {
+    if (!options.id.empty()) {
+        if (const Card* card = library.find(tend::normalize_word(options.id))) return *card;
+        tend::usage_error(fmt::format("ID: there is no prompt '{}' in your decks; the ids are in 'prompt history' and "
+                                      "'prompt decks NAME'",
+                                      tend::neutralize(options.id)));
+    }
+    const auto shown = last_shown(session);
+    if (!shown) tend::usage_error("no prompt has been shown yet; run 'prompt' or 'prompt today' first, or give an ID");
+    if (const Card* card = library.find(id_of(*shown))) return *card;
+    tend::usage_error(fmt::format("the last prompt shown, '{}', is no longer in your decks; give an ID",
+                                  tend::neutralize(id_of(*shown))));
+}
+
+// Favourite ids as they stand now (a later unfav undoes a fav), with when each was kept.
+std::vector<std::pair<std::string, const Record*>> favourites(const std::vector<Record>& events) {
+    std::vector<std::pair<std::string, const Record*>> favs;
+    for (const auto& record : events) {
+        const std::string id = id_of(record);
+        const auto it = std::find_if(favs.begin(), favs.end(), [&](const auto& fav) { return fav.first == id; });
+        if (is_event(record, PromptEvent::fav) && it == favs.end()) favs.emplace_back(id, &record);
+        if (is_event(record, PromptEvent::unfav) && it != favs.end()) favs.erase(it);
+    }
+    return favs;
+}
+
+bool is_favourite(const Session& session, std::string_view id) {
+    const auto events = all_events(session);
+    const auto favs = favourites(events);
+    return std::any_of(favs.begin(), favs.end(), [&](const auto& fav) { return fav.first == id; });
+}
+
+// --- prompt today: the hot path, meant for a shell rc ---
+
+std::vector<Record> read_month_of(const Session& session, const tend::RecordStore& store, tend::LocalDay day) {
+    const date::year_month_day ymd{day};
+    const fs::path file = store.month_file(ymd.year() / ymd.month());
+    std::error_code ec;
+    if (!fs::exists(file, ec)) return {};
+    tend::DataLock lock(session.paths.data_dir, tend::DataLock::Mode::shared, lock_wait(session));
+    const auto text = tend::read_file_if_exists(file);
+    return text ? tend::parse_month_text(*text, file, tend::prompt_format) : std::vector<Record>{};
+}
+
+bool shown_on(const std::vector<Record>& records, std::string_view id, tend::LocalDay day) {
+    return std::any_of(records.begin(), records.end(), [&](const Record& record) {
+        return is_event(record, PromptEvent::shown) && id_of(record) == id && tend::record_at(record).day() == day;
+    });
+}
+
+// Records today's prompt as shown the first time it is shown today, and never again that day:
+// every later run reads only this month's file. Two shells starting at once must not both
+// record it, so the check and the append happen under a lock of their own, on the prompt
+// directory (the store's lock is on the data directory, so the two never wait for each other).
+void record_shown_once(const Session& session, const Card& card, tend::LocalDay day) {
+    auto store = session.store(tend::prompt_format);
+    if (shown_on(read_month_of(session, store, day), card.id, day)) return;
+    session.prepare_data_dir();
+    tend::ensure_private_dir(store.directory());
+    tend::DataLock once(store.directory(), tend::DataLock::Mode::exclusive, lock_wait(session));
+    if (shown_on(read_month_of(session, store, day), card.id, day)) return;
+    store.append(event_record(session, PromptEvent::shown, card));
+}
+
+// --- answers ---
+
+std::string read_stdin(const Session& session) {
+    if (session.io.in_tty) session.note("Type your answer, then Ctrl-D on a line of its own:");
+    std::string text{std::istreambuf_iterator<char>(session.io.in), std::istreambuf_iterator<char>()};
+    if (text.size() > max_answer_bytes) tend::usage_error("--text: the answer is longer than 1 MiB");
+    return text;
+}
+
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::string answer_text(const Options& options, const Session& session, const Card& card) {
+    std::string text;
+    if (options.text) {
+        text = *options.text == "-" ? read_stdin(session) : *options.text;
+    } else if (session.io.in_tty && session.io.out_tty) {
+        session.prepare_data_dir();
+        session.io.out.flush();
+        session.io.err.flush();
+        const std::string comment = fmt::format(
+            "Your answer to {} ({}):\n\n{}\n\nWrite above these lines. Lines starting with '#' are left out;\n"
+            "an empty answer saves nothing.",
+            card.id, card.deck, tend::neutralize(card.text, true));
+        text = edit_text(session.io, session.paths.data_dir / "prompt", comment);
+    } else {
+        tend::usage_error("no answer given, and no terminal for an editor; pass --text TEXT, "
+                          "or --text - to read it from standard input");
+    }
+    if (!tend::is_valid_utf8(text)) tend::usage_error("--text: not valid UTF-8 text; tend stores text as UTF-8");
+    if (text.size() > max_answer_bytes) tend::usage_error("--text: the answer is longer than 1 MiB");
+    return trimmed(text);
+}
+
+std::string indented(std::string_view text) {
+    std::string out = "  ";
+    for (const char c : text) {
+        out += c;
+        if (c == '\n') out += "  ";
+    }
+    return out;
+}
+
+// --- history ---
+
+std::string event_word(const Session& session, PromptEvent event) {
+    const std::string word = fmt::format("{:<8}", tend::prompt_event_name(event));
+    switch (event) {
+        case PromptEvent::answered: return session.out_style.green(word);
+        case PromptEvent::fav: return session.out_style.yellow(word);
+        case PromptEvent::shown: return word;
+        default: return session.out_style.dim(word);
+    }
+}
+
+std::string fit(const Session& session, const std::string& text) {
+    const std::string safe = tend::neutralize(text);
+    return session.io.out_tty ? tend::truncate_display(safe, fit_columns) : safe;
+}
+
+std::string history_line(const Session& session, const Record& record, const Library& library) {
+    const auto event = tend::prompt_event(record);
+    const std::string id = id_of(record);
+    std::string text;
+    if (event == PromptEvent::answered) {
+        text = tend::field<std::string>(record, "text").value_or("");
+    } else if (const Card* card = library.find(id)) {
+        text = std::string(card->text);
+    } else {
+        text = tend::field<std::string>(record, "prompt_text").value_or("");
+    }
+    return fmt::format("{}  {}  {}  {}", tend::format_local_minutes(tend::record_at(record).local()),
+                       event ? event_word(session, *event) : "?       ", session.out_style.cyan(tend::neutralize(id)),
+                       fit(session, text));
+}
+
+int favourites_list(const Options& options, const Session& session, const Library& library) {
+    const auto events = all_events(session);
+    const auto favs = favourites(events);
+    if (options.json) {
+        tend::Json array = tend::Json::array();
+        for (const auto& [id, record] : favs) {
+            const Card* card = library.find(id);
+            array.push(tend::Json::object()
+                           .set("id", id)
+                           .set("deck", tend::field<std::string>(*record, "deck").value_or(""))
+                           .set("text", card ? tend::Json(std::string(card->text)) : tend::Json(nullptr))
+                           .set("since", tend::format_rfc3339(tend::record_at(*record))));
+        }
+        session.io.out << array.dump() << '\n';
+        return 0;
+    }
+    if (favs.empty()) {
+        session.note("No favourites yet. 'prompt fav' keeps the last prompt you were shown.");
+        return 0;
+    }
+    for (const auto& [id, record] : favs) {
+        const Card* card = library.find(id);
+        session.io.out << session.out_style.cyan(tend::neutralize(id)) << "  "
+                       << (card ? fit(session, std::string(card->text)) : "(no longer in your decks)") << '\n';
+    }
+    return 0;
+}
+
+// --- decks and check ---
+
+tend::Json deck_json(const DeckInfo& info) {
+    return tend::Json::object()
+        .set("name", std::string(info.name))
+        .set("title", std::string(info.title))
+        .set("description", std::string(info.description))
+        .set("how_to_use", std::string(info.how_to_use))
+        .set("count", static_cast<std::int64_t>(info.count))
+        .set("source", info.shipped() ? std::string("shipped") : info.file.string());
+}
+
+std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+// Whether a deck file is one of the shipped decks itself (the same ids and words).
+bool same_as_shipped(const tend::Deck& deck, const Library& shipped) {
+    const DeckInfo* info = shipped.deck(deck.name);
+    if (!info || !info->shipped() || info->count != deck.prompts.size()) return false;
+    for (std::size_t i = 0; i < deck.prompts.size(); ++i) {
+        const Card& card = shipped.cards()[info->first + i];
+        if (card.id != deck.prompts[i].id || card.text != deck.prompts[i].text) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int random(const Options& options, const Session& session) {
+    const Library library = load_library(session);
+    const auto pool = pool_for(options, session, library);
+    const auto ids = recent_ids(session);
+    const std::vector<std::string_view> recent(ids.begin(), ids.end());
+    const RandomPick pick = pick_random(pool, recent, entropy());
+    if (pick.new_round)
+        session.note(fmt::format("That was all {} here within {} days; starting over.", plural(pool.size(), "prompt"),
+                                 session.config.prompt.cooldown_days));
+    if (options.json) {
+        session.io.out << card_json(*pick.card).dump() << '\n';
+    } else {
+        print_card(session, *pick.card);
+    }
+    append(session, event_record(session, PromptEvent::shown, *pick.card));
+    return 0;
+}
+
+int today(const Options& options, const Session& session) {
+    const Library library = load_library(session);
+    const auto pool = pool_for(options, session, library);
+    const tend::LocalDay day = session.zone.day_of(session.now);
+    const Card& card = *prompt_of_the_day(pool, day, session.config.prompt.seed);
+    if (options.json) {
+        session.io.out << card_json(card).set("date", tend::format_day(day)).dump() << '\n';
+    } else {
+        print_card(session, card);
+    }
+    record_shown_once(session, card, day);
+    return 0;
+}
+
+int answer(const Options& options, const Session& session) {
+    const Library library = load_library(session);
+    const Card& card = target_card(options, session, library);
+    const std::string text = answer_text(options, session, card);
+    if (text.empty()) {
+        session.note("Nothing saved, and that's fine.");
+        return 0;
+    }
+    Record record = event_record(session, PromptEvent::answered, card);
+    record.insert_or_assign("prompt_text", std::string(card.text));
+    record.insert_or_assign("text", text);
+    const Record stored = append(session, std::move(record));
+    if (options.json) session.io.out << tend::record_to_json(stored, tend::prompt_format).dump() << '\n';
+    session.note(fmt::format("Saved your answer to {}.", card.id));
+    return 0;
+}
+
+int skip(const Options& options, const Session& session) {
+    const Library library = load_library(session);
+    const Card& card = target_card(options, session, library);
+    append(session, event_record(session, PromptEvent::skipped, card));
+    const int days = session.config.prompt.cooldown_days;
+    session.note(days > 0 ? fmt::format("Skipped {}; it stays away for {} days. 'prompt' gives another.", card.id, days)
+                          : fmt::format("Skipped {}. 'prompt' gives another.", card.id));
+    return 0;
+}
+
+int fav(const Options& options, const Session& session) {
+    const Library library = load_library(session);
+    const Card& card = target_card(options, session, library);
+    if (is_favourite(session, card.id)) {
+        session.note(fmt::format("{} is already among your favourites.", card.id));
+        return 0;
+    }
+    append(session, event_record(session, PromptEvent::fav, card));
+    session.note(fmt::format("Kept {} among your favourites; 'prompt history --favs' lists them.", card.id));
+    return 0;
+}
+
+int unfav(const Options& options, const Session& session) {
+    const Library library = load_library(session);
+    const Card& card = target_card(options, session, library);
+    if (!is_favourite(session, card.id)) {
+        session.note(fmt::format("{} is not among your favourites.", card.id));
+        return 0;
+    }
+    append(session, event_record(session, PromptEvent::unfav, card));
+    session.note(fmt::format("Took {} out of your favourites.", card.id));
+    return 0;
+}
+
+int history(const Options& options, const Session& session) {
+    const auto& filter = options.history;
+    const Library library = load_library(session);
+    if (filter.favs) {
+        if (filter.since || filter.last || !filter.events.empty())
+            tend::usage_error("--favs lists your favourites as they stand; it takes no --since, --last or --event");
+        return favourites_list(options, session, library);
+    }
+    const auto store = session.store(tend::prompt_format);
+    std::vector<Record> records;
+    if (filter.since) {
+        const tend::Instant from =
+            tend::parse_human_time(*filter.since, "--since", session.now, session.zone, tend::DayMeaning::start);
+        records = store.read_range(from, session.now + date::days{366});
+    } else {
+        // Without --since or --event, read back only as many months as --last needs.
+        const bool only_last = filter.last && filter.events.empty();
+        records = latest_oldest_first(session, only_last ? *filter.last : std::numeric_limits<std::size_t>::max());
+    }
+    if (!filter.events.empty())
+        std::erase_if(records, [&](const Record& record) {
+            const auto name = tend::field<std::string>(record, "event").value_or("");
+            return std::find(filter.events.begin(), filter.events.end(), name) == filter.events.end();
+        });
+    if (filter.last && records.size() > *filter.last)
+        records.erase(records.begin(), records.end() - static_cast<std::ptrdiff_t>(*filter.last));
+
+    if (options.json) {
+        tend::Json array = tend::Json::array();
+        for (const auto& record : records) array.push(tend::record_to_json(record, tend::prompt_format));
+        session.io.out << array.dump() << '\n';
+        return 0;
+    }
+    if (records.empty()) {
+        session.note("Nothing here yet. 'prompt' gives you a prompt.");
+        return 0;
+    }
+    for (const auto& record : records) session.io.out << history_line(session, record, library) << '\n';
+    return 0;
+}
+
+int revisit(const Options& options, const Session& session) {
+    const Library library = load_library(session);
+    const auto pool = pool_for(options, session, library);
+    const auto events = all_events(session);
+    std::map<std::string, const Record*, std::less<>> latest_answer;
+    for (const auto& record : events)
+        if (is_event(record, PromptEvent::answered)) latest_answer[id_of(record)] = &record;
+
+    const tend::Instant cutoff = session.now - revisit_after;
+    std::vector<const Card*> ready;
+    for (const Card* card : pool) {
+        const auto it = latest_answer.find(card->id);
+        if (it != latest_answer.end() && tend::record_at(*it->second).instant <= cutoff) ready.push_back(card);
+    }
+    if (ready.empty()) {
+        session.note("Nothing to revisit yet: an answer comes back here 30 days after you write it.");
+        return 0;
+    }
+    const auto ids = recent_ids(session);
+    const std::vector<std::string_view> recent(ids.begin(), ids.end());
+    const Card& card = *pick_random(ready, recent, entropy()).card;
+    const Record& old = *latest_answer.find(card.id)->second;
+    const std::string old_text = tend::field<std::string>(old, "text").value_or("");
+
+    if (options.json) {
+        session.io.out << tend::Json::object()
+                              .set("prompt", card_json(card))
+                              .set("answer", tend::record_to_json(old, tend::prompt_format))
+                              .dump()
+                       << '\n';
+    } else {
+        print_card(session, card);
+        session.io.out << '\n'
+                       << "You wrote on " << tend::format_day(tend::record_at(old).day()) << ":\n"
+                       << indented(tend::neutralize(old_text, true)) << '\n';
+    }
+    append(session, event_record(session, PromptEvent::shown, card));
+    if (!options.json) session.note("'prompt answer' writes a new answer beside it; the old one stays.");
+    return 0;
+}
+
+int decks(const Options& options, const Session& session) {
+    const Library library = load_library(session);
+    std::vector<const DeckInfo*> chosen;
+    for (const auto& typed : options.names) {
+        const DeckInfo* info = library.deck(tend::normalize_word(typed));
+        if (!info)
+            tend::usage_error(fmt::format("NAME: there is no deck called '{}'; 'prompt decks' lists them",
+                                          tend::neutralize(typed)));
+        chosen.push_back(info);
+    }
+    const auto cards_of = [&](const DeckInfo& info) {
+        return std::span<const Card>(library.cards()).subspan(info.first, info.count);
+    };
+
+    if (options.json) {
+        tend::Json array = tend::Json::array();
+        if (chosen.empty())
+            for (const auto& info : library.decks()) array.push(deck_json(info));
+        for (const DeckInfo* info : chosen) {
+            tend::Json prompts = tend::Json::array();
+            for (const auto& card : cards_of(*info)) prompts.push(card_json(card));
+            array.push(deck_json(*info).set("prompts", std::move(prompts)));
+        }
+        session.io.out << array.dump() << '\n';
+        return 0;
+    }
+
+    const tend::Style& style = session.out_style;
+    if (chosen.empty()) {
+        std::size_t width = 0, total = 0;
+        for (const auto& info : library.decks()) width = std::max(width, tend::display_width(info.name)), total += info.count;
+        for (const auto& info : library.decks()) {
+            std::string line = fmt::format("{}{}  {:>3}  {}", style.bold(std::string(info.name)),
+                                           std::string(width - tend::display_width(info.name), ' '), info.count,
+                                           tend::neutralize(info.description));
+            if (!info.shipped()) line += "  " + style.dim("(yours)");
+            session.io.out << line << '\n';
+        }
+        session.io.out << fmt::format("{} in {}.\n", plural(total, "prompt"), plural(library.decks().size(), "deck"));
+        return 0;
+    }
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+        const DeckInfo& info = *chosen[i];
+        if (i) session.io.out << '\n';
+        session.io.out << style.bold(tend::neutralize(info.title));
+        if (info.title != info.name) session.io.out << "  " << style.dim(std::string(info.name));
+        session.io.out << '\n' << tend::neutralize(info.description) << '\n';
+        if (!info.how_to_use.empty()) session.io.out << '\n' << "How to use it: " << tend::neutralize(info.how_to_use) << '\n';
+        session.io.out << '\n';
+        for (const auto& card : cards_of(info))
+            session.io.out << fmt::format("{}  depth {}  {:<8}  {}\n", style.cyan(std::string(card.id)), card.depth,
+                                          tend::with_name(card.with), tend::neutralize(card.text));
+    }
+    return 0;
+}
+
+int check(const Options& options, const Session& session) {
+    std::size_t problems = 0, broken = 0;
+    const auto report = [&](const std::vector<std::string>& found) {
+        for (const auto& problem : found) session.io.err << tend::neutralize(problem) << '\n';
+        problems += found.size();
+        if (!found.empty()) ++broken;
+    };
+    const auto ok_line = [&](const tend::Deck& deck, std::string_view where) {
+        session.io.out << fmt::format("ok  {}  {}  {}\n", deck.name, plural(deck.prompts.size(), "prompt"), where);
+    };
+
+    Library library;
+    if (options.names.empty()) {
+        for (const auto& info : library.decks())
+            session.io.out << fmt::format("ok  {}  {}  shipped, checked when prompt was built\n", info.name,
+                                          plural(info.count, "prompt"));
+        for (const auto& file : tend::deck_files(user_deck_dir(session))) {
+            tend::DeckLoad load = tend::load_deck_file(file);
+            const tend::Deck deck = load.deck;
+            if (library.add_deck(std::move(load))) {
+                ok_line(deck, tend::neutralize(file.string()));
+            } else {
+                report(library.skipped().back().problems);
+            }
+        }
+    } else {
+        std::vector<tend::DeckLoad> loads;
+        for (const auto& name : options.names) loads.push_back(tend::load_deck_file(name));
+        std::vector<const tend::Deck*> usable;
+        for (const auto& load : loads)
+            if (load.ok()) usable.push_back(&load.deck);
+        const auto across = tend::cross_deck_problems(usable, false);
+        for (auto& load : loads) {
+            for (const auto& problem : across)
+                if (problem.starts_with(load.deck.file.string() + ":")) load.problems.push_back(problem);
+            if (load.ok() && library.deck(load.deck.name) && !same_as_shipped(load.deck, library))
+                load.problems.push_back(fmt::format("{}: deck name '{}' is taken by a shipped deck; in {} this deck "
+                                                    "would be left out",
+                                                    load.deck.file.string(), load.deck.name,
+                                                    user_deck_dir(session).string()));
+            if (load.ok()) {
+                ok_line(load.deck, tend::neutralize(load.deck.file.string()));
+            } else {
+                report(load.problems);
+            }
+        }
+    }
+    if (problems > 0)
+        tend::fail(tend::Exit::data, fmt::format("{} in {}; a deck with problems is left out until they are fixed",
+                                                 plural(problems, "problem"), plural(broken, "deck")));
+    return 0;
+}
+
+}  // namespace prompt

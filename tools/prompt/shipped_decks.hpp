@@ -1,0 +1,30 @@
+// The decks compiled into prompt: generated at build time from data/decks/*.toml by deck_gen.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "deck.hpp"
+
+namespace prompt {
+
+struct ShippedPrompt {
+    std::string_view id;
+    std::string_view text;
+    int depth;
+    tend::With with;
+    std::string_view notes;  // content notes, comma-separated
+};
+
+struct ShippedDeck {
+    std::string_view name;
+    std::string_view title;
+    std::string_view description;
+    std::string_view how_to_use;
+    std::span<const ShippedPrompt> prompts;
+};
+
+// Every shipped deck, in file-name order; constant data, nothing runs at start-up.
+extern const std::span<const ShippedDeck> shipped_decks;
+
+}  // namespace prompt
