@@ -1,0 +1,310 @@
+// The aggregation: counts, means and per-day values, with fixed orders so output is stable.
+#include "aggregate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "boundary_record.hpp"
+#include "breathe_record.hpp"
+#include "checkin_record.hpp"
+#include "error.hpp"
+#include "prompt_record.hpp"
+#include "terminal.hpp"
+
+namespace report {
+namespace {
+
+using tend::Record;
+
+// Sums for a mean, with the extremes.
+struct Tally {
+    int count = 0;
+    double sum = 0;
+    int min = 0, max = 0;
+
+    void add(int value) {
+        min = count ? std::min(min, value) : value;
+        max = count ? std::max(max, value) : value;
+        sum += value;
+        ++count;
+    }
+    std::optional<double> mean() const { return count ? std::optional<double>(sum / count) : std::nullopt; }
+};
+
+// Where a record falls: in the period (its day's index), in the previous period, or neither.
+struct Placement {
+    std::optional<std::size_t> day;  // index into the period's days
+    bool previous = false;
+};
+
+class Placer {
+public:
+    Placer(const Period& period, const Period& previous, const tend::Zone& zone)
+        : period_(period), previous_(previous), zone_(zone) {}
+
+    Placement place(const Record& record) const {
+        const tend::LocalDay day = zone_.day_of(tend::record_at(record).instant);
+        if (period_.contains(day)) return {static_cast<std::size_t>((day - period_.first).count()), false};
+        return {std::nullopt, previous_.contains(day)};
+    }
+    tend::OffsetTime at(const Record& record) const { return tend::in_zone(tend::record_at(record).instant, zone_); }
+
+private:
+    const Period& period_;
+    const Period& previous_;
+    const tend::Zone& zone_;
+};
+
+// Counts as a list: most frequent first, ties by name, so the order never depends on input order.
+std::vector<Count> ranked(const std::map<std::string, int>& counts) {
+    std::vector<Count> list;
+    for (const auto& [name, count] : counts) list.push_back({name, count});
+    std::stable_sort(list.begin(), list.end(), [](const Count& a, const Count& b) { return a.count > b.count; });
+    return list;
+}
+
+std::optional<std::string> text_field(const Record& record, std::string_view key) {
+    auto text = tend::field<std::string>(record, key);
+    if (!text || text->empty()) return std::nullopt;
+    return text;
+}
+
+void add_checkins(ReportData& data, const std::vector<Record>& records, const Placer& placer,
+                  const tend::FeelingVocabulary& vocabulary) {
+    std::array<Tally, dimension_count> now{}, before{};
+    std::vector<std::array<Tally, dimension_count>> per_day(data.days.size());
+    std::map<std::string, int> feelings, groups, tags;
+    for (const auto& record : records) {
+        const Placement where = placer.place(record);
+        if (!where.day && !where.previous) continue;
+        for (std::size_t i = 0; i < dimension_count; ++i) {
+            const auto value = tend::field<std::int64_t>(record, tend::checkin_dimensions[i].name);
+            if (!value) continue;
+            if (where.day) {
+                now[i].add(static_cast<int>(*value));
+                per_day[*where.day][i].add(static_cast<int>(*value));
+            } else {
+                before[i].add(static_cast<int>(*value));
+            }
+        }
+        if (!where.day) {
+            ++data.checkins.previous_count;
+            continue;
+        }
+        ++data.checkins.count;
+        ++data.days[*where.day].checkins;
+        for (const auto& word : tend::string_list(record, "feelings")) {
+            ++feelings[word];
+            const auto* group = vocabulary.group_of(word);
+            ++groups[group ? group->name : std::string("other")];
+        }
+        for (const auto& tag : tend::string_list(record, "tags")) ++tags[tag];
+        if (data.notes)
+            if (auto note = text_field(record, "note")) data.checkins.notes.push_back({placer.at(record), "", *note});
+    }
+    for (std::size_t i = 0; i < dimension_count; ++i) {
+        DimensionStats& stats = data.checkins.dimensions[i];
+        stats.name = std::string(tend::checkin_dimensions[i].name);
+        stats.higher_is_harder = tend::checkin_dimensions[i].higher_is_harder;
+        stats.count = now[i].count;
+        stats.mean = now[i].mean();
+        if (now[i].count) {
+            stats.min = now[i].min;
+            stats.max = now[i].max;
+        }
+        stats.previous_count = before[i].count;
+        stats.previous_mean = before[i].mean();
+        if (stats.mean && stats.previous_mean) stats.change = *stats.mean - *stats.previous_mean;
+        for (std::size_t d = 0; d < per_day.size(); ++d) data.days[d].means[i] = per_day[d][i].mean();
+    }
+    data.checkins.feelings = ranked(feelings);
+    data.checkins.tags = ranked(tags);
+    for (const auto& group : vocabulary.groups())
+        if (auto it = groups.find(group.name); it != groups.end()) {
+            data.checkins.feeling_groups.push_back({group.name, it->second});
+            groups.erase(it);
+        }
+    if (auto other = groups.find("other"); other != groups.end())
+        data.checkins.feeling_groups.push_back({"other", other->second});
+}
+
+void add_breathing(ReportData& data, const std::vector<Record>& records, const Placer& placer) {
+    BreathingSection& section = data.breathing;
+    std::map<std::string, PatternStats> patterns;
+    Tally before, after, change;
+    for (const auto& record : records) {
+        const Placement where = placer.place(record);
+        if (where.previous) ++section.previous_sessions;
+        if (!where.day) continue;
+        const tend::BreatheEntry entry = tend::read_breathe_entry(record);
+        const double minutes = entry.seconds / 60.0;
+        ++section.sessions;
+        section.minutes += minutes;
+        if (entry.interrupted) ++section.ended_early;
+        PatternStats& pattern = patterns[entry.pattern];
+        pattern.name = entry.pattern;
+        ++pattern.sessions;
+        pattern.minutes += minutes;
+        if (entry.before) before.add(*entry.before);
+        if (entry.after) after.add(*entry.after);
+        if (entry.before && entry.after) change.add(*entry.after - *entry.before);
+        DayRow& day = data.days[*where.day];
+        ++day.breathe_sessions;
+        day.breathe_minutes += minutes;
+        day.practice = true;
+    }
+    for (const auto& [name, stats] : patterns) section.patterns.push_back(stats);
+    std::stable_sort(section.patterns.begin(), section.patterns.end(),
+                     [](const PatternStats& a, const PatternStats& b) { return a.sessions > b.sessions; });
+    section.rated_before = before.count;
+    section.rated_after = after.count;
+    section.rated_both = change.count;
+    section.mean_before = before.mean();
+    section.mean_after = after.mean();
+    section.mean_change = change.mean();
+}
+
+tend::BoundaryEvent boundary_event(const Record& record) {
+    const std::string name = tend::field<std::string>(record, "event").value_or("");
+    if (auto event = tend::parse_boundary_event(name)) return *event;
+    tend::fail(tend::Exit::data,
+               fmt::format("boundary/{}.toml: record '{}': unknown event '{}'; tend leaves this file untouched until "
+                           "it is fixed by hand (see tend(5))",
+                           tend::month_key(tend::record_at(record).day()), tend::neutralize(tend::record_id(record)),
+                           tend::neutralize(name)));
+}
+
+bool is_crossing(tend::BoundaryEvent event) {
+    return event == tend::BoundaryEvent::crossed || event == tend::BoundaryEvent::violated;
+}
+
+// Which of two boundaries was tested more: more `tested`, then more crossings, then the lower number.
+bool tested_more(const BoundarySummary& a, const BoundarySummary& b) {
+    if (a.tested != b.tested) return a.tested > b.tested;
+    if (a.crossed_or_violated != b.crossed_or_violated) return a.crossed_or_violated > b.crossed_or_violated;
+    return a.number < b.number;
+}
+
+void add_boundaries(ReportData& data, const std::vector<Record>& records, const Placer& placer) {
+    BoundarySection& section = data.boundaries;
+    constexpr std::size_t kinds = tend::boundary_event_names.size();
+    std::array<int, kinds> totals{};
+    std::map<std::int64_t, std::array<int, kinds>> per_boundary;
+    std::map<std::int64_t, std::string> wording;
+    for (const auto& record : records) {
+        const Placement where = placer.place(record);
+        if (!where.day && !where.previous) continue;
+        const tend::BoundaryEvent event = boundary_event(record);
+        const std::int64_t number = tend::field<std::int64_t>(record, "boundary").value_or(0);
+        const bool carries_wording = event == tend::BoundaryEvent::added || event == tend::BoundaryEvent::renegotiated;
+        if (data.notes && carries_wording)
+            if (auto text = text_field(record, "text")) wording[number] = *text;
+        if (!where.day) continue;
+        const auto kind = static_cast<std::size_t>(event);
+        ++totals[kind];
+        ++per_boundary[number][kind];
+        ++section.events;
+        DayRow& day = data.days[*where.day];
+        ++day.boundary_events;
+        day.practice = true;
+        if (event == tend::BoundaryEvent::held) ++day.held;
+        if (is_crossing(event)) ++day.crossed_or_violated;
+        if (data.notes)
+            if (auto note = text_field(record, "note"))
+                section.notes.push_back({placer.at(record),
+                                         fmt::format("boundary {}, {}", number, tend::event_name(event)), *note});
+    }
+    for (std::size_t kind = 0; kind < kinds; ++kind)
+        section.by_kind.push_back({std::string(tend::boundary_event_names[kind]), totals[kind]});
+    section.held = totals[static_cast<std::size_t>(tend::BoundaryEvent::held)];
+    section.crossed_or_violated = totals[static_cast<std::size_t>(tend::BoundaryEvent::crossed)] +
+                                  totals[static_cast<std::size_t>(tend::BoundaryEvent::violated)];
+    for (const auto& [number, counts] : per_boundary) {
+        BoundarySummary summary;
+        summary.number = number;
+        if (auto it = wording.find(number); it != wording.end()) summary.text = it->second;
+        for (std::size_t kind = 0; kind < kinds; ++kind) {
+            if (!counts[kind]) continue;
+            summary.events.push_back({std::string(tend::boundary_event_names[kind]), counts[kind]});
+            summary.total += counts[kind];
+            if (is_crossing(static_cast<tend::BoundaryEvent>(kind))) summary.crossed_or_violated += counts[kind];
+        }
+        summary.tested = counts[static_cast<std::size_t>(tend::BoundaryEvent::tested)];
+        if (summary.tested && (!section.most_tested || tested_more(summary, *section.most_tested)))
+            section.most_tested = summary;
+        section.boundaries.push_back(std::move(summary));
+    }
+}
+
+void add_prompts(ReportData& data, const std::vector<Record>& records, const Placer& placer) {
+    PromptSection& section = data.prompts;
+    for (const auto& record : records) {
+        const Placement where = placer.place(record);
+        const auto event = tend::prompt_event(record);
+        if (!where.day || !event) continue;  // an event a later version wrote is left out, not fatal
+        DayRow& day = data.days[*where.day];
+        switch (*event) {
+            case tend::PromptEvent::shown: ++section.shown; break;
+            case tend::PromptEvent::answered: {
+                ++section.answered;
+                ++day.prompts_answered;
+                PromptAnswer answer{placer.at(record), tend::field<std::string>(record, "prompt_id").value_or(""),
+                                    tend::field<std::string>(record, "deck").value_or(""), std::nullopt, std::nullopt};
+                if (data.notes) {
+                    answer.prompt_text = text_field(record, "prompt_text");
+                    answer.answer = text_field(record, "text");
+                }
+                section.answers.push_back(std::move(answer));
+                break;
+            }
+            case tend::PromptEvent::skipped:
+                ++section.skipped;
+                ++day.prompts_skipped;
+                break;
+            case tend::PromptEvent::fav: ++section.favourited; break;
+            case tend::PromptEvent::unfav: break;
+        }
+        if (*event != tend::PromptEvent::shown) day.practice = true;
+    }
+}
+
+// Records of any kind that fall in the period.
+int records_in_period(const ReportRecords& records, const Placer& placer) {
+    int count = 0;
+    for (const auto* list : {&records.checkins, &records.breathes, &records.boundaries, &records.prompts})
+        for (const auto& record : *list)
+            if (placer.place(record).day) ++count;
+    return count;
+}
+
+}  // namespace
+
+ReportData aggregate(const Period& period, const ReportRecords& records, const tend::Zone& zone,
+                     tend::LocalDay today, const tend::FeelingVocabulary& vocabulary, bool notes) {
+    ReportData data;
+    data.period = period;
+    data.previous = previous_period(period);
+    data.notes = notes;
+    for (tend::LocalDay day = period.first; day <= period.last; day += date::days{1}) {
+        DayRow row;
+        row.day = day;
+        row.future = day > today;
+        if (!row.future) ++data.days_so_far;
+        data.days.push_back(row);
+    }
+    const Placer placer(data.period, data.previous, zone);
+    data.records = records_in_period(records, placer);
+    add_checkins(data, records.checkins, placer, vocabulary);
+    add_breathing(data, records.breathes, placer);
+    add_boundaries(data, records.boundaries, placer);
+    add_prompts(data, records.prompts, placer);
+    for (auto& day : data.days) {
+        if (day.checkins) day.practice = true;
+        if (day.practice) ++data.practice_days;
+    }
+    return data;
+}
+
+}  // namespace report

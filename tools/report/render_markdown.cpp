@@ -1,0 +1,191 @@
+// The Markdown report: for mail and notes apps; readable as plain text, tidy when rendered.
+#include <fmt/format.h>
+
+#include "render.hpp"
+#include "render_common.hpp"
+
+namespace report {
+namespace {
+
+using namespace shared;
+
+// A person's words as inline Markdown: harmless for a terminal, on one line, with the
+// characters Markdown (and the HTML it allows) would act on escaped.
+std::string md(std::string_view text) {
+    std::string out;
+    for (char c : tend::neutralize(text)) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#': case '~': case '!':
+                out += '\\';
+                out += c;
+                break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// Several paragraphs of a person's words as a block quote (or plain lines), one per line of text.
+std::string md_block(std::string_view text, std::string_view prefix) {
+    std::string out;
+    const std::string safe = tend::neutralize(text, true);
+    std::size_t start = 0;
+    while (start <= safe.size()) {
+        std::size_t end = safe.find('\n', start);
+        if (end == std::string::npos) end = safe.size();
+        const std::string piece = md(safe.substr(start, end - start));
+        out += std::string(prefix) + piece + (end < safe.size() ? "  \n" : "\n");
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string md_counts(const std::vector<Count>& counts, std::size_t limit) {
+    std::string out;
+    for (std::size_t i = 0; i < counts.size() && i < limit; ++i)
+        out += fmt::format("{}{} {}", i ? ", " : "", md(counts[i].name), counts[i].count);
+    return out;
+}
+
+void notes(std::string& out, const std::vector<Note>& list) {
+    if (list.empty()) return;
+    out += "\n**Notes**\n\n";
+    for (const auto& note : list) {
+        out += fmt::format("- {}: ", day_and_time(note.at));
+        if (!note.context.empty()) out += fmt::format("*{}:* ", md(note.context));
+        out += md(note.text) + "\n";
+    }
+}
+
+void checkins(std::string& out, const ReportData& data) {
+    const CheckinSection& section = data.checkins;
+    out += "\n## Check-ins\n\n";
+    if (!section.count) {
+        out += no_checkins(data.period) + "\n";
+        return;
+    }
+    out += fmt::format("{} ({}: {}).\n\n", count_of(section.count, "check-in", "check-ins"),
+                       period_before(data.period), section.previous_count);
+    const Series probe = dimension_series(data, 0, 62);
+    const std::string per = probe.days_per_bucket == 1 ? "per day" : fmt::format("per {} days", probe.days_per_bucket);
+    out += fmt::format("| 0 to 10 | mean | low | high | change | {} |\n", per);
+    out += "|:--|--:|--:|--:|--:|:--|\n";
+    for (std::size_t i = 0; i < section.dimensions.size(); ++i) {
+        const DimensionStats& s = section.dimensions[i];
+        const auto number = [](const auto& v) { return v ? fmt::format("{}", *v) : std::string("–"); };
+        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", s.name, s.mean ? one_decimal(*s.mean) : "–",
+                           number(s.min), number(s.max), s.change ? signed_one_decimal(*s.change) : "–",
+                           sparkline(dimension_series(data, i, 62)));
+    }
+    out += "\n";
+    out += fmt::format("- **Feelings:** {}\n", section.feelings.empty() ? "none named" : md_counts(section.feelings, 8));
+    if (!section.feeling_groups.empty())
+        out += fmt::format("- **Feeling groups:** {}\n", md_counts(section.feeling_groups, section.feeling_groups.size()));
+    out += fmt::format("- **Tags:** {}\n", section.tags.empty() ? "none" : md_counts(section.tags, 8));
+    notes(out, section.notes);
+}
+
+void breathing(std::string& out, const ReportData& data) {
+    const BreathingSection& section = data.breathing;
+    out += "\n## Breathing\n\n";
+    if (!section.sessions) {
+        out += no_breathing(data.period) + "\n";
+        return;
+    }
+    out += fmt::format("{}, {} ({}: {}).\n\n", count_of(section.sessions, "session", "sessions"),
+                       minutes_text(section.minutes), period_before(data.period),
+                       count_of(section.previous_sessions, "session", "sessions"));
+    out += "| pattern | sessions | minutes |\n|:--|--:|--:|\n";
+    for (const auto& pattern : section.patterns)
+        out += fmt::format("| {} | {} | {} |\n", md(pattern.name), pattern.sessions, one_decimal(pattern.minutes));
+    if (section.mean_before || section.mean_after) {
+        out += "\nDistress (0 to 10):";
+        if (section.mean_before) out += fmt::format(" {} before", one_decimal(*section.mean_before));
+        if (section.mean_after)
+            out += fmt::format("{} {} after", section.mean_before ? "," : "", one_decimal(*section.mean_after));
+        if (section.mean_change)
+            out += fmt::format("; a mean change of **{}** over the {} rated before and after",
+                               signed_one_decimal(*section.mean_change),
+                               count_of(section.rated_both, "session", "sessions"));
+        out += ".\n";
+    }
+    if (section.ended_early)
+        out += fmt::format("\n{} ended early.\n", count_of(section.ended_early, "session", "sessions"));
+}
+
+void boundaries(std::string& out, const ReportData& data) {
+    const BoundarySection& section = data.boundaries;
+    out += "\n## Boundaries\n\n";
+    if (!section.events) {
+        out += no_boundaries(data.period) + "\n";
+        return;
+    }
+    std::vector<Count> logged;
+    for (const auto& kind : section.by_kind)
+        if (kind.count) logged.push_back(kind);
+    out += fmt::format("{}: {}. Held {}; crossed or violated {}.\n", count_of(section.events, "event", "events"),
+                       event_counts(logged), count_of(section.held, "time", "times"),
+                       count_of(section.crossed_or_violated, "time", "times"));
+    if (section.most_tested)
+        out += fmt::format("\nMost tested: **boundary {}**, tested {}.\n", section.most_tested->number,
+                           count_of(section.most_tested->tested, "time", "times"));
+    out += "\n";
+    for (const auto& boundary : section.boundaries) {
+        out += fmt::format("- **Boundary {}**: {}", boundary.number, event_counts(boundary.events));
+        if (boundary.text) out += fmt::format(" — “{}”", md(*boundary.text));
+        out += "\n";
+    }
+    notes(out, section.notes);
+}
+
+void prompts(std::string& out, const ReportData& data) {
+    const PromptSection& section = data.prompts;
+    out += "\n## Prompts\n\n";
+    if (!section.shown && !section.answered && !section.skipped && !section.favourited) {
+        out += no_prompts(data.period) + "\n";
+        return;
+    }
+    out += fmt::format("{} answered, {} skipped, {} shown", section.answered, section.skipped, section.shown);
+    if (section.favourited) out += fmt::format(", {} kept as favourite", section.favourited);
+    out += ".\n";
+    for (const auto& answer : section.answers) {
+        out += fmt::format("\n### {} · {} ({})\n\n", day_and_time(answer.at), md(answer.prompt_id), md(answer.deck));
+        if (answer.prompt_text) out += "*" + md(*answer.prompt_text) + "*\n";
+        if (answer.answer) out += (answer.prompt_text ? "\n" : "") + md_block(*answer.answer, "> ");
+    }
+}
+
+void practice(std::string& out, const ReportData& data) {
+    out += "\n## Practice\n\n" + practice_line(data) + "\n";
+    if (data.days.size() > 31) return;
+    std::string header = "\n|", rule = "|", marks = "|";
+    for (const auto& day : data.days) {
+        const unsigned day_of_month = static_cast<unsigned>(date::year_month_day{day.day}.day());
+        header += fmt::format(" {} |", data.period.kind == PeriodKind::week ? weekday_short(day.day)
+                                                                            : fmt::format("{}", day_of_month));
+        rule += ":-:|";
+        marks += " " + practice_mark(day) + " |";
+    }
+    out += header + "\n" + rule + "\n" + marks + "\n";
+}
+
+}  // namespace
+
+std::string render_markdown(const ReportData& data) {
+    std::string out = fmt::format("# tend report: {}\n\n", period_name(data.period));
+    if (data.period.kind != PeriodKind::range) out += day_span(data.period.first, data.period.last) + ". ";
+    out += fmt::format("Compared with {}: {}.\n", period_before(data.period),
+                       day_span(data.previous.first, data.previous.last));
+    if (!data.notes) out += fmt::format("\n*{}*\n", notes_left_out);
+    checkins(out, data);
+    breathing(out, data);
+    boundaries(out, data);
+    prompts(out, data);
+    practice(out, data);
+    return out;
+}
+
+}  // namespace report

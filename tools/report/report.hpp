@@ -1,0 +1,37 @@
+// report: a report across check-ins, breathing, boundaries and prompts for a week, a month or any days.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "period.hpp"
+#include "render.hpp"
+#include "runner.hpp"
+#include "session.hpp"
+
+namespace report {
+
+struct Options {
+    tend::CommonOptions common;
+    PeriodRequest period;
+    std::optional<std::string> format;           // text | markdown | json | html | csv
+    bool json = false;                           // the same as --format json
+    std::optional<std::filesystem::path> output;  // -o FILE: written atomically, format from its extension
+    bool no_notes = false;                       // leave out every piece of free text
+    bool quiet_if_empty = false;                 // print nothing when the period has no records
+};
+
+// The entry point main() hands to the runner: parses argv, then writes the report.
+int main(int argc, const char* const* argv, tend::Io& io);
+
+// The format to write: --format (or --json), else the extension of -o FILE, else text.
+// Usage error for an -o extension report does not know when no --format says otherwise,
+// and for --json with another --format.
+Format chosen_format(const Options& options);
+
+// Reads the records of the period and the one before it, and writes the report to standard
+// output or -o FILE. Returns the exit status.
+int run(const Options& options, const tend::Session& session);
+
+}  // namespace report

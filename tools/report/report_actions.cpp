@@ -1,0 +1,69 @@
+// What report does: pick the period and format, read only the months they need, aggregate, render, write.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <ostream>
+
+#include "aggregate.hpp"
+#include "boundary_record.hpp"
+#include "breathe_record.hpp"
+#include "checkin_record.hpp"
+#include "error.hpp"
+#include "files.hpp"
+#include "prompt_record.hpp"
+#include "report.hpp"
+
+namespace report {
+
+Format chosen_format(const Options& options) {
+    if (options.json && options.format && *options.format != "json")
+        tend::usage_error(fmt::format("--json: asks for JSON, but --format asks for {}; give one", *options.format));
+    if (options.json) return Format::json;
+    if (options.format) {
+        if (auto format = format_named(*options.format)) return *format;
+        tend::usage_error(fmt::format("--format: '{}' is not a format; use text, markdown, json, html or csv",
+                                      tend::neutralize(*options.format)));
+    }
+    if (options.output) {
+        if (auto format = format_for_file(*options.output)) return *format;
+        tend::usage_error(fmt::format("-o: '{}' does not end in .txt, .md, .json, .html or .csv; name the format "
+                                      "with --format",
+                                      tend::neutralize(options.output->string())));
+    }
+    return Format::text;
+}
+
+int run(const Options& options, const tend::Session& session) {
+    const Format format = chosen_format(options);
+    const Period period =
+        resolve_period(options.period, session.now, session.zone, session.config.report.week_start);
+    // The previous period ends where this one starts, so one range covers both: only the
+    // months that overlap them are read, whatever the years of history.
+    const tend::Instant from = period_begin(previous_period(period), session.zone);
+    const tend::Instant to = period_end(period, session.zone);
+    const auto read = [&](const tend::RecordFormat& kind) { return session.store(kind).read_range(from, to); };
+    ReportRecords records;
+    records.checkins = read(tend::checkin_format);
+    records.breathes = read(tend::breathe_format);
+    records.boundaries = read(tend::boundary_format);
+    records.prompts = read(tend::prompt_format);
+
+    const auto vocabulary = tend::FeelingVocabulary::shipped(session.config.checkin.feelings);
+    const ReportData data = aggregate(period, records, session.zone, session.zone.day_of(session.now), vocabulary, !options.no_notes);
+    if (options.quiet_if_empty && data.empty()) return 0;
+
+    // Colour only for text on a terminal: never in a file, never in another format.
+    const bool colour = format == Format::text && !options.output && session.out_style.enabled();
+    const std::string bytes = render(format, data, tend::Style(colour));
+    if (!options.output) {
+        session.io.out << bytes;
+        return 0;
+    }
+    // Absolute, so that a bare file name still has a directory to create the temp file in and fsync.
+    tend::AtomicFile file(std::filesystem::absolute(*options.output));
+    file.write(bytes);
+    file.commit();
+    return 0;
+}
+
+}  // namespace report
