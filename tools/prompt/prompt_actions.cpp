@@ -2,16 +2,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <istream>
-#include <iterator>
 #include <limits>
 #include <map>
 #include <ostream>
 #include <random>
+#include <ranges>
 #include <span>
 
 #include "deck.hpp"
 #include "editor.hpp"
+#include "input.hpp"
 #include "error.hpp"
 #include "feelings.hpp"
 #include "files.hpp"
@@ -31,7 +31,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t max_answer_bytes = 1 << 20;
 constexpr date::days revisit_after{30};
 constexpr std::size_t fit_columns = 60;
 
@@ -226,40 +225,23 @@ void record_shown_once(const Session& session, const Card& card, tend::LocalDay 
 
 // --- answers ---
 
-std::string read_stdin(const Session& session) {
-    if (session.io.in_tty) session.note("Type your answer, then Ctrl-D on a line of its own:");
-    std::string text{std::istreambuf_iterator<char>(session.io.in), std::istreambuf_iterator<char>()};
-    if (text.size() > max_answer_bytes) tend::usage_error("--text: the answer is longer than 1 MiB");
-    return text;
-}
-
-std::string trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
+// The answer from --text (or '-' for stdin), else from the editor on a terminal.
 std::string answer_text(const Options& options, const Session& session, const Card& card) {
     std::string text;
     if (options.text) {
-        text = *options.text == "-" ? read_stdin(session) : *options.text;
+        text = tend::typed_text(session, *options.text, "--text");
     } else if (session.io.in_tty && session.io.out_tty) {
-        session.prepare_data_dir();
         session.io.out.flush();
         session.io.err.flush();
-        const std::string comment = fmt::format(
-            "Your answer to {} ({}):\n\n{}\n\nWrite above these lines. Lines starting with '#' are left out;\n"
-            "an empty answer saves nothing.",
-            card.id, card.deck, tend::neutralize(card.text, true));
-        text = edit_text(session.io, session.paths.data_dir / "prompt", comment);
+        std::string initial = fmt::format("\n# Your answer to {} ({}):\n#\n", card.id, card.deck);
+        for (const auto line : std::views::split(std::string_view(tend::neutralize(card.text, true)), '\n'))
+            initial += "#   " + std::string(std::string_view(line.begin(), line.end())) + '\n';
+        text = tend::checked_text(tend::edit_text(session, "--text", initial), "--text");
     } else {
         tend::usage_error("no answer given, and no terminal for an editor; pass --text TEXT, "
                           "or --text - to read it from standard input");
     }
-    if (!tend::is_valid_utf8(text)) tend::usage_error("--text: not valid UTF-8 text; tend stores text as UTF-8");
-    if (text.size() > max_answer_bytes) tend::usage_error("--text: the answer is longer than 1 MiB");
-    return trimmed(text);
+    return tend::trimmed(text);
 }
 
 std::string indented(std::string_view text) {
