@@ -10,6 +10,7 @@
 #include <numeric>
 #include <optional>
 
+#include "record.hpp"
 #include "terminal.hpp"
 
 namespace tend {
@@ -177,13 +178,7 @@ BreathingPattern parse_breathing_spec(std::string_view spec, std::string_view wh
 }
 
 PatternCatalog PatternCatalog::parse(std::string_view text, std::string_view source) {
-    toml::table root;
-    try {
-        root = toml::parse(text, source);
-    } catch (const toml::parse_error& e) {
-        fail(Exit::data, fmt::format("{}:{}:{}: {}", source, e.source().begin.line, e.source().begin.column,
-                                     e.description()));
-    }
+    const toml::table root = parse_toml_document(text, source);
     PatternCatalog catalog;
     const toml::array* entries = root["pattern"].as_array();
     if (!entries) fail(Exit::data, fmt::format("{}: no [[pattern]] tables", source));

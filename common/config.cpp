@@ -9,6 +9,7 @@
 #include <map>
 
 #include "error.hpp"
+#include "record.hpp"
 #include "files.hpp"
 #include "terminal.hpp"
 
@@ -97,13 +98,7 @@ void read_patterns(const fs::path& file, const toml::node& node, Config& config)
 }  // namespace
 
 Config parse_config(const std::string& source, const fs::path& file) {
-    toml::table root;
-    try {
-        root = toml::parse(std::string_view(source), std::string_view(file.string()));
-    } catch (const toml::parse_error& e) {
-        fail(Exit::data, fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line, e.source().begin.column,
-                                     e.description()));
-    }
+    const toml::table root = parse_toml_document(source, file.string());
     Config config;
     const fs::path& f = file;
     const std::map<std::string, std::function<void(const toml::node&)>, std::less<>> sections{

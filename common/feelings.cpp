@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "error.hpp"
+#include "record.hpp"
 
 namespace tend {
 namespace embedded {
@@ -42,13 +43,7 @@ std::string normalize_word(std::string_view word) {
 }
 
 FeelingVocabulary FeelingVocabulary::parse(std::string_view text, std::string_view source) {
-    toml::table root;
-    try {
-        root = toml::parse(text, source);
-    } catch (const toml::parse_error& e) {
-        fail(Exit::data, fmt::format("{}:{}:{}: {}", source, e.source().begin.line, e.source().begin.column,
-                                     e.description()));
-    }
+    const toml::table root = parse_toml_document(text, source);
     FeelingVocabulary vocabulary;
     const toml::array* groups = root["group"].as_array();
     if (!groups) fail(Exit::data, fmt::format("{}: no [[group]] tables", source));

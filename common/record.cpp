@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "error.hpp"
 #include "terminal.hpp"
 
 namespace tend {
@@ -222,6 +223,15 @@ toml::array to_toml_array(const std::vector<std::string>& values) {
     toml::array array;
     for (const auto& value : values) array.push_back(value);
     return array;
+}
+
+toml::table parse_toml_document(std::string_view text, std::string_view source) {
+    try {
+        return toml::parse(text, source);
+    } catch (const toml::parse_error& e) {
+        fail(Exit::data, fmt::format("{}:{}:{}: {}", source, e.source().begin.line, e.source().begin.column,
+                                     e.description()));
+    }
 }
 
 }  // namespace tend

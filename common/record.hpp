@@ -40,6 +40,9 @@ std::vector<std::string> validate_record(const Record& record, const RecordForma
 // control or bidi character is ever written raw.
 std::string serialize_record(const Record& record, const RecordFormat& format);
 
+// Parses a whole TOML document; a syntax error fails with Exit::data as "source:line:col: what".
+toml::table parse_toml_document(std::string_view text, std::string_view source);
+
 // A TOML basic string literal for any UTF-8 text.
 std::string toml_quote(std::string_view text);
 
