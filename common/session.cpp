@@ -23,7 +23,7 @@ void Session::prepare_data_dir() const {
     std::error_code ec;
     if (std::filesystem::exists(paths.data_dir, ec)) return;
     ensure_private_dir(paths.data_dir);
-    if (io.err_tty) note("tend keeps your data, privately, in " + paths.data_dir.string());
+    if (io.err_tty) note("tend keeps your data, privately, in " + neutralize(paths.data_dir.string()));
 }
 
 void Session::warn(std::string_view message) const { io.err << tool << ": warning: " << message << '\n'; }
