@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Times report with hyperfine on 20 years of history against 1 month of it: `report --week last`
+# should cost the same on both (it reads only the months it needs), and `report --from` the first
+# day of the 20 years shows what a report over everything costs. Prints the medians and the ratio.
+# Usage: bench/report.sh [BUILD_DIR]   (default: build)
+set -euo pipefail
+build=${1:-build}
+bin=$(cd "$build/bin" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+command -v hyperfine >/dev/null || { echo "bench: hyperfine is not installed (apt-get install hyperfine)" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export TEND_CONFIG="$work/config.toml" TZ=${TZ:-Europe/London} TEND_NOW=2026-11-21T19:10:00+00:00
+unset XDG_DATA_HOME XDG_CONFIG_HOME TEND_DATA_DIR NO_COLOR
+
+first=$(python3 "$here/make_history.py" "$work/20y" --years 20 --end 2026-11-21)
+python3 "$here/make_history.py" "$work/1m" --months 1 --end 2026-11-21 >/dev/null
+
+hyperfine -N --warmup 10 --runs 100 --export-json "$work/week.json" \
+  -n "week last, 20 years" "$bin/report --data-dir $work/20y --week last" \
+  -n "week last, 1 month" "$bin/report --data-dir $work/1m --week last"
+hyperfine -N --warmup 2 --runs 10 --export-json "$work/all.json" \
+  -n "from $first, 20 years" "$bin/report --data-dir $work/20y --from $first"
+
+python3 - "$work/week.json" "$work/all.json" <<'PY'
+import json, sys
+results = [r for path in sys.argv[1:] for r in json.load(open(path))["results"]]
+median = {r["command"]: r["median"] * 1000 for r in results}
+for name, ms in median.items():
+    print(f"{name:32} median {ms:8.2f} ms")
+ratio = median["week last, 20 years"] / median["week last, 1 month"]
+print(f"{'week last: 20 years / 1 month':32} ratio  {ratio:8.2f}")
+PY
