@@ -6,6 +6,7 @@
 #include "aggregate.hpp"
 #include "fixtures.hpp"
 #include "render.hpp"
+#include "render_common.hpp"
 #include "test_report_fixtures.hpp"
 
 namespace {
@@ -172,4 +173,14 @@ TEST_CASE("report render: formats by name and by file extension") {
     CHECK(report::format_for_file("a.json") == Format::json);
     CHECK_FALSE(report::format_for_file("a.pdf"));
     CHECK_FALSE(report::format_for_file("report"));
+}
+
+TEST_CASE("report render: minutes read as people say them") {
+    using report::shared::minutes_text;
+    CHECK(minutes_text(0) == "0.0 min");
+    CHECK(minutes_text(2.0 / 60) == "2 s");
+    CHECK(minutes_text(0.001) == "1 s");
+    CHECK(minutes_text(0.5) == "30 s");
+    CHECK(minutes_text(1.5) == "1.5 min");
+    CHECK(minutes_text(23.4) == "23 min");
 }

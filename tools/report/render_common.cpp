@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <algorithm>
 #include <cmath>
 
 #include "terminal.hpp"
@@ -90,6 +91,8 @@ std::string signed_one_decimal(double value) {
 }
 
 std::string minutes_text(double minutes) {
+    // Under a minute, seconds: a short session should not read as "0.0 min".
+    if (minutes > 0 && minutes < 0.95) return fmt::format("{:.0f} s", std::max(1.0, std::round(minutes * 60)));
     if (minutes < 9.95) return fmt::format("{} min", one_decimal(minutes));
     return fmt::format("{:.0f} min", std::round(minutes));
 }

@@ -29,7 +29,7 @@ std::string period_before(const Period& period);
 // "6.2", "+0.8", "-0.8", "0.0" (never "-0.0").
 std::string one_decimal(double value);
 std::string signed_one_decimal(double value);
-// Minutes for people: "23 min", "1.5 min" under ten.
+// Minutes for people: "23 min", "1.5 min" under ten, "40 s" under one.
 std::string minutes_text(double minutes);
 // "1 session", "2 sessions".
 std::string count_of(int count, std::string_view singular, std::string_view plural);
