@@ -357,7 +357,17 @@ class Empty(ReportCase):
         out = self.report_ok("--quiet-if-empty", "--week", "last").stdout
         self.assertIn("1 check-in", out)
 
+    def test_an_empty_data_dir_says_there_is_nothing_yet_and_what_to_try(self):
+        r = self.report_ok()
+        self.assertEqual(r.stderr, "")
+        self.assertIn("Nothing to report yet", r.stdout)
+        self.assertIn(self.data_dir, r.stdout)
+        for tool in ("checkin 6", "breathe", "prompt today", "boundary-log add"):
+            self.assertIn(tool, r.stdout)
+        self.assertFalse(os.path.exists(self.data_dir), "a report never creates the data directory")
+
     def test_an_empty_period_without_quiet_says_so_kindly(self):
+        self.then("2026-10-10T12:00:00+01:00", "boundary-log", "add", "Knock first", "-q")  # another month
         r = self.report_ok()
         self.assertEqual(r.stderr, "")
         self.assertIn("No check-ins this week.", r.stdout)
@@ -366,7 +376,6 @@ class Empty(ReportCase):
             self.assertNotIn(unkind, r.stdout.lower())
         data = self.report_json()
         self.assertEqual((data["records"], data["checkins"]["count"], data["practice"]["days"]), (0, 0, 0))
-        self.assertFalse(os.path.exists(self.data_dir))
 
     def test_an_empty_period_in_every_format(self):
         for fmt in FORMATS:

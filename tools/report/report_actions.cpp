@@ -33,6 +33,28 @@ Format chosen_format(const Options& options) {
     return Format::text;
 }
 
+namespace {
+
+// True when no kind has a single month file yet: a first run, not a quiet week. Lists at most
+// four small directories, whatever the history.
+bool nothing_recorded_yet(const tend::Session& session) {
+    for (const tend::RecordFormat* kind :
+         {&tend::checkin_format, &tend::breathe_format, &tend::boundary_format, &tend::prompt_format}) {
+        std::error_code ec;
+        for (std::filesystem::directory_iterator it(session.store(*kind).directory(), ec), end; !ec && it != end;
+             it.increment(ec))
+            if (it->path().extension() == ".toml") return false;
+    }
+    return true;
+}
+
+constexpr std::string_view first_run_text =
+    "Nothing to report yet: tend has no records in {}.\n"
+    "Try a check-in (checkin 6), a few slow breaths (breathe), today's question (prompt today)\n"
+    "or a boundary (boundary-log add \"...\"); report gathers them here.\n";
+
+}  // namespace
+
 int run(const Options& options, const tend::Session& session) {
     const Format format = chosen_format(options);
     const Period period =
@@ -51,6 +73,10 @@ int run(const Options& options, const tend::Session& session) {
     const auto vocabulary = tend::FeelingVocabulary::shipped(session.config.checkin.feelings);
     const ReportData data = aggregate(period, records, session.zone, session.zone.day_of(session.now), vocabulary, !options.no_notes);
     if (options.quiet_if_empty && data.empty()) return 0;
+    if (data.empty() && format == Format::text && !options.output && nothing_recorded_yet(session)) {
+        session.io.out << fmt::format(fmt::runtime(first_run_text), tend::neutralize(session.paths.data_dir.string()));
+        return 0;
+    }
 
     // Colour only for text on a terminal: never in a file, never in another format.
     const bool colour = format == Format::text && !options.output && session.out_style.enabled();
