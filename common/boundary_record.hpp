@@ -48,7 +48,8 @@ struct BoundaryState {
 };
 
 // Folds [[boundary]] records (in any order) into each boundary's state, ordered by number.
-// Events apply in `at` order (an `added` first among equal times). Events after `retired`
+// Events apply in `at` order (an `added` first among equal times, then the order given, so
+// pass records in the order they were written). Events after `retired`
 // stay in the timeline and the counts, and the boundary stays retired. Throws Exit::data,
 // naming the month file and record id, for an unknown event, an `added` without text, a
 // number added twice, or an event on a number not added before it.

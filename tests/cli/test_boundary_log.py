@@ -288,6 +288,18 @@ class Events(BoundaryTestCase):
         self.assertEqual([(b["number"], b["retired"]) for b in self.json_of("list", "--all")], [(1, True), (n, False)])
         self.assertTrue(self.state(1)["retired"])
 
+    def test_events_logged_in_the_same_second_keep_the_order_they_were_logged(self):
+        # A fixed clock gives every event the same time: the order written is the order lived.
+        self.ok("renegotiated", "1", "--text", "First new wording", "-q")
+        self.ok("renegotiated", "1", "--text", "Second new wording", "-q")
+        self.ok("violated", "1", "-q")
+        self.ok("retired", "1", "-q")
+        state = self.state(1)
+        self.assertEqual([e["event"] for e in state["events"]],
+                         ["added", "renegotiated", "renegotiated", "violated", "retired"])
+        self.assertEqual(state["text"], "Second new wording")
+        self.assertEqual(state["last_event"], "retired")
+
     def test_at_back_dates_an_event_and_show_keeps_time_order(self):
         self.ok("crossed", "1", "--at", "-1h")
         self.ok("held", "1", "--at", "-3h")

@@ -77,8 +77,11 @@ Record new_record(const Options& options, const Session& session, BoundaryEvent 
 }
 
 std::vector<BoundaryState> read_boundaries(const Session& session) {
-    return tend::derive_boundaries(
-        session.store(tend::boundary_format).read_latest(std::numeric_limits<std::size_t>::max()));
+    // read_latest gives newest first, the last written first among equal times; reversed, events
+    // of the same second stay in the order they were logged.
+    auto records = session.store(tend::boundary_format).read_latest(std::numeric_limits<std::size_t>::max());
+    std::reverse(records.begin(), records.end());
+    return tend::derive_boundaries(std::move(records));
 }
 
 // The boundary an event is about, when it can take one at `at`; a usage error otherwise.
