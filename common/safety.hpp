@@ -7,8 +7,11 @@
 
 namespace tend {
 
-// Writes a short, kind grounding message: try `breathe`, then the person's own words,
-// contacts and crisis line from [safety]. Never blocks, never contacts anyone.
-void print_grounding_line(std::ostream& err, const SafetyConfig& safety);
+// Whether the grounding message suggests `breathe`: not right after a breathing session.
+enum class OfferBreathing { yes, no };
+
+// Writes a short, kind grounding message: the person's own words, `breathe` (unless they have
+// just breathed), contacts and crisis line from [safety]. Never blocks, never contacts anyone.
+void print_grounding_line(std::ostream& err, const SafetyConfig& safety, OfferBreathing offer = OfferBreathing::yes);
 
 }  // namespace tend

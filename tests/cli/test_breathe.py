@@ -258,8 +258,14 @@ class Logging(BreatheTestCase):
     def test_empty_log(self):
         r = self.breathe("log")
         self.assertEqual((r.returncode, r.stdout), (0, ""))
-        self.assertIn("No breathing sessions", r.stderr)
+        self.assertIn("No breathing sessions here yet", r.stderr)
         self.assertEqual(json.loads(self.breathe("log", "--json").stdout), [])
+
+    def test_empty_log_under_a_filter_says_so(self):
+        self.breathe(*FAST, "--cycles", "1", env={"TEND_NOW": "2026-10-01T12:00:00+00:00"})
+        r = self.breathe("log", "--since", "2026-11-01")
+        self.assertEqual((r.returncode, r.stdout), (0, ""))
+        self.assertIn("No breathing sessions in that time.", r.stderr)
 
     def test_grounding_line_at_the_threshold(self):
         self.write_config('[safety]\nthreshold = 8\ncontacts = ["Sam 07700 900123"]\n')
@@ -401,7 +407,7 @@ class PseudoTerminal(BreatheTestCase):
         run.send("4\n")
         rc, transcript, _ = run.finish()
         self.assertEqual(rc, 0, transcript)
-        self.assertIn("try `breathe`", transcript, "9 reaches the default threshold")
+        self.assertIn("sort it out alone", transcript, "9 reaches the default threshold")
         rec = self.only_record()
         self.assertEqual((rec["before"], rec["after"]), (9, 4))
 

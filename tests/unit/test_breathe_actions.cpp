@@ -201,17 +201,19 @@ TEST_CASE("a rating at the threshold brings the grounding line, once; threshold 
     CHECK(f.run(options) == 0);
     CHECK(contains(f.io.err.str(), "Your crisis line: the line I chose"));
     CHECK(f.io.err.str().find("crisis line") == f.io.err.str().rfind("crisis line"));
+    CHECK(contains(f.io.err.str(), "rest a while"));
+    CHECK_FALSE(contains(f.io.err.str(), "try `breathe`"));  // they have just breathed
 
     Fixture off("[safety]\nthreshold = 0\n");
     options.before = 10;
     CHECK(off.run(options) == 0);
-    CHECK_FALSE(contains(off.io.err.str(), "try `breathe`"));
+    CHECK_FALSE(contains(off.io.err.str(), "sort it out alone"));
 
     Fixture below;
     options.before = 8;
     options.after = 3;
     CHECK(below.run(options) == 0);
-    CHECK_FALSE(contains(below.io.err.str(), "try `breathe`"));
+    CHECK_FALSE(contains(below.io.err.str(), "sort it out alone"));
 }
 
 TEST_CASE("a bad pattern in the config stops with exit 65 naming the file and the pattern") {

@@ -112,7 +112,7 @@ void say_how_it_went(const Session& session, const tend::BreatheEntry& entry, co
 void offer_grounding_if_needed(const Session& session, const tend::BreatheEntry& entry) {
     const int threshold = session.config.safety.threshold;
     const int worst = std::max(entry.before.value_or(-1), entry.after.value_or(-1));
-    if (threshold > 0 && worst >= threshold) tend::print_grounding_line(session.io.err, session.config.safety);
+    if (threshold > 0 && worst >= threshold) tend::print_grounding_line(session.io.err, session.config.safety, tend::OfferBreathing::no);
 }
 
 int conclude(const Options& options, const Session& session, const Prepared& prepared, const Outcome& outcome) {
@@ -273,7 +273,8 @@ int log(const Options& options, const Session& session) {
         return 0;
     }
     if (records.empty()) {
-        session.note("No breathing sessions here yet. 'breathe' starts one.");
+        session.note(filter.since || filter.until ? "No breathing sessions in that time."
+                                                  : "No breathing sessions here yet. 'breathe' starts one.");
         return 0;
     }
     for (const auto& record : records) session.io.out << log_line(record, session.out_style) << '\n';
