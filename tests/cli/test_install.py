@@ -1,0 +1,419 @@
+"""What `cmake --install` and the .deb put on a machine: every file in place, every tool and completion working there.
+
+The install goes to a temp prefix once per class; the .deb is built with cpack into a temp dir and
+unpacked with dpkg-deb into a fresh root. The tools run from those places, with the installed
+completions loaded by bash, zsh and fish as each shell would find them. A shell, cpack or dpkg-deb
+that is not installed skips only the tests that need it.
+"""
+
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from tendtest import BUILD_DIR, SOURCE_DIR, SetupError, TendTestCase
+
+TOOLS = ["checkin", "breathe", "prompt", "boundary-log", "report"]
+BASH_COMPLETION = "/usr/share/bash-completion/bash_completion"
+TIMEOUT = 60
+
+
+def project_version():
+    with open(os.path.join(SOURCE_DIR, "CMakeLists.txt"), encoding="utf-8") as f:
+        m = re.search(r"project\s*\(\s*tend\b[^)]*\bVERSION\s+(\d+\.\d+\.\d+)", f.read())
+    if not m:
+        raise SetupError("no project(tend VERSION x.y.z) in CMakeLists.txt")
+    return m.group(1)
+
+
+def run_setup(argv, **kwargs):
+    """Runs a setup step (install, cpack, unpack); its failure is an ERROR, not a FAIL."""
+    try:
+        proc = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT, **kwargs)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise SetupError(f"{argv!r}: {e}") from e
+    if proc.returncode != 0:
+        raise SetupError(f"{argv!r} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def files_under(root):
+    """Every file and symlink under root, as paths relative to it."""
+    found = set()
+    for dirpath, _, names in os.walk(root):
+        for name in names:
+            found.add(os.path.relpath(os.path.join(dirpath, name), root))
+    return found
+
+
+def shipped_data():
+    return {os.path.relpath(p, os.path.join(SOURCE_DIR, "data")) for p in glob.glob(os.path.join(SOURCE_DIR, "data", "**", "*"), recursive=True) if os.path.isfile(p)}
+
+
+def man_pages():
+    return sorted(os.path.basename(p) for p in glob.glob(os.path.join(SOURCE_DIR, "man", "*.[157]")))
+
+
+def expected_files():
+    """The files an install must have, relative to the prefix."""
+    files = {f"bin/{tool}" for tool in TOOLS}
+    files |= {f"share/man/man{page[-1]}/{page}" for page in man_pages()}
+    files |= {f"share/tend/{name}" for name in shipped_data()}
+    for tool in TOOLS:
+        files |= {f"share/bash-completion/completions/{tool}", f"share/zsh/vendor-completions/_{tool}",
+                  f"share/fish/vendor_completions.d/{tool}.fish"}
+    return files
+
+
+# Completes the line in $2 the way bash would call the completion: with bash-completion's loader
+# (which finds the file in $XDG_DATA_DIRS) when $1 is "loader", else by sourcing the file $1.
+BASH_DRIVER = r"""
+if [[ $1 == loader ]]; then
+    source /usr/share/bash-completion/bash_completion
+else
+    source "$1"
+fi
+line=$2
+read -ra COMP_WORDS <<< "$line"
+[[ $line == *" " ]] && COMP_WORDS+=("")
+COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+COMP_LINE=$line
+COMP_POINT=${#line}
+if [[ $1 == loader ]]; then
+    __load_completion "${COMP_WORDS[0]}" || { echo "no completion found for ${COMP_WORDS[0]}" >&2; exit 3; }
+fi
+spec=$(complete -p "${COMP_WORDS[0]}") || exit 3
+function=${spec#*-F }
+function=${function%% *}
+"$function" "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+printf '%s\n' "${COMPREPLY[@]}"
+"""
+
+
+# Completes the line in $2 in an interactive zsh on a pseudo-terminal (zsh/zpty), with the
+# completion functions in $1 on fpath, and prints each match compadd is given, one a line.
+# (After Valodim's zsh-capture-completion.)
+ZSH_DRIVER = r"""
+zmodload zsh/zpty || exit 3
+zpty z zsh -f -i
+zpty -w z "PS1=''; RPS1=''; fpath=(${(q)1} \$fpath); autoload -Uz compinit; compinit -u -d ${(q)3}"
+zpty -w z 'zstyle ":completion:*" list-grouped false; zstyle ":completion:*" insert-tab false'
+zpty -w z 'compadd () {
+  if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return $?; fi
+  typeset -a __hits
+  builtin compadd -A __hits "$@"
+  local h; for h in $__hits; do print -r -- "<<$IPREFIX$h>>"; done
+}'
+zpty -w z 'null-line () { echo -E - $'"'"'\0'"'"' }; compprefuncs=(null-line); comppostfuncs=(finish)'
+zpty -w z 'finish () { echo -E - $'"'"'\0'"'"'; exit }; bindkey "^I" complete-word'
+zpty -n -w z "$2"$'\t'
+integer seen=0
+while zpty -r z; do :; done | while IFS= read -r line; do
+  if [[ $line == *$'\0\r' ]]; then (( seen++ )) && exit 0 || continue; fi
+  (( seen )) && [[ $line == *'<<'*'>>'* ]] && print -r -- "${${line#*<<}%>>*}"
+done
+"""
+
+
+class InstalledTree(TendTestCase):
+    """Runs the tools from an install prefix: the checks shared by `cmake --install` and the .deb."""
+
+    prefix = None  # set by each class's setUpClass
+
+    def required_tools(self):
+        return []
+
+    def installed(self, *parts):
+        return os.path.join(self.prefix, *parts)
+
+    def run_installed(self, tool, *args, env=None, input=None):
+        env = self.env({"PATH": self.installed("bin") + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin"), **(env or {})})
+        try:
+            proc = subprocess.run([self.installed("bin", tool), *args], input=input, capture_output=True, text=True,
+                                  env=env, cwd=self.tmp, timeout=20)
+        except subprocess.TimeoutExpired:
+            self.fail(f"installed {tool} {args!r} did not finish in 20 s")
+        return proc
+
+    def ok_installed(self, tool, *args, **kwargs):
+        proc = self.run_installed(tool, *args, **kwargs)
+        self.assertEqual(proc.returncode, 0, f"installed {tool} {args!r}:\n{proc.stdout}\n{proc.stderr}")
+        return proc
+
+    def check_files(self):
+        present = files_under(self.prefix)
+        missing = sorted(expected_files() - present)
+        self.assertEqual(missing, [], f"missing under {self.prefix}")
+        for tool in TOOLS:
+            self.assertTrue(os.access(self.installed("bin", tool), os.X_OK), f"bin/{tool} is not executable")
+        self.assertIn("config.example.toml", os.listdir(self.installed("share", "tend")))
+
+    def check_tools_run(self):
+        version = project_version()
+        for tool in TOOLS:
+            with self.subTest(tool=tool):
+                proc = self.ok_installed(tool, "--version")
+                self.assertEqual(proc.stdout, f"{tool} (tend) {version}\n")
+
+        saved = json.loads(self.ok_installed("checkin", "6", "--feel", "calm", "--note", "installed", "--json").stdout)
+        self.assertEqual(saved["mood"], 6)
+        listed = json.loads(self.ok_installed("checkin", "list", "--json").stdout)
+        self.assertEqual([r["id"] for r in listed], [saved["id"]])
+        self.assertTrue(glob.glob(os.path.join(self.data_dir, "checkin", "*")), "the check-in is in TEND_DATA_DIR")
+
+    def check_shipped_data_found(self):
+        # The tools compile their shipped data in (cmake/embed.cmake, prompt's deck_gen), so an
+        # installed tool needs no path to share/tend; share/tend is there to read and copy from.
+        patterns = [p["name"] for p in json.loads(self.ok_installed("breathe", "--list", "--json").stdout)]
+        self.assertIn("calm", patterns)
+        decks = {d["name"] for d in json.loads(self.ok_installed("prompt", "decks", "--json").stdout)}
+        self.assertEqual(len(decks), len(glob.glob(os.path.join(SOURCE_DIR, "data", "decks", "*.toml"))), decks)
+        self.ok_installed("checkin", "feelings", "--json")
+
+
+class CmakeInstall(InstalledTree):
+    @classmethod
+    def setUpClass(cls):
+        cmake = shutil.which("cmake")
+        if not cmake:
+            raise unittest.SkipTest("cmake is not installed")
+        cls.root = tempfile.mkdtemp(prefix="tend-install-")
+        cls.prefix = os.path.join(cls.root, "prefix")
+        run_setup([cmake, "--install", BUILD_DIR, "--prefix", cls.prefix])
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.root, ignore_errors=True)
+
+    def test_files_in_place(self):
+        self.check_files()
+
+    def test_installed_tools_run_and_check_in(self):
+        self.check_tools_run()
+
+    def test_installed_tools_find_their_shipped_data(self):
+        self.check_shipped_data_found()
+
+    # -- completions ----------------------------------------------------------------------
+
+    def bash_complete(self, line, source):
+        env = {"XDG_DATA_DIRS": self.installed("share")}
+        script = os.path.join(self.tmp, "complete.bash")
+        with open(script, "w", encoding="utf-8") as f:
+            f.write(BASH_DRIVER)
+        proc = self.run_installed_shell(["bash", "--norc", "--noprofile", script, source, line], env)
+        self.assertEqual(proc.returncode, 0, f"bash completing {line!r}:\n{proc.stderr}")
+        self.assertEqual(proc.stderr, "", f"bash completing {line!r}")
+        return proc.stdout.split()
+
+    def run_installed_shell(self, argv, env=None):
+        env = self.env({"PATH": self.installed("bin") + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin"), **(env or {})})
+        return subprocess.run(argv, capture_output=True, text=True, env=env, cwd=self.tmp, timeout=20)
+
+    def some_records(self):
+        """A check-in and a boundary in the data dir, for the completions that list them."""
+        checkin_id = json.loads(self.ok_installed("checkin", "5", "--json").stdout)["id"]
+        number = self.ok_installed("boundary-log", "add", "I", "rest", "on", "Sundays", "-q").stdout.strip()
+        return checkin_id, number
+
+    def check_completions(self, complete):
+        checkin_id, number = self.some_records()
+        deck = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(SOURCE_DIR, "data", "decks", "*.toml")))[0]
+        self.assertEqual(complete("checkin li"), ["list"])
+        self.assertIn("calm", complete("breathe --pattern "))
+        self.assertIn(deck, complete("prompt --deck "))
+        self.assertIn(number, complete("boundary-log held "))
+        self.assertIn(checkin_id, complete("checkin edit "))
+        self.assertIn("html", complete("report --format "))
+        self.assertIn("--since", complete("checkin list --"))
+
+    def test_bash_files_parse_and_register(self):
+        for tool in TOOLS:
+            path = self.installed("share", "bash-completion", "completions", tool)
+            with self.subTest(tool=tool):
+                proc = self.run_installed_shell(["bash", "-n", path])
+                self.assertEqual(proc.returncode, 0, proc.stderr)
+                proc = self.run_installed_shell(["bash", "--norc", "-c", f'source "$1" && complete -p {tool}', "bash", path])
+                self.assertEqual(proc.returncode, 0, proc.stderr)
+                self.assertEqual(proc.stderr, "")
+                self.assertRegex(proc.stdout, rf"complete -F \w+ {re.escape(tool)}$")
+
+    def test_bash_completes_without_bash_completion(self):
+        path = self.installed("share", "bash-completion", "completions", "checkin")
+        self.check_completions(lambda line: self.bash_complete(line, path))
+
+    @unittest.skipUnless(os.path.isfile(BASH_COMPLETION), "bash-completion is not installed (apt-get install bash-completion)")
+    def test_bash_completion_loads_from_the_installed_dir(self):
+        self.check_completions(lambda line: self.bash_complete(line, "loader"))
+
+    @unittest.skipUnless(shutil.which("zsh"), "zsh is not installed (apt-get install zsh)")
+    def test_zsh_functions_parse_and_register(self):
+        functions = self.installed("share", "zsh", "vendor-completions")
+        for tool in TOOLS:
+            with self.subTest(tool=tool):
+                proc = self.run_installed_shell(["zsh", "-n", os.path.join(functions, f"_{tool}")])
+                self.assertEqual(proc.returncode, 0, proc.stderr)
+        dump = os.path.join(self.tmp, "zcompdump")
+        script = (f'fpath=("$1" $fpath); autoload -Uz compinit; compinit -u -d "$2"; '
+                  f'for t in {" ".join(TOOLS)}; do print -r -- "$t=$_comps[$t]"; done')
+        proc = self.run_installed_shell(["zsh", "-f", "-c", script, "zsh", functions, dump])
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(proc.stdout.split(), [f"{tool}=_{tool}" for tool in TOOLS])
+
+    @unittest.skipUnless(shutil.which("zsh"), "zsh is not installed (apt-get install zsh)")
+    def test_zsh_completes(self):
+        functions = self.installed("share", "zsh", "vendor-completions")
+        script = os.path.join(self.tmp, "complete.zsh")
+        with open(script, "w", encoding="utf-8") as f:
+            f.write(ZSH_DRIVER)
+
+        def complete(line):
+            proc = self.run_installed_shell(["zsh", "-f", script, functions, line, os.path.join(self.tmp, "zcompdump")])
+            self.assertEqual(proc.returncode, 0, f"zsh completing {line!r}:\n{proc.stderr}")
+            return list(dict.fromkeys(proc.stdout.split()))
+
+        self.check_completions(complete)
+
+    @unittest.skipUnless(shutil.which("fish"), "fish is not installed (apt-get install fish)")
+    def test_fish_completions_parse_and_complete(self):
+        directory = self.installed("share", "fish", "vendor_completions.d")
+        for tool in TOOLS:
+            with self.subTest(tool=tool):
+                proc = self.run_installed_shell(["fish", "--no-config", "-n", os.path.join(directory, f"{tool}.fish")])
+                self.assertEqual(proc.returncode, 0, proc.stderr)
+
+        def complete(line):
+            # fish finds <tool>.fish through fish_complete_path, as it finds vendor_completions.d.
+            proc = self.run_installed_shell(["fish", "--no-config", "-c",
+                                             'set -p fish_complete_path $argv[1]; complete -C $argv[2]',
+                                             directory, line])
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.assertEqual(proc.stderr, "", f"fish completing {line!r}")
+            return [entry.split("\t")[0] for entry in proc.stdout.splitlines()]
+
+        self.check_completions(complete)
+
+    def test_completions_know_every_option_and_subcommand(self):
+        """Each long option and subcommand in a tool's --help (and its subcommands' --help) is in its completions."""
+        files = {
+            "bash": lambda tool: self.installed("share", "bash-completion", "completions", tool),
+            "zsh": lambda tool: self.installed("share", "zsh", "vendor-completions", f"_{tool}"),
+            "fish": lambda tool: self.installed("share", "fish", "vendor_completions.d", f"{tool}.fish"),
+        }
+        for tool in TOOLS:
+            words = set()
+            top = self.ok_installed(tool, "--help").stdout
+            words |= help_options(top)
+            subcommands = help_subcommands(top)
+            words |= set(subcommands)
+            for sub in subcommands:
+                words |= help_options(self.ok_installed(tool, sub, "--help").stdout)
+            for shell, path in files.items():
+                with open(path(tool), encoding="utf-8") as f:
+                    text = f.read()
+                if shell == "fish":  # fish spells options as -l NAME
+                    text += " " + " ".join("--" + m for m in re.findall(r"-l (\S+)", text))
+                missing = sorted(w for w in words if not re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text))
+                with self.subTest(tool=tool, shell=shell):
+                    self.assertEqual(missing, [], f"{shell} completion for {tool} lacks these")
+
+
+def help_section(text, title):
+    m = re.search(rf"^{title}:\n((?:[ \t]+\S.*\n?)*)", text, re.M)
+    return m.group(1) if m else ""
+
+
+def help_options(text):
+    return set(re.findall(r"^\s+(?:-\w,)?(--[a-z][a-z0-9-]*)", help_section(text, "Options"), re.M))
+
+
+def help_subcommands(text):
+    return re.findall(r"^\s+([a-z][a-z-]*)\s", help_section(text, "Subcommands"), re.M)
+
+
+@unittest.skipUnless(shutil.which("cpack") and shutil.which("dpkg-deb"),
+                     "cpack or dpkg-deb is not installed (apt-get install cmake dpkg)")
+class DebPackage(InstalledTree):
+    @classmethod
+    def setUpClass(cls):
+        if not os.path.isfile(os.path.join(BUILD_DIR, "CPackConfig.cmake")):
+            raise SetupError(f"{BUILD_DIR}/CPackConfig.cmake is missing: configure the build first")
+        cls.root = tempfile.mkdtemp(prefix="tend-deb-")
+        out = os.path.join(cls.root, "out")
+        run_setup(["cpack", "-G", "DEB", "-B", out, "--config", os.path.join(BUILD_DIR, "CPackConfig.cmake")],
+                  cwd=BUILD_DIR)
+        debs = glob.glob(os.path.join(out, "*.deb"))
+        if len(debs) != 1:
+            raise SetupError(f"cpack made {debs!r}, not one .deb")
+        cls.deb = debs[0]
+        cls.fresh_root = os.path.join(cls.root, "root")
+        run_setup(["dpkg-deb", "-x", cls.deb, cls.fresh_root])
+        cls.prefix = os.path.join(cls.fresh_root, "usr")
+        cls.info = run_setup(["dpkg-deb", "-I", cls.deb]).stdout
+        cls.contents = run_setup(["dpkg-deb", "-c", cls.deb]).stdout
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.root, ignore_errors=True)
+
+    def field(self, name):
+        m = re.search(rf"^ {name}: (.*)$", self.info, re.M)
+        self.assertIsNotNone(m, f"no {name} in the control file:\n{self.info}")
+        return m.group(1)
+
+    def test_control_fields(self):
+        self.assertEqual(self.field("Package"), "tend")
+        self.assertEqual(self.field("Version"), project_version())
+        self.assertEqual(self.field("Section"), "utils")
+        self.assertRegex(self.field("Maintainer"), r"\S.*<[^@\s]+@[^>\s]+>")
+        self.assertTrue(self.field("Description").strip())
+        self.assertRegex(os.path.basename(self.deb), rf"^tend_{re.escape(project_version())}_\w+\.deb$")
+
+    def test_depends_on_the_runtime_packages(self):
+        depends = {re.split(r"[\s(]", d.strip())[0] for d in self.field("Depends").split(",")}
+        self.assertIn("tzdata", depends)
+        for package in runtime_packages([os.path.join(self.prefix, "bin", tool) for tool in TOOLS]):
+            self.assertIn(package, depends, f"Depends: {self.field('Depends')}")
+
+    def test_installs_under_usr_only(self):
+        paths = [line.split()[-1] for line in self.contents.splitlines()]
+        outside = [p for p in paths if not (p in ("./", "./usr/") or p.startswith("./usr/"))]
+        self.assertEqual(outside, [])
+
+    def test_files_in_place(self):
+        self.check_files()
+        # The same files as `cmake --install` gives, when cmake can tell us.
+        cmake = shutil.which("cmake")
+        if cmake:
+            with tempfile.TemporaryDirectory(prefix="tend-install-") as prefix:
+                run_setup([cmake, "--install", BUILD_DIR, "--prefix", prefix])
+                self.assertEqual(files_under(self.prefix), files_under(prefix))
+
+    def test_installed_tools_run_and_check_in(self):
+        self.check_tools_run()
+
+    def test_installed_tools_find_their_shipped_data(self):
+        self.check_shipped_data_found()
+
+
+def runtime_packages(executables):
+    """The Debian packages owning the shared libraries the executables link, where dpkg knows them."""
+    libraries = set()
+    for exe in executables:
+        proc = subprocess.run(["ldd", exe], capture_output=True, text=True, timeout=20)
+        for path in re.findall(r"=> (/\S+)", proc.stdout):
+            # With merged /usr, dpkg may know a library by its /lib or its /usr/lib name.
+            for candidate in (path, os.path.realpath(path)):
+                libraries.add(candidate)
+                libraries.add(re.sub(r"^/usr/lib/", "/lib/", candidate))
+                libraries.add(re.sub(r"^/lib/", "/usr/lib/", candidate))
+    owners = subprocess.run(["dpkg", "-S", *sorted(libraries)], capture_output=True, text=True, timeout=30)
+    return {line.split(":")[0] for line in owners.stdout.splitlines() if ": /" in line}
+
+
+if __name__ == "__main__":
+    unittest.main()
