@@ -211,7 +211,7 @@ PatternCatalog PatternCatalog::load(const BreatheConfig& config, const std::file
         BreathingPattern pattern = parse_breathing_spec(spec, where, Exit::data);
         pattern.name = name;
         auto same = std::find_if(catalog.patterns_.begin(), catalog.patterns_.end(),
-                                 [&](const BreathingPattern& p) { return p.name == name; });
+                                 [&wanted = name](const BreathingPattern& p) { return p.name == wanted; });
         if (same != catalog.patterns_.end())
             *same = std::move(pattern);
         else

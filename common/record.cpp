@@ -88,12 +88,23 @@ std::string format_float(double value) {
     return text;
 }
 
+// A hand-written time may have fractional seconds; they are written back so that the record
+// reads back the same (otherwise editing it failed as "does not read back the same").
+std::string format_date_time(const toml::date_time& value) {
+    std::string text = format_rfc3339(from_toml(value));
+    if (value.time.nanosecond == 0) return text;
+    std::string fraction = fmt::format(".{:09}", value.time.nanosecond);
+    while (fraction.back() == '0') fraction.pop_back();
+    text.insert(text.find_first_of("+-", 19), fraction);  // after the seconds, before the offset
+    return text;
+}
+
 std::string serialize_value(const toml::node& node) {
     if (auto s = node.as_string()) return toml_quote(s->get());
     if (auto i = node.as_integer()) return fmt::format("{}", i->get());
     if (auto f = node.as_floating_point()) return format_float(f->get());
     if (auto b = node.as_boolean()) return b->get() ? "true" : "false";
-    if (auto d = node.as_date_time()) return format_rfc3339(from_toml(d->get()));
+    if (auto d = node.as_date_time()) return format_date_time(d->get());
     if (auto a = node.as_array()) {
         std::string out = "[";
         for (std::size_t i = 0; i < a->size(); ++i) {

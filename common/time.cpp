@@ -171,12 +171,15 @@ std::optional<date::weekday> parse_weekday(std::string_view word) {
     return std::nullopt;
 }
 
-// -2h, -30m, -1d, -1h30m: a span back from now.
+// -2h, -30m, -1d, -1h30m: a span back from now. Each amount is digits only (from_chars would
+// take a sign: "--1d" read as a day ahead, and a huge one overflowed), and the whole span is at
+// most 100000 days, so that the time stays one RFC 3339 can write.
 std::optional<seconds> parse_relative(std::string_view text) {
     if (text.size() < 3 || text[0] != '-') return std::nullopt;
     seconds total{0};
     std::size_t pos = 1;
     while (pos < text.size()) {
+        if (!std::isdigit(static_cast<unsigned char>(text[pos]))) return std::nullopt;
         long long amount = 0;
         const auto [end, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), amount);
         if (ec != std::errc{} || end == text.data() + text.size() || amount > 100000) return std::nullopt;
@@ -188,6 +191,7 @@ std::optional<seconds> parse_relative(std::string_view text) {
             case 's': total += seconds{amount}; break;
             default: return std::nullopt;
         }
+        if (total > days{100000}) return std::nullopt;
     }
     return total;
 }

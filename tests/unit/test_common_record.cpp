@@ -232,6 +232,20 @@ TEST_CASE("serialize_record writes every type so that it parses back the same") 
     CHECK(parse_back(block, "sample") == record);
 }
 
+// Found by tests/fuzz/fuzz_record_reader: a hand-written time with fractional seconds read
+// fine but was written back without them, so editing its record failed as an internal error.
+TEST_CASE("a hand-written time with fractional seconds is serialised so that it parses back the same") {
+    const toml::table root = toml::parse(
+        "[[sample]]\nid = \"0a1b2\"\nat = 2026-11-21T19:10:00.5+01:00\nrecorded = 2026-11-21T19:11:00.000123Z\n"
+        "title = \"t\"\nwhen = 2026-11-20T08:00:00.25-03:30\n");
+    const Record record = *root["sample"][0].as_table();
+    const std::string block = tend::serialize_record(record, sample_format);
+    CHECK(contains(block, "at = 2026-11-21T19:10:00.5+01:00\n"));
+    CHECK(contains(block, "recorded = 2026-11-21T19:11:00.000123+00:00\n"));
+    CHECK(contains(block, "when = 2026-11-20T08:00:00.25-03:30\n"));
+    CHECK(parse_back(block, "sample") == record);
+}
+
 TEST_CASE("a whole-number float stays a float when serialised") {
     Record record = base_record();
     record.insert_or_assign("ratio", 1.0);

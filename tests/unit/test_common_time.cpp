@@ -173,6 +173,21 @@ TEST_CASE("relative times count back from now") {
     CHECK(typed("-1d") == "2026-11-20T19:10:00-05:00");
 }
 
+// Found by tests/fuzz/fuzz_human_time: from_chars took a sign, so "--1d" was a day ahead of
+// now, a huge amount overflowed, and many parts added up past what RFC 3339 can write.
+TEST_CASE("a relative time with a signed amount or a span past 100000 days is not understood") {
+    const auto refused = [](std::string_view text) {
+        const auto error = error_from([&] { typed(text); });
+        return error && error->code() == Exit::usage;
+    };
+    CHECK(refused("--1d"));
+    CHECK(refused("-1h-30m"));
+    CHECK(refused("--9223372036854775808d"));
+    CHECK(refused("-100000d100000d"));
+    CHECK(refused("-1d+2h"));
+    CHECK_FALSE(refused("-100000d"));
+}
+
 TEST_CASE("a date is noon for a moment and its bounds for start and end") {
     CHECK(typed("2026-11-20") == "2026-11-20T12:00:00-05:00");
     CHECK(typed("2026-11-20", DayMeaning::start) == "2026-11-20T00:00:00-05:00");
