@@ -1,6 +1,7 @@
 // report's command line: CLI11 stops at the Options struct; report_actions.cpp does the rest.
 #include "report.hpp"
 
+#include "check.hpp"
 #include "cli.hpp"
 
 namespace report {
@@ -14,7 +15,8 @@ int main(int argc, const char* const* argv, tend::Io& io) {
                  "  report --week last --format markdown      last week, for a mail\n"
                  "  report --month 2026-10 -o october.html    a page to print or share\n"
                  "  report --from 2026-09-01 --to 2026-11-30 -o autumn.csv\n"
-                 "  report --week last --no-notes -o week.md  without notes, answers or wordings\n",
+                 "  report --week last --no-notes -o week.md  without notes, answers or wordings\n"
+                 "  report --check                            check every file, change nothing\n",
                  "report"};
     tend::cli::add_common_options(app, options.common, "report");
     auto& period = options.period;
@@ -35,7 +37,19 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     app.add_flag("--quiet-if-empty", options.quiet_if_empty,
                  "Print (or write) nothing and exit 0 when the period has no records, e.g. under cron");
 
+    app.add_flag("--check", options.check,
+                 "Show where your data and config are, check every file (changing nothing) and list each "
+                 "problem as file:line:col; exit 65 if there is one");
+
     tend::cli::parse(app, argc, argv, io);
+    if (options.check) {
+        std::vector<std::string> given;
+        for (const char* name : {"--week", "--month", "--from", "--to", "--week-start", "--format", "--output",
+                                 "--no-notes", "--quiet-if-empty"})
+            if (app.get_option(name)->count() > 0) given.emplace_back(name == std::string_view("--output") ? "-o" : name);
+        refuse_with_check(given);
+        return run_check(options, io);  // before the Session: a config that does not parse is one of its findings
+    }
     chosen_format(options);  // a bad format or extension is a usage error before anything is read
     tend::Session session("report", io, options.common);
     return run(options, session);

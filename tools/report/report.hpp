@@ -20,6 +20,7 @@ struct Options {
     std::optional<std::filesystem::path> output;  // -o FILE: written atomically, format from its extension
     bool no_notes = false;                       // leave out every piece of free text
     bool quiet_if_empty = false;                 // print nothing when the period has no records
+    bool check = false;                          // --check: check every file instead of reporting
 };
 
 // The entry point main() hands to the runner: parses argv, then writes the report.

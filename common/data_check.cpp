@@ -1,0 +1,376 @@
+// Reading everything tend keeps and listing what is wrong with it, without writing anything.
+#include "data_check.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <map>
+#include <set>
+
+#include "boundary_record.hpp"
+#include "breathe_record.hpp"
+#include "checkin_record.hpp"
+#include "config.hpp"
+#include "deck.hpp"
+#include "error.hpp"
+#include "files.hpp"
+#include "prompt_record.hpp"
+#include "store.hpp"
+#include "terminal.hpp"
+
+namespace tend {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr mode_t private_file_mode = 0600;
+constexpr mode_t private_dir_mode = 0700;
+
+std::string month_label(date::year_month month) {
+    return fmt::format("{:04}-{:02}", static_cast<int>(month.year()), static_cast<unsigned>(month.month()));
+}
+
+// The path quoted for a shell, so a fix can be pasted as it is.
+std::string shell_quoted(const fs::path& path) {
+    std::string out = "'";
+    for (const char c : path.string()) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// Left behind by an AtomicFile whose process was killed: ".<name>.tmp.XXXXXX".
+bool is_temp_name(std::string_view name) {
+    return name.starts_with('.') && name.find(".tmp.") != std::string_view::npos;
+}
+
+// The names RecordStore lists as month files (store.cpp): 12 characters, '-' at 4, ".toml".
+bool store_reads_name(std::string_view name) {
+    return name.size() == 12 && name.ends_with(".toml") && name[4] == '-' && !name.starts_with('.');
+}
+
+class Checker {
+public:
+    explicit Checker(DataCheck& result) : result_(result) {}
+
+    void add(const fs::path& file, std::string message, Severity severity = Severity::problem,
+             std::size_t line = 0, std::size_t column = 0) {
+        result_.findings.push_back(Finding{file, line, column, neutralize(message), severity});
+    }
+    void add(Finding finding) { result_.findings.push_back(std::move(finding)); }
+
+    // Owner and mode of something tend made: warnings, each with the command that fixes it.
+    void check_private(const fs::path& path, const struct stat& st, bool directory) {
+        const mode_t wanted = directory ? private_dir_mode : private_file_mode;
+        const mode_t mode = st.st_mode & 07777;
+        if (st.st_uid != ::geteuid())
+            add(path, fmt::format("belongs to another user (uid {}); tend's {} should be yours alone", st.st_uid,
+                                  directory ? "directories" : "files"),
+                Severity::warning);
+        if (mode == wanted) return;
+        const bool others = (mode & 077) != 0;
+        add(path,
+            fmt::format("has mode {:04o}{}; tend keeps {} {:04o}, for you alone; to fix it: chmod {:o} {}", mode,
+                        others ? ", so others on this machine can read it" : "", directory ? "directories" : "files",
+                        wanted, wanted, shell_quoted(path)),
+            Severity::warning);
+    }
+
+    void check_config(const fs::path& file) {
+        std::error_code ec;
+        result_.config_exists = fs::exists(file, ec);
+        if (!result_.config_exists) return;
+        result_.files.push_back(CheckedFile{file, "config", 0});
+        try {
+            const Config config = load_config(file);
+            for (const auto& warning : config.warnings) add(finding_from_message(file, warning, Severity::warning));
+        } catch (const Error& e) {
+            add(finding_from_message(file, e.what()));
+        }
+    }
+
+    void check_kind(const fs::path& data_dir, const RecordFormat& format) {
+        const fs::path dir = data_dir / std::string(format.kind);
+        struct stat st{};
+        if (::lstat(dir.c_str(), &st) != 0) {
+            if (errno != ENOENT) add(dir, fmt::format("cannot be looked at: {}", std::strerror(errno)));
+            return;
+        }
+        if (!S_ISDIR(st.st_mode)) {
+            add(dir, fmt::format("is not a directory; tend keeps its {} records in a directory of this name",
+                                 format.kind));
+            return;
+        }
+        check_private(dir, st, true);
+        std::map<std::string, std::pair<fs::path, std::size_t>> ids;  // across the months of this kind
+        for (const auto& file : sorted_entries(dir)) {
+            const std::string name = file.filename().string();
+            if (name.starts_with('.')) {
+                if (is_temp_name(name))
+                    add(file,
+                        "a temp file left by a rewrite that was stopped; the file it was for is whole. "
+                        "When no tend program is running, it is safe to remove: rm " + shell_quoted(file),
+                        Severity::warning);
+                continue;  // other dot files (such as checkin's .last) are tend's own
+            }
+            const auto month = month_of_file_name(name);
+            if (!month && !store_reads_name(name)) {
+                if (name.ends_with(".toml"))
+                    add(file, "is not named like a month (YYYY-MM.toml), so tend does not read it; if it holds "
+                              "records, give it the name of their month", Severity::warning);
+                continue;
+            }
+            check_month_file(file, format, month, ids);
+        }
+    }
+
+    void check_decks(const fs::path& dir) {
+        std::vector<DeckLoad> loads;
+        for (const auto& file : deck_files(dir)) loads.push_back(load_deck_file(file));
+        std::vector<const Deck*> usable;
+        for (const auto& load : loads)
+            if (load.ok()) usable.push_back(&load.deck);
+        const auto across = cross_deck_problems(usable, false);
+        for (const auto& load : loads) {
+            result_.files.push_back(CheckedFile{load.deck.file, "deck", load.deck.prompts.size()});
+            for (const auto& problem : load.problems) add(finding_from_message(load.deck.file, problem));
+            for (const auto& problem : across)
+                if (problem.starts_with(load.deck.file.string() + ":"))
+                    add(finding_from_message(load.deck.file, problem));
+        }
+    }
+
+private:
+    std::vector<fs::path> sorted_entries(const fs::path& dir) {
+        std::vector<fs::path> entries;
+        std::error_code ec;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(it->path());
+        if (ec) add(dir, fmt::format("cannot be listed: {}", ec.message()));
+        std::sort(entries.begin(), entries.end());
+        return entries;
+    }
+
+    void check_month_file(const fs::path& file, const RecordFormat& format, std::optional<date::year_month> month,
+                          std::map<std::string, std::pair<fs::path, std::size_t>>& ids) {
+        struct stat st{};
+        if (::lstat(file.c_str(), &st) != 0) {
+            add(file, fmt::format("cannot be looked at: {}", std::strerror(errno)));
+            return;
+        }
+        if (S_ISLNK(st.st_mode)) {
+            std::error_code ec;
+            const fs::path target = fs::read_symlink(file, ec);
+            add(file, fmt::format("is a symbolic link{}; tend reads month files only where they are, so these "
+                                  "records are not read. Put the file itself here, e.g. with mv",
+                                  ec ? std::string() : " to " + target.string()));
+            return;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            add(file, "is not a regular file, so tend cannot read records from it");
+            return;
+        }
+        check_private(file, st, false);
+        if (!month)
+            add(file, fmt::format("is not a month; tend lists it with the {} months but reports never read it; "
+                                  "rename it YYYY-MM.toml after its records' month",
+                                  format.kind));
+        std::optional<std::string> text;
+        try {
+            text = read_file_if_exists(file, Symlinks::refuse);
+        } catch (const Error& e) {
+            add(finding_from_message(file, e.what()));
+            return;
+        }
+        if (!text) return;  // removed since it was listed
+        MonthCheck checked = check_month_text(*text, file, format, month);
+        result_.files.push_back(CheckedFile{file, std::string(format.kind), checked.records});
+        result_.records += checked.records;
+        for (auto& finding : checked.findings) add(std::move(finding));
+        for (const auto& [id, line] : checked.ids) {
+            const auto [it, fresh] = ids.emplace(id, std::pair{file, line});
+            if (!fresh)
+                add(file,
+                    fmt::format("id '{}' is already used at {}:{}; 'edit' and 'delete' would find only one of them",
+                                id, it->second.first.string(), it->second.second),
+                    Severity::problem, line, 1);
+        }
+    }
+
+    DataCheck& result_;
+};
+
+std::size_t leading_number(std::string_view& text) {
+    std::size_t digits = 0;
+    while (digits < text.size() && digits < 9 && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+    if (digits == 0 || digits >= text.size() || text[digits] != ':') return 0;
+    std::size_t value = 0;
+    for (std::size_t i = 0; i < digits; ++i) value = value * 10 + static_cast<std::size_t>(text[i] - '0');
+    text.remove_prefix(digits + 1);
+    return value;
+}
+
+}  // namespace
+
+ExplainedPaths explain_paths(const Io& io, const std::optional<fs::path>& data_dir_flag) {
+    ExplainedPaths explained{resolve_paths(io, data_dir_flag), "default", "default"};
+    // The same order resolve_paths() follows.
+    const auto xdg = [&](const char* name) {
+        const auto value = io.getenv_nonempty(name);
+        return value && fs::path(*value).is_absolute();
+    };
+    if (data_dir_flag && !data_dir_flag->empty())
+        explained.data_from = "--data-dir";
+    else if (io.getenv_nonempty("TEND_DATA_DIR"))
+        explained.data_from = "TEND_DATA_DIR";
+    else if (xdg("XDG_DATA_HOME"))
+        explained.data_from = "XDG_DATA_HOME";
+    if (io.getenv_nonempty("TEND_CONFIG"))
+        explained.config_from = "TEND_CONFIG";
+    else if (xdg("XDG_CONFIG_HOME"))
+        explained.config_from = "XDG_CONFIG_HOME";
+    return explained;
+}
+
+std::size_t DataCheck::count(Severity severity) const {
+    return static_cast<std::size_t>(
+        std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == severity; }));
+}
+
+std::size_t DataCheck::files_with(Severity severity) const {
+    std::set<fs::path> with;
+    for (const auto& finding : findings)
+        if (finding.severity == severity) with.insert(finding.file);
+    return with.size();
+}
+
+std::optional<date::year_month> month_of_file_name(std::string_view name) {
+    if (name.size() != 12 || !name.ends_with(".toml") || name[4] != '-') return std::nullopt;
+    for (const std::size_t i : {0, 1, 2, 3, 5, 6})
+        if (!std::isdigit(static_cast<unsigned char>(name[i]))) return std::nullopt;
+    const int year = std::stoi(std::string(name.substr(0, 4)));
+    const unsigned month = static_cast<unsigned>(std::stoi(std::string(name.substr(5, 2))));
+    if (year < 1 || month < 1 || month > 12) return std::nullopt;
+    return date::year{year} / date::month{month};
+}
+
+Finding finding_from_message(const fs::path& file, std::string_view message, Severity severity) {
+    Finding finding{file, 0, 0, {}, severity};
+    const std::string prefix = file.string() + ":";
+    if (!file.empty() && message.starts_with(prefix)) message.remove_prefix(prefix.size());
+    if ((finding.line = leading_number(message)) != 0) finding.column = leading_number(message);
+    while (message.starts_with(' ')) message.remove_prefix(1);
+    finding.message = neutralize(message);
+    return finding;
+}
+
+MonthCheck check_month_text(const std::string& text, const fs::path& file, const RecordFormat& format,
+                            std::optional<date::year_month> month) {
+    MonthCheck out;
+    const auto add = [&](const toml::node& node, std::string message, Severity severity = Severity::problem) {
+        out.findings.push_back(Finding{file, node.source().begin.line, node.source().begin.column,
+                                       neutralize(message), severity});
+    };
+    toml::table root;
+    try {
+        root = toml::parse(std::string_view(text), std::string_view(file.string()));
+    } catch (const toml::parse_error& e) {
+        out.findings.push_back(
+            Finding{file, e.source().begin.line, e.source().begin.column, neutralize(e.description())});
+        return out;
+    }
+    for (const auto& [key, node] : root)
+        if (key.str() != format.kind)
+            add(node, fmt::format("unexpected '{}'; this file holds only [[{}]] records", key.str(), format.kind));
+    const toml::node* node = root.get(format.kind);
+    const toml::array* array = node ? node->as_array() : nullptr;
+    if (node && (!array || !array->is_array_of_tables()))
+        add(*node, fmt::format("'{}' must be written as [[{}]] tables", format.kind, format.kind));
+    if (!array || !array->is_array_of_tables()) array = nullptr;
+
+    std::map<std::string, std::size_t> lines;  // id -> line of its first record here
+    for (std::size_t i = 0; array && i < array->size(); ++i) {
+        const toml::table& record = *array->get(i)->as_table();
+        ++out.records;
+        for (const auto& problem : validate_record(record, format)) out.findings.push_back(finding_from_message(file, problem));
+        const auto line = static_cast<std::size_t>(record.source().begin.line);
+        if (const auto id = record["id"].value<std::string>(); id && !id->empty()) {
+            if (const auto [it, fresh] = lines.emplace(*id, line); !fresh)
+                add(record, fmt::format("id '{}' is used twice in this file; line {} has it too", *id, it->second));
+            else
+                out.ids.emplace_back(*id, line);
+            const auto id_month = month_of_id(*id);
+            if (month && id_month && *id_month != *month)
+                add(record,
+                    fmt::format("id '{}' was made for {}, not {}; it can stay, but a new {} record could one day "
+                                "be given the same id",
+                                *id, month_label(*id_month), month_label(*month), month_label(*id_month)),
+                    Severity::warning);
+        }
+        const toml::date_time* at = record["at"].as_date_time() ? &record["at"].as_date_time()->get() : nullptr;
+        if (month && at && at->offset) {
+            const date::year_month_day day{from_toml(*at).day()};
+            const date::year_month at_month{day.year(), day.month()};
+            if (at_month != *month)
+                add(*record.get("at"),
+                    fmt::format("'at' is in {}, but this file holds {}; reports look for it in {}.toml and "
+                                "miss it here, so move the record to that file",
+                                month_label(at_month), month_label(*month), month_label(at_month)));
+        }
+    }
+
+    std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {
+        return std::pair{a.line, a.column} < std::pair{b.line, b.column};
+    });
+    // The store's own reader has the last word: what it refuses is never reported as sound.
+    const bool sound = std::none_of(out.findings.begin(), out.findings.end(),
+                                    [](const Finding& f) { return f.severity == Severity::problem; });
+    if (sound) {
+        try {
+            (void)parse_month_text(text, file, format);
+        } catch (const Error& e) {
+            out.findings.push_back(finding_from_message(file, e.what()));
+        }
+    }
+    return out;
+}
+
+DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait) {
+    DataCheck result;
+    Checker checker(result);
+    checker.check_config(paths.config_file);
+
+    const fs::path& data = paths.data_dir;
+    struct stat st{};
+    if (::lstat(data.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        std::error_code ec;
+        if (auto target = fs::read_symlink(data, ec); !ec) result.data_dir_target = target;
+    }
+    if (::stat(data.c_str(), &st) != 0) {
+        if (errno != ENOENT) checker.add(data, fmt::format("cannot be looked at: {}", std::strerror(errno)));
+        return result;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        checker.add(data, "is not a directory; tend needs a directory here for your data");
+        return result;
+    }
+    result.data_dir_exists = true;
+    checker.check_private(data, st, true);
+
+    // A shared lock: no writer is half-way through, so a temp file seen now is truly left over.
+    std::optional<DataLock> lock;
+    try {
+        lock.emplace(data, DataLock::Mode::shared, lock_wait);
+    } catch (const Error& e) {
+        if (e.code() == Exit::locked) throw;
+        checker.add(finding_from_message(data, e.what()));
+    }
+    for (const RecordFormat* format : {&checkin_format, &breathe_format, &boundary_format, &prompt_format})
+        checker.check_kind(data, *format);
+    checker.check_decks(data / "decks");
+    return result;
+}
+
+}  // namespace tend

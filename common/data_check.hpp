@@ -1,0 +1,84 @@
+// Checking a whole data directory and the config without changing a byte: what `report --check` lists.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <date/date.h>
+
+#include "io.hpp"
+#include "paths.hpp"
+#include "record.hpp"
+
+namespace tend {
+
+// A problem makes tend refuse a file or miss records (exit 65); a warning is worth fixing
+// but loses nothing (permissions, a stray temp file, an unknown config key).
+enum class Severity { problem, warning };
+
+struct Finding {
+    std::filesystem::path file;
+    std::size_t line = 0;    // 0 when not known
+    std::size_t column = 0;  // 0 when not known
+    std::string message;     // neutralised, lower case, no file or position in it
+    Severity severity = Severity::problem;
+};
+
+struct CheckedFile {
+    std::filesystem::path path;
+    std::string kind;         // "config", "deck", or a record kind such as "checkin"
+    std::size_t records = 0;  // records in a month file, prompts in a deck
+};
+
+// The paths, and where each came from: "--data-dir", "TEND_DATA_DIR", "XDG_DATA_HOME" or
+// "default"; "TEND_CONFIG", "XDG_CONFIG_HOME" or "default". Throws like resolve_paths().
+struct ExplainedPaths {
+    Paths paths;
+    std::string data_from;
+    std::string config_from;
+};
+ExplainedPaths explain_paths(const Io& io, const std::optional<std::filesystem::path>& data_dir_flag);
+
+struct DataCheck {
+    bool data_dir_exists = false;
+    bool config_exists = false;
+    std::optional<std::filesystem::path> data_dir_target;  // where the data dir links to, if it is a link
+    std::vector<CheckedFile> files;                         // in the order they were checked
+    std::size_t records = 0;
+    std::vector<Finding> findings;  // problems and warnings, file by file
+
+    std::size_t count(Severity severity) const;
+    std::size_t files_with(Severity severity) const;
+};
+
+// Reads the config, every month file of every kind, and the decks in <data>/decks, under a
+// shared data lock (waiting up to `lock_wait`; Exit::locked after that). Writes nothing and
+// creates nothing, not even a missing data directory.
+DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait);
+
+// Every problem in one month file's text (all of them, where the store stops at the first):
+// syntax, records against their format, duplicate ids, and, when `month` is given, records
+// whose `at` belongs to another month (reports would miss them) or ids made for another month.
+struct MonthCheck {
+    std::vector<Finding> findings;
+    std::size_t records = 0;                                 // [[kind]] tables, sound or not
+    std::vector<std::pair<std::string, std::size_t>> ids;    // each distinct id and its line
+};
+MonthCheck check_month_text(const std::string& text, const std::filesystem::path& file, const RecordFormat& format,
+                            std::optional<date::year_month> month);
+
+// The month a file name such as "2026-11.toml" stands for, when it is one.
+std::optional<date::year_month> month_of_file_name(std::string_view name);
+
+// A finding from a message that reads "[file:]line[:col]: what" or "file: what" (the forms
+// tend's parsers use); the position is taken out of the message when there is one.
+Finding finding_from_message(const std::filesystem::path& file, std::string_view message,
+                             Severity severity = Severity::problem);
+
+}  // namespace tend
