@@ -151,8 +151,17 @@ void prompts(std::string& out, const ReportData& data) {
     out += fmt::format("{} answered, {} skipped, {} shown", section.answered, section.skipped, section.shown);
     if (section.favourited) out += fmt::format(", {} kept as favourite", section.favourited);
     out += ".\n";
+    // With the words left out, an answer is one line of a list, not a heading over nothing.
+    bool listing = false;
     for (const auto& answer : section.answers) {
-        out += fmt::format("\n### {} · {} ({})\n\n", day_and_time(answer.at), md(answer.prompt_id), md(answer.deck));
+        const std::string title = fmt::format("{} · {} ({})", day_and_time(answer.at), md(answer.prompt_id), md(answer.deck));
+        if (!answer.prompt_text && !answer.answer) {
+            out += (listing ? "" : "\n") + fmt::format("- Answered {}\n", title);
+            listing = true;
+            continue;
+        }
+        listing = false;
+        out += fmt::format("\n### {}\n\n", title);
         if (answer.prompt_text) out += "*" + md(*answer.prompt_text) + "*\n";
         if (answer.answer) out += (answer.prompt_text ? "\n" : "") + md_block(*answer.answer, "> ");
     }
