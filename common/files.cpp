@@ -24,13 +24,13 @@ void fail_errno(const std::string& where, int errnum, Exit code) {
 
 namespace {
 
-void fsync_dir(const fs::path& dir) {
+// 0, or the errno of opening or syncing the directory.
+int sync_dir(const fs::path& dir) {
     const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) fail_errno(dir.string(), errno);
-    const int rc = ::fsync(fd);
-    const int saved = errno;
+    if (fd < 0) return errno;
+    const int saved = ::fsync(fd) == 0 ? 0 : errno;
     ::close(fd);
-    if (rc != 0) fail_errno(dir.string(), saved);
+    return saved;
 }
 
 std::string read_all(int fd, const fs::path& path) {
@@ -46,7 +46,42 @@ std::string read_all(int fd, const fs::path& path) {
     return bytes;
 }
 
+// A write that failed before anything changed: say so, so nobody wonders what was lost.
+[[noreturn]] void fail_unchanged(const fs::path& file, int errnum) {
+    fail(Exit::io, fmt::format("{}: {}; nothing was changed", file.string(), std::strerror(errnum)));
+}
+
+// O_NOFOLLOW's ELOOP ("too many levels of symbolic links") would puzzle anyone who made one link.
+[[noreturn]] void fail_symlinked(const fs::path& file) {
+    fail(Exit::io, fmt::format("{}: is a symbolic link; tend reads and writes its data files only where they "
+                               "are, so put the file itself here instead of the link",
+                               file.string()));
+}
+
 }  // namespace
+
+void check_data_dir_owner(const fs::path& dir) {
+    std::string name = dir.string();
+    while (name.size() > 1 && name.ends_with('/')) name.pop_back();  // "link/" would name the target
+    struct stat link{};
+    if (name.empty() || ::lstat(name.c_str(), &link) != 0 || !S_ISLNK(link.st_mode)) return;
+    struct stat target{};
+    if (::stat(name.c_str(), &target) != 0) return;  // a dangling link fails later, with its errno
+    if (target.st_uid == ::geteuid()) return;
+    fail(Exit::io, fmt::format("{}: is a symbolic link to a directory that belongs to another user; tend keeps "
+                               "your data only in a directory of your own, so point the link at one of yours "
+                               "or set TEND_DATA_DIR",
+                               name));
+}
+
+void remove_stale_temp_files(const fs::path& dir) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        // Under the exclusive lock no AtomicFile is being written, so any temp file is a dead one's.
+        if (name.starts_with('.') && name.find(".tmp.") != std::string::npos) ::unlink(entry.path().c_str());
+    }
+}
 
 void ensure_private_dir(const fs::path& dir) {
     if (dir.empty()) return;
@@ -64,6 +99,7 @@ void ensure_private_dir(const fs::path& dir) {
 std::optional<std::string> read_file_if_exists(const fs::path& file, Symlinks symlinks) {
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | (symlinks == Symlinks::refuse ? O_NOFOLLOW : 0));
     if (fd < 0 && errno == ENOENT) return std::nullopt;
+    if (fd < 0 && errno == ELOOP && symlinks == Symlinks::refuse) fail_symlinked(file);
     if (fd < 0) fail_errno(file.string(), errno);
     std::string bytes;
     try {
@@ -86,6 +122,7 @@ std::chrono::milliseconds lock_timeout(const std::optional<std::string>& setting
 }
 
 DataLock::DataLock(const fs::path& data_dir, Mode mode, std::chrono::milliseconds timeout) {
+    check_data_dir_owner(data_dir);
     fd_ = ::open(data_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd_ < 0) fail_errno(data_dir.string(), errno);
     const int operation = (mode == Mode::exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB;
@@ -120,6 +157,7 @@ AppendFile::AppendFile(const fs::path& file) : path_(file) {
         fd_ = ::open(file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
         created_ = fd_ >= 0;
     }
+    if (fd_ < 0 && errno == ELOOP) fail_symlinked(file);
     if (fd_ < 0) fail_errno(file.string(), errno);
     if (created_ && ::fchmod(fd_, 0600) != 0) {
         const int saved = errno;
@@ -161,48 +199,72 @@ void AppendFile::append(std::string_view block) {
                                        "the last lines of the file may need removing by hand",
                                        path_.string(), std::strerror(saved), std::strerror(errno)));
         }
-        fail_errno(path_.string(), saved);
+        fail_unchanged(path_, saved);
     }
     if (::fsync(fd_) != 0) {
         const int saved = errno;
         (void)::ftruncate(fd_, old_size);
-        fail_errno(path_.string(), saved);
+        fail_unchanged(path_, saved);
+    }
+    if (created_) {
+        // A new file is only there for good once its directory entry is; if that cannot be
+        // made sure, it goes again (the destructor removes a created file left empty).
+        if (const int saved = sync_dir(path_.parent_path()); saved != 0) {
+            (void)::ftruncate(fd_, 0);
+            fail_unchanged(path_, saved);
+        }
     }
     contents_.append(block);
-    if (created_) fsync_dir(path_.parent_path());
 }
 
 AtomicFile::AtomicFile(const fs::path& target) : target_(target) {
     std::string pattern = (target.parent_path() / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
     fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);  // mkostemp creates the file 0600
-    if (fd_ < 0) fail_errno(target.parent_path().string(), errno);
+    if (fd_ < 0) fail_unchanged(target, errno);
     temp_ = pattern;
 }
 
 AtomicFile::~AtomicFile() {
     if (fd_ >= 0) ::close(fd_);
     if (!committed_) ::unlink(temp_.c_str());
+    if (!backup_.empty()) ::unlink(backup_.c_str());
 }
 
 void AtomicFile::write(std::string_view bytes) {
     while (!bytes.empty()) {
         const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail_errno(target_.string(), errno);
+        if (n < 0) fail_unchanged(target_, errno);
         bytes.remove_prefix(static_cast<std::size_t>(n));
     }
 }
 
 void AtomicFile::commit() {
-    if (::fsync(fd_) != 0) fail_errno(target_.string(), errno);
-    if (::close(fd_) != 0) {
-        fd_ = -1;
-        fail_errno(target_.string(), errno);
-    }
+    if (::fsync(fd_) != 0) fail_unchanged(target_, errno);
+    const int closed = ::close(fd_);
     fd_ = -1;
-    if (::rename(temp_.c_str(), target_.c_str()) != 0) fail_errno(target_.string(), errno);
+    if (closed != 0) fail_unchanged(target_, errno);
+    // A second name for the old file, so that a failed sync of the directory can put it back.
+    backup_ = temp_.string() + ".old";
+    bool had_old = true;
+    if (::link(target_.c_str(), backup_.c_str()) != 0) {
+        had_old = errno != ENOENT;
+        backup_.clear();
+    }
+    if (::rename(temp_.c_str(), target_.c_str()) != 0) fail_unchanged(target_, errno);
     committed_ = true;
-    fsync_dir(target_.parent_path());
+    if (const int saved = sync_dir(target_.parent_path()); saved != 0) {
+        const bool restored = !backup_.empty() ? ::rename(backup_.c_str(), target_.c_str()) == 0
+                                               : !had_old && ::unlink(target_.c_str()) == 0;
+        if (restored) {
+            backup_.clear();
+            fail_unchanged(target_, saved);
+        }
+        fail(Exit::io, fmt::format("{}: {}; the change was made but may not last if the machine stops now",
+                                   target_.string(), std::strerror(saved)));
+    }
+    if (!backup_.empty()) ::unlink(backup_.c_str());
+    backup_.clear();
 }
 
 }  // namespace tend

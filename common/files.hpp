@@ -13,6 +13,15 @@ namespace tend {
 // directories are left as they are.
 void ensure_private_dir(const std::filesystem::path& dir);
 
+// A data directory that is a symbolic link is followed only to a directory owned by this
+// user: anything else throws Exit::io, before anything is read or written there.
+void check_data_dir_owner(const std::filesystem::path& dir);
+
+// Removes the temp files an AtomicFile leaves when its process is killed (".NAME.tmp.XXXXXX"
+// and its ".old" backups) from `dir`. Only for a caller holding the exclusive DataLock,
+// which every AtomicFile in the data directory is written under.
+void remove_stale_temp_files(const std::filesystem::path& dir);
+
 enum class Symlinks { follow, refuse };
 
 // The whole file, or nullopt when it does not exist. Other failures throw Exit::io.
@@ -40,7 +49,7 @@ std::chrono::milliseconds lock_timeout(const std::optional<std::string>& setting
 // A month file opened for appending: the caller reads `contents`, checks them, then
 // appends one block with a single write(). A short or failed write is truncated back to
 // the old size, so the file is byte-identical to before; success is fsynced (and the
-// directory too when the file is new).
+// directory too when the file is new; a new file whose directory cannot be synced is removed).
 class AppendFile {
 public:
     explicit AppendFile(const std::filesystem::path& file);
@@ -59,7 +68,8 @@ private:
 };
 
 // A replacement for a file, written to a temp file beside it. commit() makes it the file
-// (fsync, rename, fsync of the directory); the destructor only discards an uncommitted one.
+// (fsync, rename, fsync of the directory); when any step fails, the old file is back in place
+// as it was. The destructor only discards an uncommitted one.
 class AtomicFile {
 public:
     explicit AtomicFile(const std::filesystem::path& target);
@@ -73,6 +83,7 @@ public:
 private:
     std::filesystem::path target_;
     std::filesystem::path temp_;
+    std::filesystem::path backup_;
     int fd_ = -1;
     bool committed_ = false;
 };

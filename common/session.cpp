@@ -20,6 +20,7 @@ Session::Session(std::string_view tool_name, Io& io_, const CommonOptions& optio
 RecordStore Session::store(const RecordFormat& format) const { return RecordStore(paths.data_dir, format, lock_wait_); }
 
 void Session::prepare_data_dir() const {
+    check_data_dir_owner(paths.data_dir);
     std::error_code ec;
     if (std::filesystem::exists(paths.data_dir, ec)) return;
     ensure_private_dir(paths.data_dir);

@@ -172,8 +172,10 @@ fs::path RecordStore::month_file(date::year_month month) const {
 Record RecordStore::append(Record record) { return append(std::move(record), nullptr); }
 
 Record RecordStore::append(Record record, const Completer& complete) {
-    ensure_private_dir(kind_dir_);
+    ensure_private_dir(data_dir_);
     DataLock lock(data_dir_, DataLock::Mode::exclusive, lock_wait_);
+    ensure_private_dir(kind_dir_);  // under the lock, once the data dir is known to be the user's
+    remove_stale_temp_files(kind_dir_);
     if (complete) {
         std::vector<Record> all;
         for (const auto& file : month_files_newest_first()) {
@@ -276,6 +278,7 @@ std::optional<StoredRecord> RecordStore::find(const std::string& id) const {
 std::optional<Record> RecordStore::replace(const std::string& id, std::optional<Record> replacement) {
     if (!directory_exists(kind_dir_)) usage_error(fmt::format("no {} record with id '{}'", format_.kind, neutralize(id)));
     DataLock lock(data_dir_, DataLock::Mode::exclusive, lock_wait_);
+    remove_stale_temp_files(kind_dir_);
     const auto found = find_unlocked(id);
     if (!found) usage_error(fmt::format("no {} record with id '{}'", format_.kind, neutralize(id)));
 

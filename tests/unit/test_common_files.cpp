@@ -359,3 +359,52 @@ TEST_CASE("lock_timeout rejects what is not a number of seconds from 0 to 3600")
         CHECK(tend::test::contains(error->what(), "TEND_LOCK_TIMEOUT"));
     }
 }
+
+TEST_CASE("AtomicFile commit leaves no backup of the old file behind") {
+    TempDir tmp;
+    write_bytes(tmp / "f.toml", "old\n");
+    for (int i = 0; i < 3; ++i) {
+        tend::AtomicFile file(tmp / "f.toml");
+        file.write("new\n");
+        file.commit();
+    }
+    CHECK(read_bytes(tmp / "f.toml") == "new\n");
+    CHECK(names_in(tmp.path()) == std::vector<std::string>{"f.toml"});
+}
+
+TEST_CASE("remove_stale_temp_files clears dead temp files and keeps everything else") {
+    TempDir tmp;
+    for (const char* name : {".2026-11.toml.tmp.a1b2c3", ".2026-11.toml.tmp.a1b2c3.old", "..last.tmp.zzzzzz",
+                             "2026-11.toml", ".last", "notes.tmp.txt"})
+        write_bytes(tmp / name, "x");
+    tend::remove_stale_temp_files(tmp.path());
+    CHECK(names_in(tmp.path()) == std::vector<std::string>{".last", "2026-11.toml", "notes.tmp.txt"});
+    tend::remove_stale_temp_files(tmp / "missing");  // a missing directory is nothing to clear
+}
+
+TEST_CASE("a data dir that is a symlink to one's own directory is followed") {
+    TempDir tmp;
+    fs::create_directory(tmp / "target");
+    fs::create_directory_symlink(tmp / "target", tmp / "data");
+    CHECK_NOTHROW(tend::check_data_dir_owner(tmp / "data"));
+    CHECK_NOTHROW(tend::check_data_dir_owner(tmp / "target"));
+    CHECK_NOTHROW(tend::check_data_dir_owner(tmp / "missing"));
+    CHECK_NOTHROW(tend::DataLock(tmp / "data", tend::DataLock::Mode::exclusive, 0ms));
+}
+
+TEST_CASE("a data dir that is a symlink to another user's directory is refused") {
+    if (::geteuid() != 0) return;  // only root can give a directory away
+    TempDir tmp;
+    fs::create_directory(tmp / "target");
+    REQUIRE(::chown((tmp / "target").c_str(), 65534, 65534) == 0);
+    fs::create_directory_symlink(tmp / "target", tmp / "data");
+    for (const auto& path : {tmp / "data", fs::path((tmp / "data").string() + "/")}) {
+        const auto error = error_from([&] { tend::check_data_dir_owner(path); });
+        REQUIRE(error);
+        CHECK(error->code() == Exit::io);
+        CHECK(tend::test::contains(error->what(), "belongs to another user"));
+    }
+    const auto error = error_from([&] { tend::DataLock lock(tmp / "data", tend::DataLock::Mode::shared, 0ms); });
+    REQUIRE(error);
+    CHECK(error->code() == Exit::io);
+}

@@ -150,10 +150,20 @@ bool has_content(const Record& record) {
 
 std::filesystem::path undo_hint(const Session& session) { return session.paths.data_dir / "checkin" / undo_hint_name; }
 
+// The hint is only a convenience: once the check-in is saved, failing to note it must not
+// turn into a failure, or the person would check in again and have two. It is written under
+// the data lock, like every file in the data directory, so a writer that finds a temp file
+// there knows it is a dead process's.
 void write_undo_hint(const Session& session, const std::string& id) {
-    tend::AtomicFile hint(undo_hint(session));
-    hint.write(id + "\n");
-    hint.commit();
+    try {
+        tend::DataLock lock(session.paths.data_dir, tend::DataLock::Mode::exclusive,
+                            tend::lock_timeout(session.io.getenv("TEND_LOCK_TIMEOUT")));
+        tend::AtomicFile hint(undo_hint(session));
+        hint.write(id + "\n");
+        hint.commit();
+    } catch (const tend::Error& e) {
+        session.warn(fmt::format("check-in {} is saved; 'checkin undo' just will not find it ({})", id, e.what()));
+    }
 }
 
 std::optional<std::string> read_undo_hint(const Session& session) {
