@@ -72,7 +72,9 @@ class AllWritersAtOnce(RaceCase):
         q = shlex.quote
         checkin, boundary, prompt, breathe = (q(tool_path(t)) for t in ("checkin", "boundary-log", "prompt", "breathe"))
         # Records written before the race, to be edited, moved and deleted during it.
-        earlier = [self.add(str(i % 11), "--note", f"earlier-{i}")["id"] for i in range(self.EDITS * 2)]
+        earlier_records = [self.add(str(i % 11), "--note", f"earlier-{i}") for i in range(self.EDITS * 2)]
+        earlier = [r["id"] for r in earlier_records]
+        note_of = {r["id"]: r["note"] for r in earlier_records}
         to_edit, to_delete = earlier[:self.EDITS], earlier[self.EDITS:]
         first = json.loads(self.ok("add", "the first boundary", "--json", tool="boundary-log").stdout)
         self.assertEqual(first["boundary"], 1)
@@ -153,9 +155,12 @@ class AllWritersAtOnce(RaceCase):
         for old, rec in zip(to_edit, written["edit"]):
             self.assertEqual(by_id[rec["id"]]["note"], f"edited-{old}")
             if rec["id"] != old:
-                self.assertNotIn(old, by_id, f"moved check-in {old} is still in its old month too")
+                self.assertEqual([r for r in stored if r.get("note") == note_of[old]], [],
+                                 f"moved check-in {old} is still in its old month too")
+        # A deleted id is free again, so a new check-in may be given it; the deleted one must not be back.
+        notes = {r.get("note") for r in stored}
         for old in to_delete:
-            self.assertNotIn(old, by_id, f"deleted check-in {old} is back")
+            self.assertNotIn(note_of[old], notes, f"deleted check-in {old} is back")
         self.assertEqual(len(stored), len(written["checkin"]) + len(written["edit"]))
 
         # Boundaries: every event there once, the numbers of new boundaries all different.
