@@ -21,9 +21,10 @@ std::string typed_text(const Session& session, const std::string& value, std::st
     if (value != "-") return checked_text(value, flag);
     if (session.io.in_tty) session.note("Type it, then Ctrl-D on a line of its own:");
     std::string text;
-    // Read one byte past the limit, so that an endless stream cannot exhaust memory.
+    // Read two bytes past the limit, so that an endless stream cannot exhaust memory and a
+    // final line break dropped below cannot hide text that went on past the limit.
     std::istreambuf_iterator<char> in(session.io.in), end;
-    for (; in != end && text.size() <= max_text_bytes; ++in) text += *in;
+    for (; in != end && text.size() <= max_text_bytes + 1; ++in) text += *in;
     if (text.ends_with('\n')) text.pop_back();
     return checked_text(std::move(text), flag);
 }
@@ -37,6 +38,11 @@ std::string trimmed(std::string_view text) {
 
 Instant past_time(const Session& session, const std::string& when, std::string_view flag, std::string_view why_past) {
     const Instant at = parse_human_time(when, flag, session.now, session.zone, DayMeaning::moment);
+    // Nothing tend records happened before 1970, and years before 1 are not dates other TOML
+    // readers (Python's among them) can read back.
+    if (at < Instant{})
+        usage_error(fmt::format("{}: {} is further back than tend goes; give a time from 1970 on", flag,
+                                format_local_minutes(session.zone.to_local(at))));
     if (at > session.now + std::chrono::minutes{1})
         usage_error(fmt::format("{}: {} is in the future; {}", flag, format_local_minutes(session.zone.to_local(at)),
                                 why_past));

@@ -166,25 +166,13 @@ std::string toml_quote(std::string_view text) {
             out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
             continue;
         }
-        // C1 controls (C2 80..9F) and bidi controls (E2 80 8E/8F/AA..AE, E2 81 A6..A9) are
-        // escaped too, so that a month file is safe to cat.
-        if (c == 0xC2 && pos + 1 < text.size()) {
-            const auto next = static_cast<unsigned char>(text[pos + 1]);
-            if (next >= 0x80 && next <= 0x9F) {
-                out += fmt::format("\\u{:04X}", static_cast<unsigned>(next));
-                ++pos;
-                continue;
-            }
-        }
-        if (c == 0xE2 && pos + 2 < text.size()) {
-            const auto b1 = static_cast<unsigned char>(text[pos + 1]);
-            const auto b2 = static_cast<unsigned char>(text[pos + 2]);
-            const bool bidi = (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) ||
-                              (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
-            if (bidi) {
-                const unsigned code = ((c & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-                out += fmt::format("\\u{:04X}", code);
-                pos += 2;
+        // C1 controls and the bidi controls neutralize() shows (U+061C among them, which this
+        // once missed) are escaped too, so that a month file is safe to cat.
+        if (c >= 0x80) {
+            const Utf8Char u = decode_utf8_at(text, pos);
+            if (u.length > 0 && ((u.code_point >= 0x80 && u.code_point <= 0x9F) || is_bidi_control(u.code_point))) {
+                out += fmt::format("\\u{:04X}", static_cast<unsigned>(u.code_point));
+                pos += u.length - 1;
                 continue;
             }
         }

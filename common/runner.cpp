@@ -10,6 +10,7 @@
 #include <new>
 
 #include "error.hpp"
+#include "terminal.hpp"
 
 namespace tend {
 
@@ -19,13 +20,15 @@ int run_tool(std::string_view tool, int argc, const char* const* argv, Io& io, T
     } catch (const ExitRequest& request) {
         return static_cast<int>(request.code);
     } catch (const Error& e) {
-        io.err << tool << ": error: " << e.what() << '\n';
+        // The last line of defence for a message that quotes input or a path: no escape
+        // sequence reaches the terminal, whoever built the message.
+        io.err << tool << ": error: " << neutralize(e.what(), true) << '\n';
         if (e.code() == Exit::usage) io.err << "Try '" << tool << " --help' for more information.\n";
         return static_cast<int>(e.code());
     } catch (const std::bad_alloc&) {
         io.err << tool << ": error: out of memory\n";
     } catch (const std::exception& e) {
-        io.err << tool << ": error: internal: " << e.what() << '\n';
+        io.err << tool << ": error: internal: " << neutralize(e.what(), true) << '\n';
     }
     return static_cast<int>(Exit::failure);
 }

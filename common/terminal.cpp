@@ -63,13 +63,17 @@ Decoded decode_utf8(std::string_view text, std::size_t pos) {
     return {value, length};
 }
 
-// Code points that can reorder or hide text on a terminal: bidi embeddings, overrides, isolates.
+}  // namespace
+
 bool is_bidi_control(char32_t c) {
     return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
            c == 0x200F || c == 0x061C;
 }
 
-}  // namespace
+Utf8Char decode_utf8_at(std::string_view text, std::size_t pos) {
+    const Decoded d = decode_utf8(text, pos);
+    return {d.code_point, d.length};
+}
 
 std::string neutralize(std::string_view text, bool keep_newlines) {
     std::string out;

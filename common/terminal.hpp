@@ -38,6 +38,18 @@ private:
 // visible escapes (\x1b, \u202e, ...). Newlines and tabs become spaces unless keep_newlines.
 std::string neutralize(std::string_view text, bool keep_newlines = false);
 
+// Code points that can reorder or hide text on a terminal: bidi embeddings, overrides,
+// isolates and marks (U+202A-E, U+2066-9, U+200E/F, U+061C).
+bool is_bidi_control(char32_t c);
+
+// The code point at text[pos] and its length in bytes; length 0 when the bytes there are
+// not valid UTF-8 (overlong forms, surrogates and values past U+10FFFF included).
+struct Utf8Char {
+    char32_t code_point;
+    std::size_t length;
+};
+Utf8Char decode_utf8_at(std::string_view text, std::size_t pos);
+
 // True when text is valid UTF-8 (stored text must be; TOML requires it).
 bool is_valid_utf8(std::string_view text);
 

@@ -56,7 +56,7 @@ CLI::App* add_event_command(CLI::App& app, Options& options, const EventCommand&
     auto* sub = app.add_subcommand(std::string(tend::event_name(command.event)), command.description);
     sub->add_option("ID", options.id, "The boundary's number, from 'boundary-log list'")->required()->type_name("");
     sub->add_option("--intensity", options.values.intensity, "How strong it was, 0 (barely) to 10 (overwhelming)")
-        ->check(CLI::Range(0, 10))
+        ->transform(tend::cli::whole_number(0, 10))
         ->option_text("N");
     if (command.event == BoundaryEvent::renegotiated)
         sub->add_option("--text", options.values.text, "The new wording (required)")->option_text("TEXT");

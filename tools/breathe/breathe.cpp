@@ -30,19 +30,19 @@ int main(int argc, const char* const* argv, tend::Io& io) {
         ->option_text("NAME|SPEC");
     auto* minutes = app.add_option("-m,--minutes", options.minutes,
                                    "Breathe for about M minutes, ending on a whole breath (default 3)")
-                        ->check(CLI::Range(0.01, 120.0))
+                        ->check(tend::cli::decimal_number(0.01, 120.0, "0.01 to 120"))
                         ->option_text("M");
     app.add_option("-c,--cycles", options.cycles, "Breathe N whole breaths instead")
-        ->check(CLI::Range(1, 1000))
+        ->transform(tend::cli::whole_number(1, 1000))
         ->option_text("N")
         ->excludes(minutes);
     app.add_flag("--no-settle", options.no_settle, "Start at once, without the 3-second settle countdown");
     app.add_flag("--bell", options.bell, "Ring the terminal bell: once to breathe in, twice to breathe out");
     app.add_flag("--rate", options.rate, "Ask how distressed you are, 0 to 10, before and after (on a terminal)");
     app.add_option("--before", options.before, "Distress before, 0 (calm) to 10 (overwhelmed)")
-        ->check(CLI::Range(0, 10))
+        ->transform(tend::cli::whole_number(0, 10))
         ->option_text("N");
-    app.add_option("--after", options.after, "Distress after, 0 to 10")->check(CLI::Range(0, 10))->option_text("N");
+    app.add_option("--after", options.after, "Distress after, 0 to 10")->transform(tend::cli::whole_number(0, 10))->option_text("N");
     app.add_flag("--no-log", options.no_log, "Do not save the session");
     app.add_flag("--json", options.json, "Print the session's record as JSON at the end (plain phase lines then go to stderr)");
     bool list_patterns = false;
@@ -53,7 +53,7 @@ int main(int argc, const char* const* argv, tend::Io& io) {
         ->option_text("WHEN");
     log_command->add_option("--until", options.log.until, "Up to this time or day, included")->option_text("WHEN");
     log_command->add_option("--last", options.log.last, "Only the last N")
-        ->check(CLI::Range(1, 1000000))
+        ->transform(tend::cli::whole_number(1, 1000000))
         ->option_text("N");
     log_command->add_flag("--json", options.json, "Print JSON: an array of sessions");
 

@@ -23,12 +23,12 @@ std::vector<std::string> split_commas(const std::vector<std::string>& arguments)
 }
 
 void add_value_options(CLI::App& app, EntryValues& values) {
-    const auto scale = CLI::Range(0, 10);
-    app.add_option("--mood", values.mood, "Mood, 0 (very low) to 10 (very good)")->check(scale)->option_text("N");
-    app.add_option("--energy", values.energy, "Energy, 0 (empty) to 10 (full)")->check(scale)->option_text("N");
-    app.add_option("--anxiety", values.anxiety, "Anxiety, 0 (calm) to 10 (overwhelmed)")->check(scale)->option_text("N");
-    app.add_option("--closeness", values.closeness, "Closeness, 0 (far) to 10 (close)")->check(scale)->option_text("N");
-    app.add_option("--safety", values.safety, "Feeling safe, 0 (not at all) to 10 (completely)")->check(scale)->option_text("N");
+    const auto scale = tend::cli::whole_number(0, 10);
+    app.add_option("--mood", values.mood, "Mood, 0 (very low) to 10 (very good)")->transform(scale)->option_text("N");
+    app.add_option("--energy", values.energy, "Energy, 0 (empty) to 10 (full)")->transform(scale)->option_text("N");
+    app.add_option("--anxiety", values.anxiety, "Anxiety, 0 (calm) to 10 (overwhelmed)")->transform(scale)->option_text("N");
+    app.add_option("--closeness", values.closeness, "Closeness, 0 (far) to 10 (close)")->transform(scale)->option_text("N");
+    app.add_option("--safety", values.safety, "Feeling safe, 0 (not at all) to 10 (completely)")->transform(scale)->option_text("N");
     app.add_option("--feel", values.feelings, "Feeling words, comma-separated (see 'checkin feelings')")
         ->allow_extra_args(false)
         ->option_text("WORD,...");
@@ -57,7 +57,7 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     app.require_subcommand(0, 1);
 
     std::optional<int> positional_mood;
-    app.add_option("MOOD", positional_mood, "Mood, 0 to 10: the quickest check-in")->check(CLI::Range(0, 10));
+    app.add_option("MOOD", positional_mood, "Mood, 0 to 10: the quickest check-in")->transform(tend::cli::whole_number(0, 10));
     add_value_options(app, options.values);
     app.add_flag("--json", options.json, "Print the saved check-in as JSON");
     app.add_flag("-q,--quiet", options.quiet, "Say nothing when it is saved");
@@ -65,7 +65,7 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     auto* list = app.add_subcommand("list", "List check-ins, oldest first");
     list->add_option("--since", options.list.since, "From this time or day (e.g. mon, 2026-11-01, -7d)")->option_text("WHEN");
     list->add_option("--until", options.list.until, "Up to this time or day, included")->option_text("WHEN");
-    list->add_option("--last", options.list.last, "Only the last N")->check(CLI::Range(1, 1000000))->option_text("N");
+    list->add_option("--last", options.list.last, "Only the last N")->transform(tend::cli::whole_number(1, 1000000))->option_text("N");
     list->add_option("--tag", options.list.tags, "Only check-ins with one of these tags")
         ->allow_extra_args(false)
         ->option_text("TAG,...");

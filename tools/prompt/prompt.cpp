@@ -14,7 +14,7 @@ void add_filter_options(CLI::App& app, FilterOptions& filter) {
         ->delimiter(',')
         ->option_text("NAME,...");
     app.add_option("--depth", filter.depth, "At most this deep: 1 light, 2 medium, 3 deep")
-        ->check(CLI::Range(1, 3))
+        ->transform(tend::cli::whole_number(1, 3))
         ->option_text("N");
     app.add_flag("--together", filter.together, "Only prompts for two people (or either)");
     app.add_flag("--solo", filter.solo, "Only prompts for one person (or either)");
@@ -66,7 +66,7 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     auto* history = app.add_subcommand("history", "What you have been shown, answered, skipped and kept");
     history->add_option("--since", options.history.since, "From this day or time (e.g. mon, 2026-11-01, -7d)")
         ->option_text("WHEN");
-    history->add_option("--last", options.history.last, "Only the last N")->check(CLI::Range(1, 1000000))->option_text("N");
+    history->add_option("--last", options.history.last, "Only the last N")->transform(tend::cli::whole_number(1, 1000000))->option_text("N");
     history->add_option("--event", options.history.events, "Only these: shown, answered, skipped, fav, unfav")
         ->delimiter(',')
         ->check(CLI::IsMember({"shown", "answered", "skipped", "fav", "unfav"}))
