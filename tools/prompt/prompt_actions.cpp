@@ -234,7 +234,8 @@ std::string answer_text(const Options& options, const Session& session, const Ca
         session.io.out.flush();
         session.io.err.flush();
         std::string initial = fmt::format("\n# Your answer to {} ({}):\n#\n", card.id, card.deck);
-        for (const auto line : std::views::split(std::string_view(tend::neutralize(card.text, true)), '\n'))
+        const std::string shown = tend::neutralize(card.text, true);  // outlives the split view below
+        for (const auto line : std::views::split(std::string_view(shown), '\n'))
             initial += "#   " + std::string(std::string_view(line.begin(), line.end())) + '\n';
         text = tend::checked_text(tend::edit_text(session, "--text", initial), "--text");
     } else {
