@@ -280,6 +280,13 @@ class Events(BoundaryTestCase):
                          ["I leave the room when voices are raised", "I step outside for ten minutes"])
         self.assertEqual(state["counts"]["renegotiated"], 1)
 
+    def test_renegotiated_text_from_stdin(self):
+        self.ok("renegotiated", "1", "--text", "-", "-q", input="Words typed out of sight\n")
+        self.assertEqual(self.state(1)["text"], "Words typed out of sight")
+        r = self.bl("renegotiated", "1", "--text", "-", "--note", "-", input="x")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("standard input", r.stderr)
+
     def test_retired_leaves_the_active_list(self):
         n = self.new("Ask before borrowing")
         r = self.ok("retired", "1")

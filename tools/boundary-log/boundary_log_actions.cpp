@@ -221,8 +221,13 @@ int log_event(const Options& options, const Session& session) {
     const auto states = read_boundaries(session);
     const BoundaryState& before = loggable(states, number, tend::record_at(record).instant);
 
-    if (options.values.text)
-        record.insert_or_assign("text", checked_wording(*options.values.text, "--text", "give the new wording"));
+    if (options.values.text) {
+        // '-' reads the new wording from standard input, as --note does; only one of them can.
+        if (*options.values.text == "-" && options.note && *options.note == "-")
+            tend::usage_error("--text - and --note - both ask for standard input; give one of them as text");
+        const std::string typed = tend::typed_text(session, *options.values.text, "--text");
+        record.insert_or_assign("text", checked_wording(typed, "--text", "give the new wording"));
+    }
     if (options.values.intensity)
         record.insert_or_assign("intensity", static_cast<std::int64_t>(*options.values.intensity));
     if (auto note = note_of(options, session)) record.insert_or_assign("note", *note);
