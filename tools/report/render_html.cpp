@@ -177,10 +177,10 @@ void breathing(std::string& out, const ReportData& data) {
     out += fmt::format("<p>{}, {} <span class=\"muted\">({}: {})</span></p>\n",
                        count_of(section.sessions, "session", "sessions"), minutes_text(section.minutes),
                        period_before(data.period), count_of(section.previous_sessions, "session", "sessions"));
-    out += "<table>\n<thead><tr><th>pattern</th><th>sessions</th><th>minutes</th></tr></thead>\n<tbody>\n";
+    out += "<table>\n<thead><tr><th>pattern</th><th>sessions</th><th>time</th></tr></thead>\n<tbody>\n";
     for (const auto& pattern : section.patterns)
         out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", h(pattern.name), pattern.sessions,
-                           one_decimal(pattern.minutes));
+                           minutes_text(pattern.minutes));
     out += "</tbody>\n</table>\n";
     if (section.mean_before || section.mean_after) {
         out += "<p>Distress (0 to 10):";

@@ -98,9 +98,9 @@ void breathing(std::string& out, const ReportData& data) {
     out += fmt::format("{}, {} ({}: {}).\n\n", count_of(section.sessions, "session", "sessions"),
                        minutes_text(section.minutes), period_before(data.period),
                        count_of(section.previous_sessions, "session", "sessions"));
-    out += "| pattern | sessions | minutes |\n|:--|--:|--:|\n";
+    out += "| pattern | sessions | time |\n|:--|--:|--:|\n";
     for (const auto& pattern : section.patterns)
-        out += fmt::format("| {} | {} | {} |\n", md(pattern.name), pattern.sessions, one_decimal(pattern.minutes));
+        out += fmt::format("| {} | {} | {} |\n", md(pattern.name), pattern.sessions, minutes_text(pattern.minutes));
     if (section.mean_before || section.mean_after) {
         out += "\nDistress (0 to 10):";
         if (section.mean_before) out += fmt::format(" {} before", one_decimal(*section.mean_before));
