@@ -30,8 +30,16 @@ for month, blocks in files.items():
     with open(os.path.join(root, month + ".toml"), "w") as f: f.write("\n".join(blocks))
 PY
 
-hyperfine -N --warmup 20 --runs 300 --export-markdown "$work/startup.md" \
+hyperfine -N --warmup 20 --runs 300 --export-json "$work/startup.json" \
   '/bin/true' "$bin/checkin --version"
-hyperfine -N --warmup 10 --runs 200 \
+hyperfine -N --warmup 10 --runs 200 --export-json "$work/use.json" \
   "$bin/checkin 6 --feel tired --tag work --note 'long day' --quiet" \
   "$bin/checkin list --since mon"
+
+python3 - "$work/startup.json" "$work/use.json" <<'PY'
+import json, sys
+print("\nmedians:")
+for path in sys.argv[1:]:
+    for r in json.load(open(path))["results"]:
+        print(f"  {r['median'] * 1000:6.2f} ms  {r['command']}")
+PY
