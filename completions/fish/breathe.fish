@@ -1,39 +1,6 @@
 # fish completion for breathe(1), part of tend. Pattern names come from 'breathe --list --json',
 # reading the data dir given on the line if there is one.
 
-# The tool as typed, with the line's --data-dir, then the given arguments; no errors shown.
-function __tend_run
-    set -l tokens (commandline -opc)
-    set -l tool $tokens[1]
-    set -l dir
-    for i in (seq 2 (count $tokens))
-        switch $tokens[$i]
-            case --data-dir
-                set dir --data-dir $tokens[(math $i + 1)]
-            case '--data-dir=*'
-                set dir $tokens[$i]
-        end
-    end
-    $tool $dir $argv </dev/null 2>/dev/null
-end
-
-# "KEY1<tab>KEY2" pairs from the pretty-printed JSON on stdin.
-function __tend_pairs
-    awk -v a=$argv[1] -v b=$argv[2] '
-        function value(line) { sub(/^ *"[a-z_]+": "?/, "", line); sub(/"?,?$/, "", line); return line }
-        $0 ~ "^ *\"" a "\": " { name = value($0) }
-        $0 ~ "^ *\"" b "\": " && name != "" { print name "\t" value($0); name = "" }'
-end
-
-# Completes the last item of a comma-separated list from the words on stdin.
-function __tend_list
-    set -l token (commandline -ct)
-    set -l head (string replace -r '[^,]*$' '' -- $token)
-    while read -l item
-        printf '%s%s\n' $head $item
-    end
-end
-
 complete -c breathe -f
 complete -c breathe -l version -d 'Print the version and exit'
 complete -c breathe -s h -l help -d 'Print this help and exit'

@@ -66,6 +66,8 @@ def expected_files():
     for tool in TOOLS:
         files |= {f"share/bash-completion/completions/{tool}", f"share/zsh/vendor-completions/_{tool}",
                   f"share/fish/vendor_completions.d/{tool}.fish"}
+    files |= {f"share/fish/vendor_functions.d/{os.path.basename(p)}"
+              for p in glob.glob(os.path.join(SOURCE_DIR, "completions", "fish", "functions", "*.fish"))}
     return files
 
 
@@ -281,16 +283,21 @@ class CmakeInstall(InstalledTree):
     @unittest.skipUnless(shutil.which("fish"), "fish is not installed (apt-get install fish)")
     def test_fish_completions_parse_and_complete(self):
         directory = self.installed("share", "fish", "vendor_completions.d")
-        for tool in TOOLS:
-            with self.subTest(tool=tool):
-                proc = self.run_installed_shell(["fish", "--no-config", "-n", os.path.join(directory, f"{tool}.fish")])
+        functions = self.installed("share", "fish", "vendor_functions.d")
+        scripts = [os.path.join(directory, f"{tool}.fish") for tool in TOOLS]
+        scripts += glob.glob(os.path.join(functions, "*.fish"))
+        for script in scripts:
+            with self.subTest(script=os.path.basename(script)):
+                proc = self.run_installed_shell(["fish", "--no-config", "-n", script])
                 self.assertEqual(proc.returncode, 0, proc.stderr)
 
         def complete(line):
-            # fish finds <tool>.fish through fish_complete_path, as it finds vendor_completions.d.
+            # fish finds <tool>.fish through fish_complete_path and the shared helpers through
+            # fish_function_path, as it finds vendor_completions.d and vendor_functions.d.
             proc = self.run_installed_shell(["fish", "--no-config", "-c",
-                                             'set -p fish_complete_path $argv[1]; complete -C $argv[2]',
-                                             directory, line])
+                                             'set -p fish_complete_path $argv[1]; set -p fish_function_path $argv[2]; '
+                                             'complete -C $argv[3]',
+                                             directory, functions, line])
             self.assertEqual(proc.returncode, 0, proc.stderr)
             self.assertEqual(proc.stderr, "", f"fish completing {line!r}")
             return [entry.split("\t")[0] for entry in proc.stdout.splitlines()]

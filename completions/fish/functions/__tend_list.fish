@@ -1,0 +1,9 @@
+# Part of tend's fish completions; autoloaded from vendor_functions.d.
+# Completes the last item of a comma-separated list from the words on stdin.
+function __tend_list
+    set -l token (commandline -ct)
+    set -l head (string replace -r '[^,]*$' '' -- $token)
+    while read -l item
+        printf '%s%s\n' $head $item
+    end
+end

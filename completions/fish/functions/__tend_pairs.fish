@@ -1,0 +1,8 @@
+# Part of tend's fish completions; autoloaded from vendor_functions.d.
+# "KEY1<tab>KEY2" pairs from the pretty-printed JSON on stdin.
+function __tend_pairs
+    awk -v a=$argv[1] -v b=$argv[2] '
+        function value(line) { sub(/^ *"[a-z_]+": "?/, "", line); sub(/"?,?$/, "", line); return line }
+        $0 ~ "^ *\"" a "\": " { name = value($0) }
+        $0 ~ "^ *\"" b "\": " && name != "" { print name "\t" value($0); name = "" }'
+end
