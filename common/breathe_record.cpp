@@ -21,7 +21,9 @@ constexpr std::array breathe_fields{
 
 // Keeps a stored number short and exact to read back: seconds to the millisecond,
 // lateness to the hundredth of a millisecond.
-double rounded(double value, double steps_per_unit) { return std::round(value * steps_per_unit) / steps_per_unit; }
+double rounded(double value, double steps_per_unit) {
+    return std::round(value * steps_per_unit) / steps_per_unit;
+}
 }  // namespace
 
 const RecordFormat breathe_format{"breathe", breathe_fields};

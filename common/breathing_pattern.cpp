@@ -87,11 +87,16 @@ struct Lengths {
 
 std::string_view phase_word(PhaseKind kind) {
     switch (kind) {
-        case PhaseKind::inhale: return "inhale";
-        case PhaseKind::top_up: return "top up";
-        case PhaseKind::hold_in: return "hold";
-        case PhaseKind::exhale: return "exhale";
-        case PhaseKind::hold_out: return "hold";
+        case PhaseKind::inhale:
+            return "inhale";
+        case PhaseKind::top_up:
+            return "top up";
+        case PhaseKind::hold_in:
+            return "hold";
+        case PhaseKind::exhale:
+            return "exhale";
+        case PhaseKind::hold_out:
+            return "hold";
     }
     return "breathe";
 }
@@ -118,8 +123,10 @@ BreathingPattern parse_breathing_spec(std::string_view spec, std::string_view wh
     const std::string shown = neutralize(spec);
     const std::vector<std::string_view> fields = split(spec, '-');
     if (spec.empty() || fields.size() < 2 || fields.size() > 4) {
-        if (spec.starts_with('-') && fields.size() > 1) bad_spec(code, where, shown, "phases cannot be negative; each is 0 to 30 seconds");
-        bad_spec(code, where, shown, "give 2 to 4 numbers of seconds, in-hold-out-hold, like 4-7-8, 4-4-4-4 or 5.5-5.5");
+        if (spec.starts_with('-') && fields.size() > 1)
+            bad_spec(code, where, shown, "phases cannot be negative; each is 0 to 30 seconds");
+        bad_spec(code, where, shown,
+                 "give 2 to 4 numbers of seconds, in-hold-out-hold, like 4-7-8, 4-4-4-4 or 5.5-5.5");
     }
     Lengths lengths;
     const std::array<std::size_t, 4> slot_of_four{0, 2, 3, 4};
@@ -136,26 +143,34 @@ BreathingPattern parse_breathing_spec(std::string_view spec, std::string_view wh
         }
         std::optional<milliseconds> top_up;
         if (const auto plus = field.find('+'); plus != std::string_view::npos) {
-            if (i != 0) bad_spec(code, where, shown, "only the inhale can have a top-up, like 2+1-0-6 (in, a second short in, out)");
+            if (i != 0)
+                bad_spec(code, where, shown,
+                         "only the inhale can have a top-up, like 2+1-0-6 (in, a second short in, out)");
             const std::string_view extra = field.substr(plus + 1);
             field = field.substr(0, plus);
             top_up = parse_seconds(extra);
             if (!top_up) {
-                if (has_too_many_decimals(extra)) bad_spec(code, where, shown, fmt::format("'{}' has more than 3 decimals", neutralize(extra)));
-                bad_spec(code, where, shown, fmt::format("the top-up '{}' is not a number of seconds", neutralize(extra)));
+                if (has_too_many_decimals(extra))
+                    bad_spec(code, where, shown, fmt::format("'{}' has more than 3 decimals", neutralize(extra)));
+                bad_spec(code, where, shown,
+                         fmt::format("the top-up '{}' is not a number of seconds", neutralize(extra)));
             }
             if (*top_up > longest_phase)
-                bad_spec(code, where, shown, fmt::format("the top-up is {} s; each phase is at most 30 seconds", format_seconds(*top_up)));
+                bad_spec(code, where, shown,
+                         fmt::format("the top-up is {} s; each phase is at most 30 seconds", format_seconds(*top_up)));
             if (top_up->count() == 0) bad_spec(code, where, shown, "the top-up inhale must be longer than 0 seconds");
         }
         const auto length = parse_seconds(field);
         if (!length) {
-            if (has_too_many_decimals(field)) bad_spec(code, where, shown, fmt::format("'{}' has more than 3 decimals", neutralize(field)));
-            bad_spec(code, where, shown, fmt::format("'{}' is not a number of seconds (the {})", neutralize(field), name));
+            if (has_too_many_decimals(field))
+                bad_spec(code, where, shown, fmt::format("'{}' has more than 3 decimals", neutralize(field)));
+            bad_spec(code, where, shown,
+                     fmt::format("'{}' is not a number of seconds (the {})", neutralize(field), name));
         }
         if (*length > longest_phase)
-            bad_spec(code, where, shown, fmt::format("the {} is {} s; each phase is at most 30 seconds", name, format_seconds(*length)));
-        const std::size_t slot = fields.size() == 4 ? slot_of_four.at(i)
+            bad_spec(code, where, shown,
+                     fmt::format("the {} is {} s; each phase is at most 30 seconds", name, format_seconds(*length)));
+        const std::size_t slot = fields.size() == 4   ? slot_of_four.at(i)
                                  : fields.size() == 3 ? slot_of_three.at(i)
                                                       : slot_of_two.at(i);
         lengths.phase.at(slot) = *length;

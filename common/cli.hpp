@@ -57,10 +57,10 @@ inline CLI::Validator decimal_number(double min, double max, const std::string& 
     return CLI::Validator(
         [min, max, range](std::string& text) -> std::string {
             const auto dot = text.find('.');
-            const bool shape = !text.empty() && text != "." && text.size() <= 18 &&
-                               text.find('.', dot == std::string::npos ? dot : dot + 1) == std::string::npos &&
-                               std::all_of(text.begin(), text.end(),
-                                           [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+            const bool shape =
+                !text.empty() && text != "." && text.size() <= 18 &&
+                text.find('.', dot == std::string::npos ? dot : dot + 1) == std::string::npos &&
+                std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
             if (shape) {
                 const double value = std::stod(text);
                 if (value >= min && value <= max) return {};

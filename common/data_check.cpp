@@ -56,8 +56,8 @@ class Checker {
 public:
     explicit Checker(DataCheck& result) : result_(result) {}
 
-    void add(const fs::path& file, std::string message, Severity severity = Severity::problem,
-             std::size_t line = 0, std::size_t column = 0) {
+    void add(const fs::path& file, std::string message, Severity severity = Severity::problem, std::size_t line = 0,
+             std::size_t column = 0) {
         result_.findings.push_back(Finding{file, line, column, neutralize(message), severity});
     }
     void add(Finding finding) { result_.findings.push_back(std::move(finding)); }
@@ -67,8 +67,9 @@ public:
         const mode_t wanted = directory ? private_dir_mode : private_file_mode;
         const mode_t mode = st.st_mode & 07777;
         if (st.st_uid != ::geteuid())
-            add(path, fmt::format("belongs to another user (uid {}); tend's {} should be yours alone", st.st_uid,
-                                  directory ? "directories" : "files"),
+            add(path,
+                fmt::format("belongs to another user (uid {}); tend's {} should be yours alone", st.st_uid,
+                            directory ? "directories" : "files"),
                 Severity::warning);
         if (mode == wanted) return;
         const bool others = (mode & 077) != 0;
@@ -94,14 +95,14 @@ public:
 
     void check_kind(const fs::path& data_dir, const RecordFormat& format) {
         const fs::path dir = data_dir / std::string(format.kind);
-        struct stat st{};
+        struct stat st {};
         if (::lstat(dir.c_str(), &st) != 0) {
             if (errno != ENOENT) add(dir, fmt::format("cannot be looked at: {}", std::strerror(errno)));
             return;
         }
         if (!S_ISDIR(st.st_mode)) {
-            add(dir, fmt::format("is not a directory; tend keeps its {} records in a directory of this name",
-                                 format.kind));
+            add(dir,
+                fmt::format("is not a directory; tend keeps its {} records in a directory of this name", format.kind));
             return;
         }
         check_private(dir, st, true);
@@ -112,15 +113,18 @@ public:
                 if (is_temp_name(name))
                     add(file,
                         "a temp file left by a rewrite that was stopped; the file it was for is whole. "
-                        "When no tend program is running, it is safe to remove: rm " + shell_quoted(file),
+                        "When no tend program is running, it is safe to remove: rm " +
+                            shell_quoted(file),
                         Severity::warning);
                 continue;  // other dot files (such as checkin's .last) are tend's own
             }
             const auto month = month_of_file_name(name);
             if (!month && !store_reads_name(name)) {
                 if (name.ends_with(".toml"))
-                    add(file, "is not named like a month (YYYY-MM.toml), so tend does not read it; if it holds "
-                              "records, give it the name of their month", Severity::warning);
+                    add(file,
+                        "is not named like a month (YYYY-MM.toml), so tend does not read it; if it holds "
+                        "records, give it the name of their month",
+                        Severity::warning);
                 continue;
             }
             check_month_file(file, format, month, ids);
@@ -155,7 +159,7 @@ private:
 
     void check_month_file(const fs::path& file, const RecordFormat& format, std::optional<date::year_month> month,
                           std::map<std::string, std::pair<fs::path, std::size_t>>& ids) {
-        struct stat st{};
+        struct stat st {};
         if (::lstat(file.c_str(), &st) != 0) {
             add(file, fmt::format("cannot be looked at: {}", std::strerror(errno)));
             return;
@@ -193,8 +197,8 @@ private:
             const auto [it, fresh] = ids.emplace(id, std::pair{file, line});
             if (!fresh)
                 add(file,
-                    fmt::format("id '{}' is already used at {}:{}; 'edit' and 'delete' would find only one of them",
-                                id, it->second.first.string(), it->second.second),
+                    fmt::format("id '{}' is already used at {}:{}; 'edit' and 'delete' would find only one of them", id,
+                                it->second.first.string(), it->second.second),
                     Severity::problem, line, 1);
         }
     }
@@ -270,8 +274,8 @@ MonthCheck check_month_text(const std::string& text, const fs::path& file, const
                             std::optional<date::year_month> month) {
     MonthCheck out;
     const auto add = [&](const toml::node& node, std::string message, Severity severity = Severity::problem) {
-        out.findings.push_back(Finding{file, node.source().begin.line, node.source().begin.column,
-                                       neutralize(message), severity});
+        out.findings.push_back(
+            Finding{file, node.source().begin.line, node.source().begin.column, neutralize(message), severity});
     };
     toml::table root;
     try {
@@ -294,7 +298,8 @@ MonthCheck check_month_text(const std::string& text, const fs::path& file, const
     for (std::size_t i = 0; array && i < array->size(); ++i) {
         const toml::table& record = *array->get(i)->as_table();
         ++out.records;
-        for (const auto& problem : validate_record(record, format)) out.findings.push_back(finding_from_message(file, problem));
+        for (const auto& problem : validate_record(record, format))
+            out.findings.push_back(finding_from_message(file, problem));
         const auto line = static_cast<std::size_t>(record.source().begin.line);
         if (const auto id = record["id"].value<std::string>(); id && !id->empty()) {
             if (const auto [it, fresh] = lines.emplace(*id, line); !fresh)
@@ -343,7 +348,7 @@ DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait) {
     checker.check_config(paths.config_file);
 
     const fs::path& data = paths.data_dir;
-    struct stat st{};
+    struct stat st {};
     if (::lstat(data.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
         std::error_code ec;
         if (auto target = fs::read_symlink(data, ec); !ec) result.data_dir_target = target;

@@ -49,7 +49,7 @@ struct DataCheck {
     bool data_dir_exists = false;
     bool config_exists = false;
     std::optional<std::filesystem::path> data_dir_target;  // where the data dir links to, if it is a link
-    std::vector<CheckedFile> files;                         // in the order they were checked
+    std::vector<CheckedFile> files;                        // in the order they were checked
     std::size_t records = 0;
     std::vector<Finding> findings;  // problems and warnings, file by file
 
@@ -67,8 +67,8 @@ DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait);
 // whose `at` belongs to another month (reports would miss them) or ids made for another month.
 struct MonthCheck {
     std::vector<Finding> findings;
-    std::size_t records = 0;                                 // [[kind]] tables, sound or not
-    std::vector<std::pair<std::string, std::size_t>> ids;    // each distinct id and its line
+    std::size_t records = 0;                               // [[kind]] tables, sound or not
+    std::vector<std::pair<std::string, std::size_t>> ids;  // each distinct id and its line
 };
 MonthCheck check_month_text(const std::string& text, const std::filesystem::path& file, const RecordFormat& format,
                             std::optional<date::year_month> month);

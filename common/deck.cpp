@@ -22,9 +22,12 @@ const std::vector<std::string_view> known_notes{
 
 std::string_view with_name(With with) {
     switch (with) {
-        case With::solo: return "solo";
-        case With::together: return "together";
-        case With::either: return "either";
+        case With::solo:
+            return "solo";
+        case With::together:
+            return "together";
+        case With::either:
+            return "either";
     }
     return "either";
 }
@@ -37,9 +40,8 @@ std::optional<With> parse_with(std::string_view text) {
 
 bool is_valid_name(std::string_view name) {
     if (name.empty() || name.front() == '-' || name.back() == '-') return false;
-    return std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
+    return std::all_of(name.begin(), name.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 std::string deck_name_from_file(const fs::path& file) {
@@ -60,7 +62,9 @@ std::string deck_name_from_file(const fs::path& file) {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 std::string trimmed(std::string_view text) {
     while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
@@ -86,7 +90,9 @@ private:
     std::vector<std::pair<std::size_t, std::string>> found_;
 };
 
-std::size_t line_of(const toml::node& node) { return node.source().begin.line; }
+std::size_t line_of(const toml::node& node) {
+    return node.source().begin.line;
+}
 
 std::string label(const DeckPrompt& prompt) {
     return prompt.id.empty() ? std::string("this prompt") : fmt::format("prompt '{}'", neutralize(prompt.id));
@@ -115,14 +121,14 @@ void check_duplicates(const Deck& deck, Problems& problems) {
         if (!prompt.id.empty()) {
             const auto [it, fresh] = ids.emplace(prompt.id, prompt.line);
             if (!fresh)
-                problems.add(prompt.line, fmt::format("duplicate id '{}' (first used at line {})", neutralize(prompt.id),
-                                                      it->second));
+                problems.add(prompt.line, fmt::format("duplicate id '{}' (first used at line {})",
+                                                      neutralize(prompt.id), it->second));
         }
         if (prompt.text.empty()) continue;
         const auto [it, fresh] = texts.emplace(folded_text(prompt.text), &prompt);
         if (!fresh)
-            problems.add(prompt.line, fmt::format("{} has the same text as the prompt at line {}", label(prompt),
-                                                  it->second->line));
+            problems.add(prompt.line,
+                         fmt::format("{} has the same text as the prompt at line {}", label(prompt), it->second->line));
     }
 }
 
@@ -137,8 +143,8 @@ void check_id(const DeckPrompt& prompt, const Deck& deck, DeckRules rules, Probl
         return;
     }
     if (!is_valid_name(prompt.id) || prompt.id.size() > max_id_bytes) {
-        problems.add(prompt.line, fmt::format("id '{}' must be up to {} lower-case letters, digits and hyphens", id,
-                                              max_id_bytes));
+        problems.add(prompt.line,
+                     fmt::format("id '{}' must be up to {} lower-case letters, digits and hyphens", id, max_id_bytes));
         return;
     }
     const std::string prefix = deck.name + "-";
@@ -161,7 +167,8 @@ std::optional<std::string> string_value(const toml::node& node, std::string_view
 void read_deck_table(const toml::table* table, Deck& deck, DeckRules rules, Problems& problems) {
     constexpr std::array<std::string_view, 4> keys{"name", "title", "description", "how_to_use"};
     if (!table) {
-        if (rules == DeckRules::shipped) problems.add(1, "no [deck] table with name, title, description and how_to_use");
+        if (rules == DeckRules::shipped)
+            problems.add(1, "no [deck] table with name, title, description and how_to_use");
         return;
     }
     for (const auto& [key, node] : *table) {
@@ -190,8 +197,10 @@ void read_deck_table(const toml::table* table, Deck& deck, DeckRules rules, Prob
         }
     }
     if (rules != DeckRules::shipped) return;
-    const std::array<std::pair<std::string_view, const std::string*>, 4> required{
-        {{"name", &deck.name}, {"title", &deck.title}, {"description", &deck.description}, {"how_to_use", &deck.how_to_use}}};
+    const std::array<std::pair<std::string_view, const std::string*>, 4> required{{{"name", &deck.name},
+                                                                                   {"title", &deck.title},
+                                                                                   {"description", &deck.description},
+                                                                                   {"how_to_use", &deck.how_to_use}}};
     for (const auto& [key, value] : required)
         if (value->empty()) problems.add(line_of(*table), fmt::format("[deck] needs a non-empty '{}'", key));
 }
@@ -210,8 +219,10 @@ void read_notes(const toml::node& node, DeckPrompt& prompt, DeckRules rules, Pro
                                                     neutralize(*note)));
             continue;
         }
-        if (rules == DeckRules::shipped && std::find(known_notes.begin(), known_notes.end(), *note) == known_notes.end()) {
-            problems.add(line_of(item), fmt::format("content note '{}' is not one of the known notes", neutralize(*note)));
+        if (rules == DeckRules::shipped &&
+            std::find(known_notes.begin(), known_notes.end(), *note) == known_notes.end()) {
+            problems.add(line_of(item),
+                         fmt::format("content note '{}' is not one of the known notes", neutralize(*note)));
             continue;
         }
         if (std::find(prompt.notes.begin(), prompt.notes.end(), *note) == prompt.notes.end())
@@ -243,8 +254,8 @@ DeckPrompt read_prompt(const toml::table& table, DeckRules rules, Problems& prob
             if (auto with = parse_with(*text)) {
                 prompt.with = *with;
             } else {
-                problems.add(line_of(node), fmt::format("'with' is '{}'; it must be solo, together or either",
-                                                        neutralize(*text)));
+                problems.add(line_of(node),
+                             fmt::format("'with' is '{}'; it must be solo, together or either", neutralize(*text)));
             }
         } else if (name == "notes") {
             read_notes(node, prompt, rules, problems);
@@ -306,8 +317,9 @@ void read_toml_deck(std::string_view text, const fs::path& file, DeckRules rules
     }
     for (const auto& [key, node] : root)
         if (key.str() != "deck" && key.str() != "prompt")
-            problems.add(line_of(node), fmt::format("unknown key '{}'; a deck holds a [deck] table and [[prompt]] tables",
-                                                    neutralize(key.str())));
+            problems.add(line_of(node),
+                         fmt::format("unknown key '{}'; a deck holds a [deck] table and [[prompt]] tables",
+                                     neutralize(key.str())));
 
     const toml::node* deck_node = root.get("deck");
     if (deck_node && !deck_node->is_table()) problems.add(line_of(*deck_node), "'deck' must be a [deck] table");
@@ -315,8 +327,8 @@ void read_toml_deck(std::string_view text, const fs::path& file, DeckRules rules
     const std::string file_name = deck_name_from_file(file);
     if (load.deck.name.empty()) load.deck.name = file_name;
     if (rules == DeckRules::shipped && load.deck.name != file.stem().string())
-        problems.add(deck_node ? line_of(*deck_node) : 1,
-                     fmt::format("deck name '{}' must match the file name '{}'", load.deck.name, file.filename().string()));
+        problems.add(deck_node ? line_of(*deck_node) : 1, fmt::format("deck name '{}' must match the file name '{}'",
+                                                                      load.deck.name, file.filename().string()));
     if (load.deck.title.empty()) load.deck.title = load.deck.name;
 
     const toml::node* prompts = root.get("prompt");

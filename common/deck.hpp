@@ -57,8 +57,7 @@ extern const std::vector<std::string_view> known_notes;
 // A deck in TOML: a [deck] table (name, title, description, how_to_use) and [[prompt]]
 // tables (id, text, depth 1-3 default 2, with solo|together|either default either, notes).
 // In user decks [deck] and its keys are optional; the name defaults to the file's.
-DeckLoad parse_toml_deck(std::string_view text, const std::filesystem::path& file,
-                         DeckRules rules = DeckRules::user);
+DeckLoad parse_toml_deck(std::string_view text, const std::filesystem::path& file, DeckRules rules = DeckRules::user);
 
 // A deck in fortune's format: prompts separated by lines holding only '%'. The name is the
 // file's; each prompt's id is "<name>-" and 8 hex digits of a stable hash of its text with

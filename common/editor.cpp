@@ -61,7 +61,8 @@ std::string without_comments(const std::string& text) {
 
 std::string edit_text(const Session& session, std::string_view flag, std::string_view initial) {
     if (!session.io.in_tty || !session.io.err_tty)
-        usage_error(fmt::format("{}: the editor needs a terminal; give the text as an argument or '-' for stdin", flag));
+        usage_error(
+            fmt::format("{}: the editor needs a terminal; give the text as an argument or '-' for stdin", flag));
     const std::string editor =
         session.io.getenv_nonempty("VISUAL").value_or(session.io.getenv_nonempty("EDITOR").value_or("vi"));
     session.prepare_data_dir();

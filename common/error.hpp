@@ -9,11 +9,11 @@ namespace tend {
 // Exit statuses, the same in every tool and every man page (see tend(7)).
 enum class Exit : int {
     ok = 0,
-    failure = 1,   // anything else that went wrong, e.g. standard output could not be written
-    usage = 2,     // bad usage or an invalid value
-    data = 65,     // a data, deck or config file cannot be parsed
-    io = 74,       // the data could not be read or written (full disk, read-only, permissions)
-    locked = 75,   // the data lock could not be taken in time
+    failure = 1,  // anything else that went wrong, e.g. standard output could not be written
+    usage = 2,    // bad usage or an invalid value
+    data = 65,    // a data, deck or config file cannot be parsed
+    io = 74,      // the data could not be read or written (full disk, read-only, permissions)
+    locked = 75,  // the data lock could not be taken in time
 };
 
 // Thrown where a problem is known, caught once by the runner. The message reads
@@ -32,8 +32,12 @@ struct ExitRequest {
     Exit code;
 };
 
-[[noreturn]] inline void fail(Exit code, const std::string& message) { throw Error(code, message); }
-[[noreturn]] inline void usage_error(const std::string& message) { throw Error(Exit::usage, message); }
+[[noreturn]] inline void fail(Exit code, const std::string& message) {
+    throw Error(code, message);
+}
+[[noreturn]] inline void usage_error(const std::string& message) {
+    throw Error(Exit::usage, message);
+}
 
 // Turns the current errno into an Error: "<where>: <strerror>", with exit 74 for data I/O.
 [[noreturn]] void fail_errno(const std::string& where, int errnum, Exit code = Exit::io);

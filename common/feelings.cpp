@@ -50,14 +50,17 @@ FeelingVocabulary FeelingVocabulary::parse(std::string_view text, std::string_vi
     for (const auto& node : *groups) {
         const toml::table* table = node.as_table();
         if (!table) continue;
-        FeelingGroup group{(*table)["name"].value_or(std::string{}), (*table)["pleasantness"].value_or(std::string{}),
-                           (*table)["energy"].value_or(std::string{}), (*table)["description"].value_or(std::string{}),
+        FeelingGroup group{(*table)["name"].value_or(std::string{}),
+                           (*table)["pleasantness"].value_or(std::string{}),
+                           (*table)["energy"].value_or(std::string{}),
+                           (*table)["description"].value_or(std::string{}),
                            {}};
         if (const toml::array* words = (*table)["words"].as_array())
             for (const auto& word : *words)
                 if (auto w = word.value<std::string>()) group.words.push_back(normalize_word(*w));
         if (group.name.empty() || group.words.empty())
-            fail(Exit::data, fmt::format("{}:{}: a [[group]] needs a name and words", source, table->source().begin.line));
+            fail(Exit::data,
+                 fmt::format("{}:{}: a [[group]] needs a name and words", source, table->source().begin.line));
         vocabulary.groups_.push_back(std::move(group));
     }
     return vocabulary;

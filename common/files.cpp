@@ -63,9 +63,9 @@ std::string read_all(int fd, const fs::path& path) {
 void check_data_dir_owner(const fs::path& dir) {
     std::string name = dir.string();
     while (name.size() > 1 && name.ends_with('/')) name.pop_back();  // "link/" would name the target
-    struct stat link{};
+    struct stat link {};
     if (name.empty() || ::lstat(name.c_str(), &link) != 0 || !S_ISLNK(link.st_mode)) return;
-    struct stat target{};
+    struct stat target {};
     if (::stat(name.c_str(), &target) != 0) return;  // a dangling link fails later, with its errno
     if (target.st_uid == ::geteuid()) return;
     fail(Exit::io, fmt::format("{}: is a symbolic link to a directory that belongs to another user; tend keeps "
@@ -85,7 +85,7 @@ void remove_stale_temp_files(const fs::path& dir) {
 
 void ensure_private_dir(const fs::path& dir) {
     if (dir.empty()) return;
-    struct stat st{};
+    struct stat st {};
     if (::stat(dir.c_str(), &st) == 0) {
         if (!S_ISDIR(st.st_mode)) fail(Exit::io, fmt::format("{}: not a directory", dir.string()));
         return;

@@ -26,8 +26,7 @@ enum class Symlinks { follow, refuse };
 
 // The whole file, or nullopt when it does not exist. Other failures throw Exit::io.
 // Data files are read with Symlinks::refuse: one replaced by a link to elsewhere is an error.
-std::optional<std::string> read_file_if_exists(const std::filesystem::path& file,
-                                               Symlinks symlinks = Symlinks::follow);
+std::optional<std::string> read_file_if_exists(const std::filesystem::path& file, Symlinks symlinks = Symlinks::follow);
 
 // An flock on the data directory itself: exclusive for writers, shared for readers.
 // Waits up to `timeout` (TEND_LOCK_TIMEOUT seconds, default 10) and then throws Exit::locked.

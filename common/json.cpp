@@ -77,12 +77,23 @@ std::string json_quote(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size(); ++pos) {
         const auto c = static_cast<unsigned char>(text[pos]);
         switch (c) {
-            case '"': out += "\\\""; continue;
-            case '\\': out += "\\\\"; continue;
-            case '\n': out += "\\n"; continue;
-            case '\t': out += "\\t"; continue;
-            case '\r': out += "\\r"; continue;
-            default: break;
+            case '"':
+                out += "\\\"";
+                continue;
+            case '\\':
+                out += "\\\\";
+                continue;
+            case '\n':
+                out += "\\n";
+                continue;
+            case '\t':
+                out += "\\t";
+                continue;
+            case '\r':
+                out += "\\r";
+                continue;
+            default:
+                break;
         }
         if (c < 0x20 || c == 0x7F) {
             out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));

@@ -21,8 +21,7 @@ std::optional<fs::path> xdg_dir(const Io& io, const char* name) {
 fs::path home_dir(const Io& io) {
     if (auto home = io.getenv_nonempty("HOME")) return *home;
     // Cron and some service managers run without HOME; fall back to the password database.
-    if (const passwd* entry = getpwuid(getuid()); entry && entry->pw_dir && *entry->pw_dir)
-        return entry->pw_dir;
+    if (const passwd* entry = getpwuid(getuid()); entry && entry->pw_dir && *entry->pw_dir) return entry->pw_dir;
     usage_error("HOME: not set; set TEND_DATA_DIR and TEND_CONFIG, or pass --data-dir");
 }
 

@@ -7,10 +7,8 @@ namespace tend {
 
 namespace {
 constexpr std::array prompt_fields{
-    FieldSpec{"event", FieldType::string, true},
-    FieldSpec{"prompt_id", FieldType::string, true},
-    FieldSpec{"deck", FieldType::string, true},
-    FieldSpec{"prompt_text", FieldType::string},
+    FieldSpec{"event", FieldType::string, true}, FieldSpec{"prompt_id", FieldType::string, true},
+    FieldSpec{"deck", FieldType::string, true},  FieldSpec{"prompt_text", FieldType::string},
     FieldSpec{"text", FieldType::string},
 };
 

@@ -20,12 +20,18 @@ constexpr FieldSpec recorded_field{"recorded", FieldType::datetime, true};
 
 std::string_view type_name(FieldType type) {
     switch (type) {
-        case FieldType::string: return "a string";
-        case FieldType::integer: return "an integer";
-        case FieldType::number: return "a number";
-        case FieldType::boolean: return "true or false";
-        case FieldType::datetime: return "a date-time with offset";
-        case FieldType::strings: return "an array of strings";
+        case FieldType::string:
+            return "a string";
+        case FieldType::integer:
+            return "an integer";
+        case FieldType::number:
+            return "a number";
+        case FieldType::boolean:
+            return "true or false";
+        case FieldType::datetime:
+            return "a date-time with offset";
+        case FieldType::strings:
+            return "an array of strings";
     }
     return "a value";
 }
@@ -156,11 +162,20 @@ std::string toml_quote(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size(); ++pos) {
         const auto c = static_cast<unsigned char>(text[pos]);
         switch (c) {
-            case '"': out += "\\\""; continue;
-            case '\\': out += "\\\\"; continue;
-            case '\n': out += "\\n"; continue;
-            case '\t': out += "\\t"; continue;
-            default: break;
+            case '"':
+                out += "\\\"";
+                continue;
+            case '\\':
+                out += "\\\\";
+                continue;
+            case '\n':
+                out += "\\n";
+                continue;
+            case '\t':
+                out += "\\t";
+                continue;
+            default:
+                break;
         }
         if (c < 0x20 || c == 0x7F) {
             out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
@@ -203,7 +218,9 @@ OffsetTime from_toml(const toml::date_time& value) {
     return {Instant{local.time_since_epoch() - offset}, offset};
 }
 
-std::string record_id(const Record& record) { return record["id"].value_or(std::string{}); }
+std::string record_id(const Record& record) {
+    return record["id"].value_or(std::string{});
+}
 
 OffsetTime record_at(const Record& record) {
     if (auto at = record["at"].as_date_time()) return from_toml(at->get());
@@ -228,8 +245,8 @@ toml::table parse_toml_document(std::string_view text, std::string_view source) 
     try {
         return toml::parse(text, source);
     } catch (const toml::parse_error& e) {
-        fail(Exit::data, fmt::format("{}:{}:{}: {}", source, e.source().begin.line, e.source().begin.column,
-                                     e.description()));
+        fail(Exit::data,
+             fmt::format("{}:{}:{}: {}", source, e.source().begin.line, e.source().begin.column, e.description()));
     }
 }
 

@@ -22,7 +22,8 @@ constexpr std::string_view id_alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
 constexpr int id_epoch_year = 2000;
 
 std::string month_code(date::year_month month) {
-    const int index = (static_cast<int>(month.year()) - id_epoch_year) * 12 + static_cast<int>(static_cast<unsigned>(month.month())) - 1;
+    const int index = (static_cast<int>(month.year()) - id_epoch_year) * 12 +
+                      static_cast<int>(static_cast<unsigned>(month.month())) - 1;
     const auto wrapped = static_cast<std::size_t>(((index % 1024) + 1024) % 1024);
     return {id_alphabet[wrapped / 32], id_alphabet[wrapped % 32]};
 }
@@ -63,8 +64,8 @@ const toml::array* records_array(const toml::table& root, const fs::path& file, 
     for (const auto& [key, node] : root) {
         if (key.str() != format.kind)
             data_error(file, fmt::format("{}:{}: unexpected '{}'; this file holds only [[{}]] records",
-                                         node.source().begin.line, node.source().begin.column,
-                                         neutralize(key.str()), format.kind));
+                                         node.source().begin.line, node.source().begin.column, neutralize(key.str()),
+                                         format.kind));
     }
     const toml::node* node = root.get(format.kind);
     if (!node) return nullptr;
@@ -110,8 +111,8 @@ std::size_t record_end(const std::string& text, const std::vector<std::size_t>& 
 }
 
 std::string file_header(const RecordFormat& format, date::year_month month) {
-    return fmt::format("# tend {} records for {:04}-{:02}: one [[{}]] table each, described in tend(5).\n",
-                       format.kind, static_cast<int>(month.year()), static_cast<unsigned>(month.month()), format.kind);
+    return fmt::format("# tend {} records for {:04}-{:02}: one [[{}]] table each, described in tend(5).\n", format.kind,
+                       static_cast<int>(month.year()), static_cast<unsigned>(month.month()), format.kind);
 }
 
 // Serialises, parses back and compares, so nothing lands that would not read back the same.
@@ -161,15 +162,19 @@ std::optional<date::year_month> month_of_id(std::string_view id) {
 }
 
 RecordStore::RecordStore(fs::path data_dir, const RecordFormat& format, std::chrono::milliseconds lock_wait)
-    : data_dir_(std::move(data_dir)), kind_dir_(data_dir_ / std::string(format.kind)), format_(format),
+    : data_dir_(std::move(data_dir)),
+      kind_dir_(data_dir_ / std::string(format.kind)),
+      format_(format),
       lock_wait_(lock_wait) {}
 
 fs::path RecordStore::month_file(date::year_month month) const {
-    return kind_dir_ / fmt::format("{:04}-{:02}.toml", static_cast<int>(month.year()),
-                                   static_cast<unsigned>(month.month()));
+    return kind_dir_ /
+           fmt::format("{:04}-{:02}.toml", static_cast<int>(month.year()), static_cast<unsigned>(month.month()));
 }
 
-Record RecordStore::append(Record record) { return append(std::move(record), nullptr); }
+Record RecordStore::append(Record record) {
+    return append(std::move(record), nullptr);
+}
 
 Record RecordStore::append(Record record, const Completer& complete) {
     ensure_private_dir(data_dir_);
@@ -182,9 +187,8 @@ Record RecordStore::append(Record record, const Completer& complete) {
             auto month = read_month(file);
             all.insert(all.end(), month.begin(), month.end());
         }
-        std::stable_sort(all.begin(), all.end(), [](const Record& a, const Record& b) {
-            return record_at(a).instant < record_at(b).instant;
-        });
+        std::stable_sort(all.begin(), all.end(),
+                         [](const Record& a, const Record& b) { return record_at(a).instant < record_at(b).instant; });
         complete(record, all);
     }
     const date::year_month month = month_of(record);
@@ -220,9 +224,8 @@ std::vector<Record> RecordStore::read_range(Instant from, Instant to) const {
             if (at >= from && at <= to) records.push_back(std::move(record));
         }
     }
-    std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
-        return record_at(a).instant < record_at(b).instant;
-    });
+    std::stable_sort(records.begin(), records.end(),
+                     [](const Record& a, const Record& b) { return record_at(a).instant < record_at(b).instant; });
     return records;
 }
 
@@ -232,7 +235,8 @@ std::vector<fs::path> RecordStore::month_files_newest_first() const {
     for (const auto& entry : fs::directory_iterator(kind_dir_, ec)) {
         const std::string name = entry.path().filename().string();
         // Only YYYY-MM.toml: temp files and the user's own notes are not records.
-        if (name.size() == 12 && name.ends_with(".toml") && name[4] == '-' && name[0] != '.') files.push_back(entry.path());
+        if (name.size() == 12 && name.ends_with(".toml") && name[4] == '-' && name[0] != '.')
+            files.push_back(entry.path());
     }
     std::sort(files.rbegin(), files.rend());
     return files;
@@ -248,9 +252,8 @@ std::vector<Record> RecordStore::read_latest(std::size_t wanted) const {
         records.insert(records.end(), month.rbegin(), month.rend());
         if (records.size() >= wanted) break;
     }
-    std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
-        return record_at(a).instant > record_at(b).instant;
-    });
+    std::stable_sort(records.begin(), records.end(),
+                     [](const Record& a, const Record& b) { return record_at(a).instant > record_at(b).instant; });
     if (records.size() > wanted) records.resize(wanted);
     return records;
 }
@@ -276,7 +279,8 @@ std::optional<StoredRecord> RecordStore::find(const std::string& id) const {
 }
 
 std::optional<Record> RecordStore::replace(const std::string& id, std::optional<Record> replacement) {
-    if (!directory_exists(kind_dir_)) usage_error(fmt::format("no {} record with id '{}'", format_.kind, neutralize(id)));
+    if (!directory_exists(kind_dir_))
+        usage_error(fmt::format("no {} record with id '{}'", format_.kind, neutralize(id)));
     DataLock lock(data_dir_, DataLock::Mode::exclusive, lock_wait_);
     remove_stale_temp_files(kind_dir_);
     const auto found = find_unlocked(id);

@@ -66,8 +66,7 @@ Decoded decode_utf8(std::string_view text, std::size_t pos) {
 }  // namespace
 
 bool is_bidi_control(char32_t c) {
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
-           c == 0x200F || c == 0x061C;
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
 }
 
 Utf8Char decode_utf8_at(std::string_view text, std::size_t pos) {

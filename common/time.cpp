@@ -16,7 +16,9 @@
 namespace tend {
 using namespace std::chrono;
 
-Zone Zone::local() { return Zone(nullptr); }
+Zone Zone::local() {
+    return Zone(nullptr);
+}
 
 seconds Zone::offset_at(Instant instant) const {
     if (rules_) return rules_->offset_at(instant);
@@ -161,7 +163,7 @@ std::optional<OffsetTime> try_parse_rfc3339(std::string_view text) {
 }
 
 constexpr std::array<std::string_view, 7> weekday_names{"sunday",   "monday", "tuesday", "wednesday",
-                                                         "thursday", "friday", "saturday"};
+                                                        "thursday", "friday", "saturday"};
 
 std::optional<date::weekday> parse_weekday(std::string_view word) {
     for (unsigned i = 0; i < weekday_names.size(); ++i) {
@@ -185,11 +187,20 @@ std::optional<seconds> parse_relative(std::string_view text) {
         if (ec != std::errc{} || end == text.data() + text.size() || amount > 100000) return std::nullopt;
         pos = static_cast<std::size_t>(end - text.data());
         switch (text[pos++]) {
-            case 'd': total += days{amount}; break;
-            case 'h': total += hours{amount}; break;
-            case 'm': total += minutes{amount}; break;
-            case 's': total += seconds{amount}; break;
-            default: return std::nullopt;
+            case 'd':
+                total += days{amount};
+                break;
+            case 'h':
+                total += hours{amount};
+                break;
+            case 'm':
+                total += minutes{amount};
+                break;
+            case 's':
+                total += seconds{amount};
+                break;
+            default:
+                return std::nullopt;
         }
         if (total > days{100000}) return std::nullopt;
     }
@@ -204,8 +215,10 @@ std::string lower(std::string_view text) {
 
 Instant day_as(LocalDay day, DayMeaning meaning, Instant now, const Zone& zone) {
     switch (meaning) {
-        case DayMeaning::start: return zone.start_of_day(day);
-        case DayMeaning::end: return zone.start_of_day(day + date::days{1}) - seconds{1};
+        case DayMeaning::start:
+            return zone.start_of_day(day);
+        case DayMeaning::end:
+            return zone.start_of_day(day + date::days{1}) - seconds{1};
         case DayMeaning::moment:
             if (day == zone.day_of(now)) return now;
             return zone.to_instant(LocalTime{day} + hours{12});
@@ -217,8 +230,7 @@ Instant day_as(LocalDay day, DayMeaning meaning, Instant now, const Zone& zone) 
 
 OffsetTime parse_rfc3339(std::string_view text, std::string_view what) {
     if (auto parsed = try_parse_rfc3339(text)) return *parsed;
-    usage_error(fmt::format("{}: '{}' is not an RFC 3339 time like 2026-11-21T19:10:00+01:00", what,
-                            neutralize(text)));
+    usage_error(fmt::format("{}: '{}' is not an RFC 3339 time like 2026-11-21T19:10:00+01:00", what, neutralize(text)));
 }
 
 Instant parse_human_time(std::string_view text, std::string_view flag, Instant now, const Zone& zone,
@@ -255,9 +267,10 @@ Instant parse_human_time(std::string_view text, std::string_view flag, Instant n
             return zone.to_instant(LocalTime{today - date::days{1}} + *clock);
         }
     }
-    usage_error(fmt::format("{}: '{}' is not a time I understand; try now, today, yesterday 21:00, 21:00, -2h, "
-                            "2026-11-20, 2026-11-20T21:00 or mon",
-                            flag, neutralize(text)));
+    usage_error(
+        fmt::format("{}: '{}' is not a time I understand; try now, today, yesterday 21:00, 21:00, -2h, "
+                    "2026-11-20, 2026-11-20T21:00 or mon",
+                    flag, neutralize(text)));
 }
 
 std::string month_key(LocalDay day) {
@@ -269,8 +282,7 @@ std::vector<date::year_month> months_spanning(LocalDay first, LocalDay last) {
     std::vector<date::year_month> months;
     const date::year_month_day a{first};
     const date::year_month_day b{last};
-    for (date::year_month ym{a.year(), a.month()}; ym <= date::year_month{b.year(), b.month()};
-         ym += date::months{1})
+    for (date::year_month ym{a.year(), a.month()}; ym <= date::year_month{b.year(), b.month()}; ym += date::months{1})
         months.push_back(ym);
     return months;
 }
@@ -281,10 +293,8 @@ IsoWeek iso_week_of(LocalDay day) {
 }
 
 LocalDay iso_week_start(IsoWeek week) {
-    const iso_week::year_weeknum_weekday iso{iso_week::year{week.year}, iso_week::weeknum{week.week},
-                                             iso_week::mon};
-    if (!iso.ok())
-        usage_error(fmt::format("week {}-W{:02}: {} has no such week", week.year, week.week, week.year));
+    const iso_week::year_weeknum_weekday iso{iso_week::year{week.year}, iso_week::weeknum{week.week}, iso_week::mon};
+    if (!iso.ok()) usage_error(fmt::format("week {}-W{:02}: {} has no such week", week.year, week.week, week.year));
     return LocalDay{iso};
 }
 

@@ -34,39 +34,45 @@ static int families;
 static int fault_errno = ENOSPC;
 static long after;
 static long count = -1;
-static const char *path_substr;
+static const char* path_substr;
 static int short_writes;
-static const char *log_path;
+static const char* log_path;
 static long seen;
 static long injected;
 static int short_done;
 
 #define REAL(name) ((__typeof__(&name))real_symbol(#name))
 
-static void *real_symbol(const char *name) {
-    void *fn = dlsym(RTLD_NEXT, name);
+static void* real_symbol(const char* name) {
+    void* fn = dlsym(RTLD_NEXT, name);
     if (!fn) {
         static const char msg[] = "fault_inject: a libc symbol is missing\n";
-        ssize_t ignored = ((ssize_t(*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write"))(2, msg, sizeof msg - 1);
+        ssize_t ignored = ((ssize_t(*)(int, const void*, size_t))dlsym(RTLD_NEXT, "write"))(2, msg, sizeof msg - 1);
         (void)ignored;
         abort();
     }
     return fn;
 }
 
-static int family_of(const char *name, size_t len) {
-    static const struct { const char *name; int family; } table[] = {
-        {"write", F_WRITE},   {"pwrite", F_WRITE},   {"writev", F_WRITE},       {"fsync", F_FSYNC},
+static int family_of(const char* name, size_t len) {
+    static const struct {
+        const char* name;
+        int family;
+    } table[] = {
+        {"write", F_WRITE},         {"pwrite", F_WRITE},  {"writev", F_WRITE},    {"fsync", F_FSYNC},
         {"fdatasync", F_FDATASYNC}, {"rename", F_RENAME}, {"renameat", F_RENAME}, {"create", F_CREATE},
-        {"open", F_CREATE},   {"openat", F_CREATE},  {"mkostemp", F_CREATE},
+        {"open", F_CREATE},         {"openat", F_CREATE}, {"mkostemp", F_CREATE},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; ++i)
         if (strlen(table[i].name) == len && strncmp(table[i].name, name, len) == 0) return table[i].family;
     return 0;
 }
 
-static int errno_of(const char *text) {
-    static const struct { const char *name; int value; } table[] = {
+static int errno_of(const char* text) {
+    static const struct {
+        const char* name;
+        int value;
+    } table[] = {
         {"ENOSPC", ENOSPC}, {"EIO", EIO}, {"EDQUOT", EDQUOT}, {"EROFS", EROFS}, {"EFBIG", EFBIG},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; ++i)
@@ -78,16 +84,16 @@ static int errno_of(const char *text) {
 static void configure(void) {
     if (configured) return;
     configured = 1;
-    const char *calls = getenv("FAULT_CALL");
+    const char* calls = getenv("FAULT_CALL");
     if (calls) {
-        for (const char *p = calls; *p;) {
+        for (const char* p = calls; *p;) {
             const size_t len = strcspn(p, ",");
             families |= family_of(p, len);
             p += len;
             if (*p == ',') ++p;
         }
     }
-    const char *value;
+    const char* value;
     if ((value = getenv("FAULT_ERRNO")) && *value) fault_errno = errno_of(value);
     if ((value = getenv("FAULT_AFTER")) && *value) after = atol(value);
     if ((value = getenv("FAULT_COUNT")) && *value) count = atol(value);
@@ -96,12 +102,12 @@ static void configure(void) {
     if ((value = getenv("FAULT_LOG")) && *value) log_path = value;
 }
 
-static int path_matches(const char *path) {
+static int path_matches(const char* path) {
     if (!path) return 0;
     return !path_substr || strstr(path, path_substr) != NULL;
 }
 
-static int fd_matches(int fd, char *path, size_t size) {
+static int fd_matches(int fd, char* path, size_t size) {
     if (fd <= 2) return 0;
     char link[64];
     snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
@@ -111,14 +117,14 @@ static int fd_matches(int fd, char *path, size_t size) {
     return path_matches(path);
 }
 
-static void log_fault(const char *call, const char *path) {
+static void log_fault(const char* call, const char* path) {
     ++injected;
     if (!log_path) return;
     const int fd = REAL(open)(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0) return;
     char line[PATH_MAX + 128];
-    const int n = snprintf(line, sizeof line, "%ld %s %s %s\n", (long)getpid(), call, strerror(fault_errno),
-                           path ? path : "?");
+    const int n =
+        snprintf(line, sizeof line, "%ld %s %s %s\n", (long)getpid(), call, strerror(fault_errno), path ? path : "?");
     if (n > 0) {
         ssize_t ignored = REAL(write)(fd, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
         (void)ignored;
@@ -135,7 +141,7 @@ static int should_fail(int family) {
     return count < 0 || index - after < count;
 }
 
-static int fd_call_fails(int family, int fd, const char *call) {
+static int fd_call_fails(int family, int fd, const char* call) {
     configure();
     if (!(families & family)) return 0;
     char path[PATH_MAX];
@@ -145,7 +151,7 @@ static int fd_call_fails(int family, int fd, const char *call) {
     return 1;
 }
 
-static int path_call_fails(int family, const char *a, const char *b, const char *call) {
+static int path_call_fails(int family, const char* a, const char* b, const char* call) {
     configure();
     if (!(families & family)) return 0;
     if (!path_matches(a) && !path_matches(b)) return 0;
@@ -154,7 +160,7 @@ static int path_call_fails(int family, const char *a, const char *b, const char 
     return 1;
 }
 
-ssize_t write(int fd, const void *buf, size_t n) {
+ssize_t write(int fd, const void* buf, size_t n) {
     if (fd_call_fails(F_WRITE, fd, "write")) {
         if (short_writes && !short_done && n > 1) {
             short_done = 1;
@@ -166,7 +172,7 @@ ssize_t write(int fd, const void *buf, size_t n) {
     return REAL(write)(fd, buf, n);
 }
 
-ssize_t pwrite(int fd, const void *buf, size_t n, off_t offset) {
+ssize_t pwrite(int fd, const void* buf, size_t n, off_t offset) {
     if (fd_call_fails(F_WRITE, fd, "pwrite")) {
         errno = fault_errno;
         return -1;
@@ -174,7 +180,7 @@ ssize_t pwrite(int fd, const void *buf, size_t n, off_t offset) {
     return REAL(pwrite)(fd, buf, n, offset);
 }
 
-ssize_t pwrite64(int fd, const void *buf, size_t n, off_t offset) {
+ssize_t pwrite64(int fd, const void* buf, size_t n, off_t offset) {
     if (fd_call_fails(F_WRITE, fd, "pwrite64")) {
         errno = fault_errno;
         return -1;
@@ -182,7 +188,7 @@ ssize_t pwrite64(int fd, const void *buf, size_t n, off_t offset) {
     return REAL(pwrite64)(fd, buf, n, offset);
 }
 
-ssize_t writev(int fd, const struct iovec *iov, int iovcnt) {
+ssize_t writev(int fd, const struct iovec* iov, int iovcnt) {
     if (fd_call_fails(F_WRITE, fd, "writev")) {
         errno = fault_errno;
         return -1;
@@ -190,7 +196,7 @@ ssize_t writev(int fd, const struct iovec *iov, int iovcnt) {
     return REAL(writev)(fd, iov, iovcnt);
 }
 
-ssize_t pwritev(int fd, const struct iovec *iov, int iovcnt, off_t offset) {
+ssize_t pwritev(int fd, const struct iovec* iov, int iovcnt, off_t offset) {
     if (fd_call_fails(F_WRITE, fd, "pwritev")) {
         errno = fault_errno;
         return -1;
@@ -214,7 +220,7 @@ int fdatasync(int fd) {
     return REAL(fdatasync)(fd);
 }
 
-int rename(const char *from, const char *to) {
+int rename(const char* from, const char* to) {
     if (path_call_fails(F_RENAME, from, to, "rename")) {
         errno = fault_errno;
         return -1;
@@ -222,7 +228,7 @@ int rename(const char *from, const char *to) {
     return REAL(rename)(from, to);
 }
 
-int renameat(int from_dir, const char *from, int to_dir, const char *to) {
+int renameat(int from_dir, const char* from, int to_dir, const char* to) {
     if (path_call_fails(F_RENAME, from, to, "renameat")) {
         errno = fault_errno;
         return -1;
@@ -230,7 +236,7 @@ int renameat(int from_dir, const char *from, int to_dir, const char *to) {
     return REAL(renameat)(from_dir, from, to_dir, to);
 }
 
-int renameat2(int from_dir, const char *from, int to_dir, const char *to, unsigned int flags) {
+int renameat2(int from_dir, const char* from, int to_dir, const char* to, unsigned int flags) {
     if (path_call_fails(F_RENAME, from, to, "renameat2")) {
         errno = fault_errno;
         return -1;
@@ -242,10 +248,9 @@ static mode_t mode_arg(int flags, va_list args) {
     return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE ? (mode_t)va_arg(args, int) : 0;
 }
 
-#define CREATE_FAILS(flags, path, call) \
-    (((flags) & O_CREAT) && path_call_fails(F_CREATE, (path), NULL, (call)))
+#define CREATE_FAILS(flags, path, call) (((flags)&O_CREAT) && path_call_fails(F_CREATE, (path), NULL, (call)))
 
-int open(const char *path, int flags, ...) {
+int open(const char* path, int flags, ...) {
     va_list args;
     va_start(args, flags);
     const mode_t mode = mode_arg(flags, args);
@@ -257,7 +262,7 @@ int open(const char *path, int flags, ...) {
     return REAL(open)(path, flags, mode);
 }
 
-int open64(const char *path, int flags, ...) {
+int open64(const char* path, int flags, ...) {
     va_list args;
     va_start(args, flags);
     const mode_t mode = mode_arg(flags, args);
@@ -269,7 +274,7 @@ int open64(const char *path, int flags, ...) {
     return REAL(open64)(path, flags, mode);
 }
 
-int openat(int dir, const char *path, int flags, ...) {
+int openat(int dir, const char* path, int flags, ...) {
     va_list args;
     va_start(args, flags);
     const mode_t mode = mode_arg(flags, args);
@@ -281,7 +286,7 @@ int openat(int dir, const char *path, int flags, ...) {
     return REAL(openat)(dir, path, flags, mode);
 }
 
-int openat64(int dir, const char *path, int flags, ...) {
+int openat64(int dir, const char* path, int flags, ...) {
     va_list args;
     va_start(args, flags);
     const mode_t mode = mode_arg(flags, args);
@@ -293,7 +298,7 @@ int openat64(int dir, const char *path, int flags, ...) {
     return REAL(openat64)(dir, path, flags, mode);
 }
 
-int creat(const char *path, mode_t mode) {
+int creat(const char* path, mode_t mode) {
     if (path_call_fails(F_CREATE, path, NULL, "creat")) {
         errno = fault_errno;
         return -1;
@@ -301,7 +306,7 @@ int creat(const char *path, mode_t mode) {
     return REAL(creat)(path, mode);
 }
 
-int mkostemp(char *template, int flags) {
+int mkostemp(char* template, int flags) {
     if (path_call_fails(F_CREATE, template, NULL, "mkostemp")) {
         errno = fault_errno;
         return -1;
@@ -309,7 +314,7 @@ int mkostemp(char *template, int flags) {
     return REAL(mkostemp)(template, flags);
 }
 
-int mkstemp(char *template) {
+int mkstemp(char* template) {
     if (path_call_fails(F_CREATE, template, NULL, "mkstemp")) {
         errno = fault_errno;
         return -1;

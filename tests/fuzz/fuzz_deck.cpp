@@ -15,15 +15,15 @@ using tend_fuzz::check;
 
 namespace {
 
-const std::filesystem::path files[] = {"decks/mine.toml", "decks/gentle.toml", "decks/My Own Deck!.txt",
-                                       "decks/x.txt"};
+const std::filesystem::path files[] = {"decks/mine.toml", "decks/gentle.toml", "decks/My Own Deck!.txt", "decks/x.txt"};
 
 // What every deck that loads without problems must be.
 void check_deck(const tend::Deck& deck) {
     check(tend::is_valid_name(deck.name) && deck.name.size() <= tend::max_name_bytes, "deck name is valid", deck.name);
     check(!deck.prompts.empty(), "a sound deck has prompts", deck.name);
     for (const auto& prompt : deck.prompts) {
-        check(tend::is_valid_name(prompt.id) && prompt.id.size() <= tend::max_id_bytes, "prompt id is valid", prompt.id);
+        check(tend::is_valid_name(prompt.id) && prompt.id.size() <= tend::max_id_bytes, "prompt id is valid",
+              prompt.id);
         check(prompt.id.starts_with(deck.name + "-"), "prompt id starts with the deck name", prompt.id);
         check(!prompt.text.empty() && prompt.text.size() <= tend::max_prompt_bytes, "prompt text is 1 to 4000 bytes",
               prompt.id);
@@ -54,7 +54,8 @@ void check_toml_round_trip(const tend::Deck& deck, tend::DeckRules rules) {
         out += "\n[[prompt]]\nid = " + tend::toml_quote(prompt.id) + "\ntext = " + tend::toml_quote(prompt.text) +
                "\ndepth = " + std::to_string(prompt.depth) + "\nwith = \"" + std::string(tend::with_name(prompt.with)) +
                "\"\nnotes = [";
-        for (std::size_t i = 0; i < prompt.notes.size(); ++i) out += (i ? ", " : "") + tend::toml_quote(prompt.notes[i]);
+        for (std::size_t i = 0; i < prompt.notes.size(); ++i)
+            out += (i ? ", " : "") + tend::toml_quote(prompt.notes[i]);
         out += "]\n";
     }
     const tend::DeckLoad again = tend::parse_toml_deck(out, deck.file, rules);

@@ -49,10 +49,14 @@ const EuropeRules europe;
 
 tend::Zone zone_for(std::uint8_t choice) {
     switch (choice % 4) {
-        case 0: return tend::Zone(&utc);
-        case 1: return tend::Zone(&west);
-        case 2: return tend::Zone(&europe);
-        default: return tend::Zone::local();  // TZ, set below to POSIX rules with a midnight DST change
+        case 0:
+            return tend::Zone(&utc);
+        case 1:
+            return tend::Zone(&west);
+        case 2:
+            return tend::Zone(&europe);
+        default:
+            return tend::Zone::local();  // TZ, set below to POSIX rules with a midnight DST change
     }
 }
 

@@ -27,7 +27,8 @@ void check_pattern(const tend::BreathingPattern& pattern) {
               pattern.spec);
     check(pattern.phases.front().kind == tend::PhaseKind::inhale, "a breath starts with an inhale", pattern.spec);
     check(pattern.cycle() > milliseconds{0} && pattern.breaths_per_minute() > 0, "a breath takes time", pattern.spec);
-    const tend::BreathingPattern again = tend::parse_breathing_spec(pattern.spec, "fuzz (canonical)", tend::Exit::usage);
+    const tend::BreathingPattern again =
+        tend::parse_breathing_spec(pattern.spec, "fuzz (canonical)", tend::Exit::usage);
     check(again.spec == pattern.spec, "canonical spec is stable", pattern.spec);
     check(again.phases.size() == pattern.phases.size(), "canonical spec has the same phases", pattern.spec);
     for (std::size_t i = 0; i < again.phases.size(); ++i)
@@ -36,7 +37,8 @@ void check_pattern(const tend::BreathingPattern& pattern) {
 }
 
 const tend::PatternCatalog& built_ins() {
-    static const tend::PatternCatalog catalog = tend::PatternCatalog::parse(tend::embedded::patterns_toml, "patterns.toml");
+    static const tend::PatternCatalog catalog =
+        tend::PatternCatalog::parse(tend::embedded::patterns_toml, "patterns.toml");
     return catalog;
 }
 

@@ -77,7 +77,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const std::vector<tend::Record> all = tend::parse_month_text(written, file, format);
     check(all.size() == records.size(), "the rewritten file has every record", written);
-    for (std::size_t i = 0; i < all.size(); ++i) check(all[i] == records[i], "the rewritten file reads back equal", written);
+    for (std::size_t i = 0; i < all.size(); ++i)
+        check(all[i] == records[i], "the rewritten file reads back equal", written);
 
     read_fields(records, format);
     return 0;

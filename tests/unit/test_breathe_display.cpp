@@ -54,8 +54,7 @@ TEST_CASE("the animated line shows the phase, whole seconds left rounded up, and
     const tend::Style plain(false);
     const std::string line = render_phase_line(calm[0], std::chrono::milliseconds{2'100}, 0.5, 10, false, plain);
     CHECK(line == "  inhale   3s  [#####.....]");
-    CHECK(render_phase_line(calm[1], std::chrono::milliseconds{6'000}, 1.0, 4, true, plain) ==
-          "  exhale   6s  ▕████▏");
+    CHECK(render_phase_line(calm[1], std::chrono::milliseconds{6'000}, 1.0, 4, true, plain) == "  exhale   6s  ▕████▏");
     CHECK(render_phase_line(calm[1], std::chrono::milliseconds{1}, 0.0, 0, true, plain) == "  exhale   1s  ");
     const std::string coloured = render_phase_line(calm[0], std::chrono::seconds{4}, 0.0, 4, true, tend::Style(true));
     CHECK(coloured.find("\x1b[1m") != std::string::npos);
@@ -102,7 +101,8 @@ TEST_CASE("no bell without --bell, and the bar shrinks or goes on a narrow termi
     CHECK(out.str().find("[##########]") != std::string::npos);  // 30 columns: a 10-cell bar
     std::ostringstream narrow;
     columns = 12;
-    TerminalDisplay small(narrow, phases("1-1"), TerminalLook{false, false, tend::Style(false), [&] { return columns; }});
+    TerminalDisplay small(narrow, phases("1-1"),
+                          TerminalLook{false, false, tend::Style(false), [&] { return columns; }});
     small.phase_started(0, 0);
     small.paused();
     CHECK(narrow.str().find(']') == std::string::npos);

@@ -63,7 +63,7 @@ public:
         std::string what;  // settle, phase, progress, paused, finished
         double at;         // seconds since the clock's start
         std::size_t phase = 0;
-        int value = 0;     // settle: seconds left; phase: cycle
+        int value = 0;  // settle: seconds left; phase: cycle
         double fraction = 0;
     };
 

@@ -25,7 +25,9 @@ Outcome run(const Plan& plan, FakeClock& clock, RecordingDisplay& display, Scrip
     return run_session(plan, clock, keys, signal, display);
 }
 
-double seconds(Duration d) { return std::chrono::duration<double>(d).count(); }
+double seconds(Duration d) {
+    return std::chrono::duration<double>(d).count();
+}
 
 }  // namespace
 
@@ -111,7 +113,7 @@ TEST_CASE("worst lateness is the latest single wake, and the next phase keeps it
     const Outcome outcome = run(plan_of("1-0-1-0", 3), clock, display);
     CHECK(outcome.worst_lateness == std::chrono::microseconds{7'250});
     const auto times = phase_times(display);
-    CHECK(times[3] == doctest::Approx(3.00725));  // the late phase starts late...
+    CHECK(times[3] == doctest::Approx(3.00725));               // the late phase starts late...
     CHECK(clock.at(clock.sleeps[3]) == doctest::Approx(4.0));  // ...but still ends on time
     CHECK(times[4] == doctest::Approx(4.0));
     CHECK(clock.elapsed() == doctest::Approx(6.0));

@@ -12,7 +12,9 @@ namespace {
 
 using std::chrono::milliseconds;
 
-BreathingPattern spec(std::string_view text) { return parse_breathing_spec(text, "--pattern", Exit::usage); }
+BreathingPattern spec(std::string_view text) {
+    return parse_breathing_spec(text, "--pattern", Exit::usage);
+}
 
 std::vector<std::pair<PhaseKind, long long>> phases_of(const BreathingPattern& pattern) {
     std::vector<std::pair<PhaseKind, long long>> out;
@@ -30,16 +32,18 @@ std::string spec_error(std::string_view text) {
 }  // namespace
 
 TEST_CASE("four numbers are in-hold-out-hold, and holds of 0 are left out of the phases") {
-    CHECK(phases_of(spec("4-4-4-4")) == std::vector<std::pair<PhaseKind, long long>>{
-                                            {PhaseKind::inhale, 4000}, {PhaseKind::hold_in, 4000},
-                                            {PhaseKind::exhale, 4000}, {PhaseKind::hold_out, 4000}});
+    CHECK(phases_of(spec("4-4-4-4")) == std::vector<std::pair<PhaseKind, long long>>{{PhaseKind::inhale, 4000},
+                                                                                     {PhaseKind::hold_in, 4000},
+                                                                                     {PhaseKind::exhale, 4000},
+                                                                                     {PhaseKind::hold_out, 4000}});
     CHECK(phases_of(spec("4-0-6-0")) ==
           std::vector<std::pair<PhaseKind, long long>>{{PhaseKind::inhale, 4000}, {PhaseKind::exhale, 6000}});
 }
 
 TEST_CASE("three numbers are in-hold-out and two are in-out") {
-    CHECK(phases_of(spec("4-7-8")) == std::vector<std::pair<PhaseKind, long long>>{
-                                          {PhaseKind::inhale, 4000}, {PhaseKind::hold_in, 7000}, {PhaseKind::exhale, 8000}});
+    CHECK(phases_of(spec("4-7-8")) == std::vector<std::pair<PhaseKind, long long>>{{PhaseKind::inhale, 4000},
+                                                                                   {PhaseKind::hold_in, 7000},
+                                                                                   {PhaseKind::exhale, 8000}});
     CHECK(phases_of(spec("5.5-5.5")) ==
           std::vector<std::pair<PhaseKind, long long>>{{PhaseKind::inhale, 5500}, {PhaseKind::exhale, 5500}});
 }

@@ -9,7 +9,8 @@ namespace tend::test {
 namespace {
 
 Record session_record(const BreatheEntry& entry) {
-    Record record{{"id", "a2bcd"}, {"at", toml_time("2026-11-21T19:10:00+00:00")},
+    Record record{{"id", "a2bcd"},
+                  {"at", toml_time("2026-11-21T19:10:00+00:00")},
                   {"recorded", toml_time("2026-11-21T19:13:03+00:00")}};
     write_breathe_entry(entry, record);
     return record;

@@ -74,7 +74,8 @@ TEST_CASE("a TOML deck reads its metadata, prompts, defaults and trimmed text") 
 }
 
 TEST_CASE("a user TOML deck without [deck] takes its name from the file") {
-    const DeckLoad load = tend::parse_toml_deck("[[prompt]]\nid = \"our-words-1\"\ntext = \"Hello?\"\n", "x/Our Words.toml");
+    const DeckLoad load =
+        tend::parse_toml_deck("[[prompt]]\nid = \"our-words-1\"\ntext = \"Hello?\"\n", "x/Our Words.toml");
     REQUIRE_MESSAGE(load.ok(), all_problems(load));
     CHECK(load.deck.name == "our-words");
     CHECK(load.deck.title == "our-words");
@@ -128,7 +129,8 @@ id = "mine-7"
     CHECK(has_problem(load, "d/mine.toml:32:", "has no 'text'"));
     // Listed in line order, whatever order they were found in.
     std::vector<int> lines;
-    for (const auto& problem : load.problems) lines.push_back(std::stoi(problem.substr(std::string("d/mine.toml:").size())));
+    for (const auto& problem : load.problems)
+        lines.push_back(std::stoi(problem.substr(std::string("d/mine.toml:").size())));
     CHECK(std::is_sorted(lines.begin(), lines.end()));
 }
 
@@ -140,15 +142,16 @@ TEST_CASE("a TOML syntax error is one problem with its line") {
 
 TEST_CASE("a deck with no prompts, or with the same text twice, has problems") {
     CHECK(has_problem(tend::parse_toml_deck("[deck]\nname = \"x\"\n", "x.toml"), "x.toml:1:", "no [[prompt]]"));
-    const DeckLoad twice =
-        tend::parse_toml_deck("[[prompt]]\nid = \"x-1\"\ntext = \"Same  words?\"\n[[prompt]]\nid = \"x-2\"\ntext = "
-                              "\"Same\\nwords?\"\n",
-                              "x.toml");
+    const DeckLoad twice = tend::parse_toml_deck(
+        "[[prompt]]\nid = \"x-1\"\ntext = \"Same  words?\"\n[[prompt]]\nid = \"x-2\"\ntext = "
+        "\"Same\\nwords?\"\n",
+        "x.toml");
     CHECK(has_problem(twice, "x.toml:4:", "same text as the prompt at line 1"));
 }
 
 TEST_CASE("text that could drive a terminal is a problem, not something to print") {
-    const DeckLoad load = tend::parse_toml_deck("[[prompt]]\nid = \"x-1\"\ntext = \"Hi \\u001b[31m there\"\n", "x.toml");
+    const DeckLoad load =
+        tend::parse_toml_deck("[[prompt]]\nid = \"x-1\"\ntext = \"Hi \\u001b[31m there\"\n", "x.toml");
     CHECK(has_problem(load, "x.toml:1:", "control character"));
 }
 
@@ -202,11 +205,11 @@ TEST_CASE("text deck ids come from the words: stable across reordering and re-wr
     CHECK(a.deck.prompts[0].id != a.deck.prompts[1].id);
     // Pinned: the same words give the same id on every machine and in every version.
     CHECK(a.deck.prompts[0].id == "x-" + [] {
-              char hex[9];
-              std::snprintf(hex, sizeof hex, "%08x",
-                            static_cast<unsigned>(tend::splitmix64(tend::fnv1a("One thing?")) >> 32));
-              return std::string(hex);
-          }());
+        char hex[9];
+        std::snprintf(hex, sizeof hex, "%08x",
+                      static_cast<unsigned>(tend::splitmix64(tend::fnv1a("One thing?")) >> 32));
+        return std::string(hex);
+    }());
 }
 
 TEST_CASE("a text deck reports empty prompts between '%' lines and duplicate texts") {
@@ -242,8 +245,13 @@ TEST_CASE("deck_files lists .toml and .txt files in name order, leaving out hidd
 
 TEST_CASE("cross-deck problems: a name or id used twice, and with same_text the same words") {
     tend::Deck a{"a", "", "", "", "a.toml", {{"a-1", "Hello there?", 2, With::either, {}, 3}}};
-    tend::Deck b{"b", "", "", "", "b.toml", {{"a-1", "Something else?", 2, With::either, {}, 5},
-                                            {"b-2", "Hello   there?", 2, With::either, {}, 9}}};
+    tend::Deck b{
+        "b",
+        "",
+        "",
+        "",
+        "b.toml",
+        {{"a-1", "Something else?", 2, With::either, {}, 5}, {"b-2", "Hello   there?", 2, With::either, {}, 9}}};
     tend::Deck a_again{"a", "", "", "", "c.toml", {}};
     const auto loose = tend::cross_deck_problems({&a, &b, &a_again}, false);
     REQUIRE(loose.size() == 2);

@@ -56,8 +56,12 @@ struct Machine {
     }
 };
 
-std::string event_of(const tend::Record& record) { return tend::field<std::string>(record, "event").value_or(""); }
-std::string id_of(const tend::Record& record) { return tend::field<std::string>(record, "prompt_id").value_or(""); }
+std::string event_of(const tend::Record& record) {
+    return tend::field<std::string>(record, "event").value_or("");
+}
+std::string id_of(const tend::Record& record) {
+    return tend::field<std::string>(record, "prompt_id").value_or("");
+}
 
 }  // namespace
 

@@ -128,7 +128,11 @@ TEST_CASE("a pool of one always gives that one") {
 
 TEST_CASE("filters: decks, depth, solo or together (with either), content notes") {
     prompt::Library library;
-    tend::Deck deck{"mine", "Mine", "", "", "mine.toml",
+    tend::Deck deck{"mine",
+                    "Mine",
+                    "",
+                    "",
+                    "mine.toml",
                     {{"mine-1", "Light, for two?", 1, With::together, {}, 1},
                      {"mine-2", "Deep, alone?", 3, With::solo, {"family"}, 2},
                      {"mine-3", "Either way?", 2, With::either, {"body", "family"}, 3}}};

@@ -12,8 +12,8 @@ using tend::test::TempDir;
 using tend::test::toml_time;
 
 TEST_CASE("prompt events have names both ways, and unknown ones are skipped rather than fatal") {
-    for (const auto event : {PromptEvent::shown, PromptEvent::answered, PromptEvent::skipped, PromptEvent::fav,
-                             PromptEvent::unfav})
+    for (const auto event :
+         {PromptEvent::shown, PromptEvent::answered, PromptEvent::skipped, PromptEvent::fav, PromptEvent::unfav})
         CHECK(tend::parse_prompt_event(tend::prompt_event_name(event)) == event);
     CHECK_FALSE(tend::parse_prompt_event("liked"));
     Record record{{"event", "liked"}};

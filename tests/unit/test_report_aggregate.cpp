@@ -20,7 +20,9 @@ ReportData fixture(bool notes = true, tend::LocalDay today = day(2026, 11, 22)) 
                              tend::FeelingVocabulary::shipped({}), notes);
 }
 
-bool near(std::optional<double> value, double expected) { return value && std::abs(*value - expected) < 1e-9; }
+bool near(std::optional<double> value, double expected) {
+    return value && std::abs(*value - expected) < 1e-9;
+}
 
 }  // namespace
 
@@ -60,8 +62,9 @@ TEST_CASE("report aggregate: per-day means, gaps and the day of a late check-in"
 TEST_CASE("report aggregate: feelings and tags rank by count, then by name") {
     ScopedTz tz("Europe/London");
     const ReportData data = fixture();
-    CHECK(data.checkins.feelings == std::vector<Count>{{"tired", 3}, {"calm", 2}, {"close", 1}, {"grateful", 1},
-                                                        {"hopeful", 1}, {"tense", 1}, {"wobbly", 1}});
+    CHECK(data.checkins.feelings ==
+          std::vector<Count>{
+              {"tired", 3}, {"calm", 2}, {"close", 1}, {"grateful", 1}, {"hopeful", 1}, {"tense", 1}, {"wobbly", 1}});
     CHECK(data.checkins.tags == std::vector<Count>{{"home", 2}, {"work", 2}, {"partner", 1}});
     // Groups follow the vocabulary's order; a word it does not know counts as "other".
     CHECK(data.checkins.feeling_groups ==
@@ -135,8 +138,8 @@ TEST_CASE("report aggregate: an unknown boundary event is a data error naming it
     report::ReportRecords records;
     records.boundaries = {report::test::boundary("dq0zz", "2026-11-18T10:00:00+00:00", "shouted", 1)};
     const auto error = tend::test::error_from([&] {
-        report::aggregate(report::named_week("2026-W47", date::Monday), records, tend::Zone::local(),
-                          day(2026, 11, 22), tend::FeelingVocabulary::shipped({}), true);
+        report::aggregate(report::named_week("2026-W47", date::Monday), records, tend::Zone::local(), day(2026, 11, 22),
+                          tend::FeelingVocabulary::shipped({}), true);
     });
     REQUIRE(error);
     CHECK(error->code() == tend::Exit::data);
@@ -165,9 +168,9 @@ TEST_CASE("report aggregate: a prompt only shown is not practice, and days to co
     ScopedTz tz("Europe/London");
     report::ReportRecords records;
     records.prompts = {report::test::prompt("pq001", "2026-11-18T08:00:00+00:00", "shown", "reveal-001", "reveal")};
-    const ReportData data = report::aggregate(report::named_week("2026-W47", date::Monday), records,
-                                              tend::Zone::local(), day(2026, 11, 19),
-                                              tend::FeelingVocabulary::shipped({}), true);
+    const ReportData data =
+        report::aggregate(report::named_week("2026-W47", date::Monday), records, tend::Zone::local(), day(2026, 11, 19),
+                          tend::FeelingVocabulary::shipped({}), true);
     CHECK(data.practice_days == 0);
     CHECK_FALSE(data.empty());
     CHECK(data.days_so_far == 4);
@@ -179,9 +182,9 @@ TEST_CASE("report aggregate: a period whose records are all in the week before i
     ScopedTz tz("Europe/London");
     report::ReportRecords records;
     records.checkins = {report::test::checkin("cq001", "2026-11-12T08:00:00+00:00", {5})};
-    const ReportData data = report::aggregate(report::named_week("2026-W47", date::Monday), records,
-                                              tend::Zone::local(), day(2026, 11, 22),
-                                              tend::FeelingVocabulary::shipped({}), true);
+    const ReportData data =
+        report::aggregate(report::named_week("2026-W47", date::Monday), records, tend::Zone::local(), day(2026, 11, 22),
+                          tend::FeelingVocabulary::shipped({}), true);
     CHECK(data.empty());
     CHECK(data.checkins.count == 0);
     CHECK(data.checkins.previous_count == 1);

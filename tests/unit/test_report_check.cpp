@@ -26,12 +26,13 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string record(std::string_view id, std::string_view at, int mood) {
-    return "[[checkin]]\nid = \"" + std::string(id) + "\"\nat = " + std::string(at) + "\nrecorded = " +
-           std::string(at) + "\nmood = " + std::to_string(mood) + "\n\n";
+    return "[[checkin]]\nid = \"" + std::string(id) + "\"\nat = " + std::string(at) +
+           "\nrecorded = " + std::string(at) + "\nmood = " + std::to_string(mood) + "\n\n";
 }
 
 // "a2" is the id code of 2026-11 (months since 2000-01 in Crockford base 32), "a1" of 2026-10.
-const std::string november = record("a2aaa", "2026-11-20T21:00:00+00:00", 6) + record("a2bbb", "2026-11-21T08:00:00+00:00", 7);
+const std::string november =
+    record("a2aaa", "2026-11-20T21:00:00+00:00", 6) + record("a2bbb", "2026-11-21T08:00:00+00:00", 7);
 
 std::vector<Finding> problems_of(const std::vector<Finding>& findings) {
     std::vector<Finding> out;
@@ -92,15 +93,16 @@ TEST_CASE("finding_from_message takes the file, line and column out of the messa
 }
 
 TEST_CASE("a sound month file has no findings and counts its records") {
-    const auto checked = tend::check_month_text(november, "2026-11.toml", tend::checkin_format,
-                                                date::year{2026} / date::November);
+    const auto checked =
+        tend::check_month_text(november, "2026-11.toml", tend::checkin_format, date::year{2026} / date::November);
     CHECK(checked.findings.empty());
     CHECK(checked.records == 2);
     CHECK(checked.ids.size() == 2);
 }
 
 TEST_CASE("a syntax error is one problem with its line and column") {
-    const auto checked = tend::check_month_text(november + "[[checkin]\n", "f.toml", tend::checkin_format, std::nullopt);
+    const auto checked =
+        tend::check_month_text(november + "[[checkin]\n", "f.toml", tend::checkin_format, std::nullopt);
     REQUIRE(checked.findings.size() == 1);
     CHECK(checked.findings[0].line == 13);
     CHECK(checked.findings[0].column > 0);
@@ -110,7 +112,8 @@ TEST_CASE("every bad record is listed, not only the first") {
     std::string text = november;
     text.replace(text.find("mood = 6"), 8, "mood = 60");
     text.replace(text.find("mood = 7"), 8, "mood = \"x\"");
-    text += "[[checkin]]\nid = \"a2aaa\"\nat = 2026-11-21T09:00:00+00:00\nrecorded = 2026-11-21T09:00:00+00:00\nmod = 3\n";
+    text +=
+        "[[checkin]]\nid = \"a2aaa\"\nat = 2026-11-21T09:00:00+00:00\nrecorded = 2026-11-21T09:00:00+00:00\nmod = 3\n";
     const auto found = problems_of(
         tend::check_month_text(text, "f.toml", tend::checkin_format, date::year{2026} / date::November).findings);
     REQUIRE(found.size() == 4);
@@ -122,8 +125,8 @@ TEST_CASE("every bad record is listed, not only the first") {
 
 TEST_CASE("a record whose at belongs to another month is a problem; an id of another month a warning") {
     const std::string text = record("a1ccc", "2026-10-31T21:00:00+00:00", 5);
-    const auto checked = tend::check_month_text(text, "2026-11.toml", tend::checkin_format,
-                                                date::year{2026} / date::November);
+    const auto checked =
+        tend::check_month_text(text, "2026-11.toml", tend::checkin_format, date::year{2026} / date::November);
     const auto found = problems_of(checked.findings);
     REQUIRE(found.size() == 1);
     CHECK((found[0].line == 3 && found[0].column == 6));
@@ -136,7 +139,8 @@ TEST_CASE("a record whose at belongs to another month is a problem; an id of ano
 }
 
 TEST_CASE("keys other than the kind's records are problems") {
-    const auto found = tend::check_month_text("title = \"mine\"\n" + november, "f.toml", tend::checkin_format, std::nullopt);
+    const auto found =
+        tend::check_month_text("title = \"mine\"\n" + november, "f.toml", tend::checkin_format, std::nullopt);
     REQUIRE(found.findings.size() == 1);
     CHECK(found.findings[0].line == 1);
     CHECK(contains(found.findings[0].message, "unexpected 'title'"));
@@ -270,8 +274,8 @@ TEST_CASE("the JSON output has the paths, the files and the problems with their 
 TEST_CASE("report --check exits 65 with problems, 0 without, and refuses period options") {
     DataFixture f;
     const auto run = [&](std::vector<const char*> args) {
-        tend::test::TestIo t(tend::Env{{"HOME", f.tmp.path().string()}, {"TEND_DATA_DIR", f.data.string()},
-                                       {"TEND_CONFIG", f.config.string()}});
+        tend::test::TestIo t(tend::Env{
+            {"HOME", f.tmp.path().string()}, {"TEND_DATA_DIR", f.data.string()}, {"TEND_CONFIG", f.config.string()}});
         args.insert(args.begin(), "report");
         const int status = tend::run_tool("report", static_cast<int>(args.size()), args.data(), t.io, report::main);
         return std::tuple{status, t.out.str(), t.err.str()};

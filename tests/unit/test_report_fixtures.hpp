@@ -73,10 +73,16 @@ inline Record prompt(std::string_view id, std::string_view at, std::string event
 
 // Free text in the fixture week; none of it may appear with --no-notes.
 inline const std::vector<std::string>& fixture_free_texts() {
-    static const std::vector<std::string> texts{
-        "Slept badly",  "Long day",          "Voices got louder", "phone call at midnight",
-        "quietly proud", "asked for a pause", "money on Sundays",  "phone out of the bedroom",
-        "café",         "river"};
+    static const std::vector<std::string> texts{"Slept badly",
+                                                "Long day",
+                                                "Voices got louder",
+                                                "phone call at midnight",
+                                                "quietly proud",
+                                                "asked for a pause",
+                                                "money on Sundays",
+                                                "phone out of the bedroom",
+                                                "café",
+                                                "river"};
     return texts;
 }
 
@@ -116,7 +122,8 @@ inline ReportRecords fixture_week() {
         boundary("dq004", "2026-11-19T20:00:00+00:00", "held", 1),
         boundary("dq005", "2026-11-20T00:05:00+00:00", "tested", 2),
         boundary("dq006", "2026-11-20T00:10:00+00:00", "crossed", 2, "", "A phone call at midnight."),
-        boundary("dq007", "2026-11-20T18:00:00+00:00", "renegotiated", 3, "We talk about money on Sundays, not at night."),
+        boundary("dq007", "2026-11-20T18:00:00+00:00", "renegotiated", 3,
+                 "We talk about money on Sundays, not at night."),
         boundary("dq008", "2026-11-21T12:00:00+00:00", "repaired", 2),
     };
     r.prompts = {
@@ -131,6 +138,8 @@ inline ReportRecords fixture_week() {
     return r;
 }
 
-inline tend::LocalDay day(int y, unsigned m, unsigned d) { return tend::test::local_day(y, m, d); }
+inline tend::LocalDay day(int y, unsigned m, unsigned d) {
+    return tend::test::local_day(y, m, d);
+}
 
 }  // namespace report::test

@@ -60,8 +60,8 @@ TEST_CASE("report: 30 December 2024 starts week 1 of 2025") {
     check_period(resolve({}, "2024-12-30T09:00:00+00:00"), day(2024, 12, 30), day(2025, 1, 5), "2025-W01");
     check_period(resolve({.week = "2025-W01"}, "2026-11-21T19:10:00+00:00"), day(2024, 12, 30), day(2025, 1, 5),
                  "2025-W01");
-    check_period(report::previous_period(resolve({.week = "2025-W01"}, "2026-11-21T19:10:00+00:00")),
-                 day(2024, 12, 23), day(2024, 12, 29), "2024-W52");
+    check_period(report::previous_period(resolve({.week = "2025-W01"}, "2026-11-21T19:10:00+00:00")), day(2024, 12, 23),
+                 day(2024, 12, 29), "2024-W52");
 }
 
 TEST_CASE("report: a week a year does not have is a usage error") {
@@ -101,8 +101,8 @@ TEST_CASE("report: every week start names a week by its fourth day, and names ro
     for (unsigned start = 0; start < 7; ++start) {
         const date::weekday week_start{start};
         for (tend::LocalDay today = day(2026, 12, 20); today <= day(2027, 1, 12); today += date::days{1}) {
-            const Period week = report::resolve_period({}, tend::Instant{today.time_since_epoch()},
-                                                       tend::Zone::local(), week_start);
+            const Period week =
+                report::resolve_period({}, tend::Instant{today.time_since_epoch()}, tend::Zone::local(), week_start);
             CHECK(week.contains(today));
             CHECK(date::weekday{week.first} == week_start);
             CHECK(report::named_week(week.label, week_start) == week);
@@ -136,18 +136,15 @@ TEST_CASE("report: DST weeks in London have a 23-hour and a 25-hour day, and tim
         return counts;
     };
     // 00:30 and 23:30 on the Sunday, local time, and 00:30 on the Monday after.
-    CHECK(count_by_day(spring, {checkin("a1", "2026-03-29T00:30:00+00:00", {5}),
-                                checkin("a2", "2026-03-29T23:30:00+01:00", {5}),
-                                checkin("a3", "2026-03-30T00:30:00+01:00", {5}),
-                                checkin("a4", "2026-03-22T23:30:00+00:00", {5})}) ==
-          std::vector<int>{0, 0, 0, 0, 0, 0, 2});
-    CHECK(count_by_day(autumn, {checkin("b1", "2026-10-25T00:30:00+01:00", {5}),
-                                checkin("b2", "2026-10-25T01:30:00+01:00", {5}),
-                                checkin("b3", "2026-10-25T01:30:00+00:00", {5}),
-                                checkin("b4", "2026-10-25T23:30:00+00:00", {5}),
-                                checkin("b5", "2026-10-26T00:30:00+00:00", {5}),
-                                checkin("b6", "2026-10-19T00:30:00+01:00", {5})}) ==
-          std::vector<int>{1, 0, 0, 0, 0, 0, 4});
+    CHECK(count_by_day(
+              spring, {checkin("a1", "2026-03-29T00:30:00+00:00", {5}), checkin("a2", "2026-03-29T23:30:00+01:00", {5}),
+                       checkin("a3", "2026-03-30T00:30:00+01:00", {5}),
+                       checkin("a4", "2026-03-22T23:30:00+00:00", {5})}) == std::vector<int>{0, 0, 0, 0, 0, 0, 2});
+    CHECK(count_by_day(
+              autumn, {checkin("b1", "2026-10-25T00:30:00+01:00", {5}), checkin("b2", "2026-10-25T01:30:00+01:00", {5}),
+                       checkin("b3", "2026-10-25T01:30:00+00:00", {5}), checkin("b4", "2026-10-25T23:30:00+00:00", {5}),
+                       checkin("b5", "2026-10-26T00:30:00+00:00", {5}),
+                       checkin("b6", "2026-10-19T00:30:00+01:00", {5})}) == std::vector<int>{1, 0, 0, 0, 0, 0, 4});
 }
 
 TEST_CASE("report: months, this and last, across the year end") {
@@ -161,8 +158,8 @@ TEST_CASE("report: months, this and last, across the year end") {
     const Period january = resolve({.month = "2027-01"}, "2026-11-21T19:10:00+00:00");
     CHECK(january.kind == PeriodKind::month);
     check_period(report::previous_period(january), day(2026, 12, 1), day(2026, 12, 31), "2026-12");
-    check_period(report::previous_period(resolve({.month = "2026-03"}, "2026-11-21T19:10:00+00:00")),
-                 day(2026, 2, 1), day(2026, 2, 28), "2026-02");
+    check_period(report::previous_period(resolve({.month = "2026-03"}, "2026-11-21T19:10:00+00:00")), day(2026, 2, 1),
+                 day(2026, 2, 28), "2026-02");
     for (const char* bad : {"2026-13", "2026-00", "26-11", "2026/11", "november", "2026-1"})
         CHECK_MESSAGE(usage_error_of({.month = bad}), bad);
 }

@@ -54,8 +54,8 @@ ReportData long_range() {
     int n = 0;
     for (tend::LocalDay d = period.first; d <= period.last; d += date::days{3}, ++n) {
         const std::string at = tend::format_day(d) + "T12:00:00+00:00";
-        records.checkins.push_back(report::test::checkin("c" + std::to_string(n), at,
-                                                         {n % 11, (n * 3) % 11, 10 - n % 11, 5, (n * 7) % 11}));
+        records.checkins.push_back(
+            report::test::checkin("c" + std::to_string(n), at, {n % 11, (n * 3) % 11, 10 - n % 11, 5, (n * 7) % 11}));
     }
     return report::aggregate(period, records, tend::Zone::local(), day(2026, 11, 21),
                              tend::FeelingVocabulary::shipped({}), true);
@@ -67,14 +67,17 @@ const std::array<std::pair<Format, const char*>, 5> formats{{{Format::text, "txt
                                                              {Format::html, "html"},
                                                              {Format::csv, "csv"}}};
 
-std::string render(Format format, const ReportData& data) { return report::render(format, data, tend::Style(false)); }
+std::string render(Format format, const ReportData& data) {
+    return report::render(format, data, tend::Style(false));
+}
 
 }  // namespace
 
 TEST_CASE("report render: a full week in every format matches its golden file") {
     ScopedTz tz("Europe/London");
     const ReportData data = week();
-    for (const auto& [format, extension] : formats) check_golden(std::string("week.") + extension, render(format, data));
+    for (const auto& [format, extension] : formats)
+        check_golden(std::string("week.") + extension, render(format, data));
 }
 
 TEST_CASE("report render: --no-notes in every format matches its golden file, with no free text left") {
@@ -83,14 +86,16 @@ TEST_CASE("report render: --no-notes in every format matches its golden file, wi
     for (const auto& [format, extension] : formats) {
         const std::string out = render(format, data);
         check_golden(std::string("week_no_notes.") + extension, out);
-        for (const auto& text : report::test::fixture_free_texts()) CHECK_MESSAGE(!contains(out, text), extension << ": " << text);
+        for (const auto& text : report::test::fixture_free_texts())
+            CHECK_MESSAGE(!contains(out, text), extension << ": " << text);
     }
 }
 
 TEST_CASE("report render: an empty week says so kindly in every format") {
     ScopedTz tz("Europe/London");
     const ReportData data = empty_week();
-    for (const auto& [format, extension] : formats) check_golden(std::string("empty.") + extension, render(format, data));
+    for (const auto& [format, extension] : formats)
+        check_golden(std::string("empty.") + extension, render(format, data));
     const std::string text = render(Format::text, data);
     CHECK(contains(text, "No check-ins this week."));
     CHECK(contains(text, "No breathing sessions this week."));

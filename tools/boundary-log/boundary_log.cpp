@@ -59,7 +59,8 @@ CLI::App* add_event_command(CLI::App& app, Options& options, const EventCommand&
         ->transform(tend::cli::whole_number(0, 10))
         ->option_text("N");
     if (command.event == BoundaryEvent::renegotiated)
-        sub->add_option("--text", options.values.text, "The new wording (required); - reads it from standard input")->option_text("TEXT");
+        sub->add_option("--text", options.values.text, "The new wording (required); - reads it from standard input")
+            ->option_text("TEXT");
     add_when_options(*sub, options, "When it happened: now, yesterday 21:00, -2h, 2026-11-20T21:00, mon, ...",
                      "Print the saved event as JSON");
     sub->add_flag("-q,--quiet", options.quiet, "Say nothing when it is saved");

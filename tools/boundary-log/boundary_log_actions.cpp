@@ -68,7 +68,8 @@ std::optional<std::string> note_of(const Options& options, const Session& sessio
 
 // A new record with the common fields and the event's own.
 Record new_record(const Options& options, const Session& session, BoundaryEvent event) {
-    const tend::Instant at = options.at ? tend::past_time(session, *options.at, "--at", "log what has already happened") : session.now;
+    const tend::Instant at =
+        options.at ? tend::past_time(session, *options.at, "--at", "log what has already happened") : session.now;
     Record record;
     record.insert_or_assign("at", tend::to_toml(tend::in_zone(at, session.zone)));
     record.insert_or_assign("recorded", tend::to_toml(session.now_here()));

@@ -35,11 +35,16 @@ double breath_level(const std::vector<BreathPhase>& phases, std::size_t index, d
     const double share = static_cast<double>(inhale.count()) / static_cast<double>((inhale + top_up).count());
     fraction = std::clamp(fraction, 0.0, 1.0);
     switch (phases.at(index).kind) {
-        case PhaseKind::inhale: return fraction * share;
-        case PhaseKind::top_up: return share + fraction * (1.0 - share);
-        case PhaseKind::hold_in: return 1.0;
-        case PhaseKind::exhale: return 1.0 - fraction;
-        case PhaseKind::hold_out: return 0.0;
+        case PhaseKind::inhale:
+            return fraction * share;
+        case PhaseKind::top_up:
+            return share + fraction * (1.0 - share);
+        case PhaseKind::hold_in:
+            return 1.0;
+        case PhaseKind::exhale:
+            return 1.0 - fraction;
+        case PhaseKind::hold_out:
+            return 0.0;
     }
     return 0.0;
 }
@@ -50,7 +55,8 @@ std::string plain_phase_line(const BreathPhase& phase) {
 
 std::string render_phase_line(const BreathPhase& phase, Duration left, double level, std::size_t bar_width,
                               bool unicode, const tend::Style& style) {
-    const auto full = static_cast<std::size_t>(std::lround(std::clamp(level, 0.0, 1.0) * static_cast<double>(bar_width)));
+    const auto full =
+        static_cast<std::size_t>(std::lround(std::clamp(level, 0.0, 1.0) * static_cast<double>(bar_width)));
     std::string bar;
     for (std::size_t i = 0; i < bar_width; ++i) bar += i < full ? (unicode ? "█" : "#") : (unicode ? "░" : ".");
     const std::string word = fmt::format("{:<7}", tend::phase_word(phase.kind));
@@ -68,16 +74,24 @@ void PlainDisplay::settle(int seconds_left) {
     out_ << "settle " << seconds_left << "s\n" << std::flush;
 }
 
-void PlainDisplay::phase_started(std::size_t phase, int) { out_ << plain_phase_line(phases_.at(phase)) << '\n' << std::flush; }
+void PlainDisplay::phase_started(std::size_t phase, int) {
+    out_ << plain_phase_line(phases_.at(phase)) << '\n' << std::flush;
+}
 
-void PlainDisplay::paused() { out_ << "paused\n" << std::flush; }
+void PlainDisplay::paused() {
+    out_ << "paused\n" << std::flush;
+}
 
-bool PlainDisplay::ok() const { return static_cast<bool>(out_); }
+bool PlainDisplay::ok() const {
+    return static_cast<bool>(out_);
+}
 
 TerminalDisplay::TerminalDisplay(std::ostream& out, std::vector<BreathPhase> phases, TerminalLook look)
     : out_(out), phases_(std::move(phases)), look_(std::move(look)) {}
 
-Duration TerminalDisplay::refresh() const { return std::chrono::milliseconds{100}; }
+Duration TerminalDisplay::refresh() const {
+    return std::chrono::milliseconds{100};
+}
 
 std::size_t TerminalDisplay::bar_width() const {
     const std::size_t columns = look_.columns ? look_.columns() : 80;
@@ -129,8 +143,12 @@ void TerminalDisplay::paused() {
         draw(fmt::format("  {}", look_.style.bold("paused")));
 }
 
-void TerminalDisplay::finished() { out_ << clear_line << std::flush; }
+void TerminalDisplay::finished() {
+    out_ << clear_line << std::flush;
+}
 
-bool TerminalDisplay::ok() const { return static_cast<bool>(out_); }
+bool TerminalDisplay::ok() const {
+    return static_cast<bool>(out_);
+}
 
 }  // namespace breathe

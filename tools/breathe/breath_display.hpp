@@ -43,8 +43,8 @@ private:
 };
 
 struct TerminalLook {
-    bool bell = false;     // BEL once when breathing in, twice when breathing out
-    bool unicode = true;   // block characters for the bar, else ASCII
+    bool bell = false;    // BEL once when breathing in, twice when breathing out
+    bool unicode = true;  // block characters for the bar, else ASCII
     tend::Style style{false};
     std::function<std::size_t()> columns;  // the terminal's width now
 };

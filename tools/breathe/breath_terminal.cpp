@@ -18,8 +18,12 @@ namespace {
 volatile std::sig_atomic_t stop_signal = 0;
 volatile std::sig_atomic_t suspend_requested = 0;
 
-extern "C" void record_stop(int signal_number) { stop_signal = signal_number; }
-extern "C" void record_suspend(int) { suspend_requested = 1; }
+extern "C" void record_stop(int signal_number) {
+    stop_signal = signal_number;
+}
+extern "C" void record_suspend(int) {
+    suspend_requested = 1;
+}
 
 constexpr std::array<int, 3> stop_signals{SIGINT, SIGTERM, SIGHUP};
 constexpr std::size_t pipe_slot = 3;
@@ -47,7 +51,9 @@ void set_action(int signal_number, void (*handler)(int), struct sigaction* saved
 
 }  // namespace
 
-SteadyTime SteadyClock::now() const { return std::chrono::steady_clock::now(); }
+SteadyTime SteadyClock::now() const {
+    return std::chrono::steady_clock::now();
+}
 
 void SteadyClock::sleep_until(SteadyTime deadline) {
     // libstdc++'s steady_clock is CLOCK_MONOTONIC, so its epoch is the one clock_nanosleep uses.
@@ -69,7 +75,9 @@ SignalScope::~SignalScope() {
     for (std::size_t i = 0; i < stop_signals.size(); ++i) sigaction(stop_signals[i], &saved_[i], nullptr);
 }
 
-int SignalScope::pending() { return stop_signal; }
+int SignalScope::pending() {
+    return stop_signal;
+}
 
 bool SignalScope::take_suspend() {
     if (!suspend_requested) return false;
@@ -82,7 +90,9 @@ TerminalGuard::TerminalGuard(int in_fd, std::ostream& out, bool keys) : fd_(in_f
     enter();
 }
 
-TerminalGuard::~TerminalGuard() { restore(); }
+TerminalGuard::~TerminalGuard() {
+    restore();
+}
 
 void TerminalGuard::enter() {
     if (keys_) {

@@ -10,17 +10,18 @@ namespace breathe {
 
 int main(int argc, const char* const* argv, tend::Io& io) {
     Options options;
-    CLI::App app{"breathe: a paced breathing exercise in the terminal, with distress rated before and after.\n\n"
-                 "Examples:\n"
-                 "  breathe                          3 minutes of calm (4 in, 6 out)\n"
-                 "  breathe --pattern box --minutes 5\n"
-                 "  breathe --pattern 4-7-8 --cycles 4 --bell\n"
-                 "  breathe --rate                   asks how distressed you are before and after\n"
-                 "  breathe --list                   the patterns, with breaths per minute\n"
-                 "  breathe log --since mon          this week's sessions\n\n"
-                 "On a terminal, space pauses (the breath starts again from the in-breath) and q or\n"
-                 "Ctrl-C stops. Stop at once if you feel dizzy or light-headed, and breathe normally.\n",
-                 "breathe"};
+    CLI::App app{
+        "breathe: a paced breathing exercise in the terminal, with distress rated before and after.\n\n"
+        "Examples:\n"
+        "  breathe                          3 minutes of calm (4 in, 6 out)\n"
+        "  breathe --pattern box --minutes 5\n"
+        "  breathe --pattern 4-7-8 --cycles 4 --bell\n"
+        "  breathe --rate                   asks how distressed you are before and after\n"
+        "  breathe --list                   the patterns, with breaths per minute\n"
+        "  breathe log --since mon          this week's sessions\n\n"
+        "On a terminal, space pauses (the breath starts again from the in-breath) and q or\n"
+        "Ctrl-C stops. Stop at once if you feel dizzy or light-headed, and breathe normally.\n",
+        "breathe"};
     tend::cli::add_common_options(app, options.common, "breathe");
     app.fallthrough();
     app.require_subcommand(0, 1);
@@ -42,9 +43,12 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     app.add_option("--before", options.before, "Distress before, 0 (calm) to 10 (overwhelmed)")
         ->transform(tend::cli::whole_number(0, 10))
         ->option_text("N");
-    app.add_option("--after", options.after, "Distress after, 0 to 10")->transform(tend::cli::whole_number(0, 10))->option_text("N");
+    app.add_option("--after", options.after, "Distress after, 0 to 10")
+        ->transform(tend::cli::whole_number(0, 10))
+        ->option_text("N");
     app.add_flag("--no-log", options.no_log, "Do not save the session");
-    app.add_flag("--json", options.json, "Print the session's record as JSON at the end (plain phase lines then go to stderr)");
+    app.add_flag("--json", options.json,
+                 "Print the session's record as JSON at the end (plain phase lines then go to stderr)");
     bool list_patterns = false;
     app.add_flag("--list", list_patterns, "Show the patterns with breaths per minute, and exit");
 

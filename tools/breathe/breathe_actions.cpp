@@ -71,9 +71,9 @@ Prepared prepare(const Options& options, const Session& session) {
     Prepared prepared;
     prepared.pattern = options.pattern ? catalog.resolve(*options.pattern, "--pattern") : catalog.default_pattern();
     prepared.plan.phases = prepared.pattern.phases;
-    prepared.plan.cycles = options.cycles ? *options.cycles
-                                          : cycles_for_minutes(options.minutes.value_or(config.minutes),
-                                                               prepared.pattern.cycle());
+    prepared.plan.cycles = options.cycles
+                               ? *options.cycles
+                               : cycles_for_minutes(options.minutes.value_or(config.minutes), prepared.pattern.cycle());
     prepared.plan.settle_seconds = options.no_settle ? 0 : settle_seconds;
 
     const bool needs_questions = options.rate && !(options.before && options.after);
@@ -92,7 +92,9 @@ std::string minutes_and_seconds(double seconds) {
     return fmt::format("{}:{:02}", whole / 60, whole % 60);
 }
 
-std::string breaths(int count) { return fmt::format("{} breath{}", count, count == 1 ? "" : "s"); }
+std::string breaths(int count) {
+    return fmt::format("{} breath{}", count, count == 1 ? "" : "s");
+}
 
 void say_how_it_went(const Session& session, const tend::BreatheEntry& entry, const Outcome& outcome,
                      const std::optional<std::string>& id) {
@@ -112,7 +114,8 @@ void say_how_it_went(const Session& session, const tend::BreatheEntry& entry, co
 void offer_grounding_if_needed(const Session& session, const tend::BreatheEntry& entry) {
     const int threshold = session.config.safety.threshold;
     const int worst = std::max(entry.before.value_or(-1), entry.after.value_or(-1));
-    if (threshold > 0 && worst >= threshold) tend::print_grounding_line(session.io.err, session.config.safety, tend::OfferBreathing::no);
+    if (threshold > 0 && worst >= threshold)
+        tend::print_grounding_line(session.io.err, session.config.safety, tend::OfferBreathing::no);
 }
 
 int conclude(const Options& options, const Session& session, const Prepared& prepared, const Outcome& outcome) {
@@ -190,10 +193,9 @@ int session(const Options& options, const Session& session) {
     Outcome outcome;
     if (on_terminal) {
         if (keys) session.note(session.err_style.dim("Space pauses, q stops."));
-        TerminalDisplay display(
-            session.io.out, prepared.plan.phases,
-            TerminalLook{options.bell, unicode_locale(session), session.out_style,
-                         [] { return terminal_columns(STDOUT_FILENO); }});
+        TerminalDisplay display(session.io.out, prepared.plan.phases,
+                                TerminalLook{options.bell, unicode_locale(session), session.out_style,
+                                             [] { return terminal_columns(STDOUT_FILENO); }});
         TerminalGuard guard(STDIN_FILENO, session.io.out, keys);
         TerminalKeys key_source(keys ? STDIN_FILENO : -1, &guard);
         outcome = run_session(prepared.plan, clock, key_source, SignalScope::pending, display);
@@ -233,8 +235,7 @@ int list(const Options& options, const Session& session) {
             pattern.built_in ? pattern.description : std::string("Your own, from [breathe.patterns] in your config.");
         if (pattern.name == default_name) description += " (default)";
         session.io.out << style.bold(name) << std::string(name_width - tend::display_width(name) + 2, ' ')
-                       << fmt::format("{:<{}}  {:>4.1f}/min  ", pattern.spec, spec_width,
-                                      pattern.breaths_per_minute())
+                       << fmt::format("{:<{}}  {:>4.1f}/min  ", pattern.spec, spec_width, pattern.breaths_per_minute())
                        << tend::neutralize(description) << '\n';
     }
     return 0;
@@ -244,9 +245,9 @@ int log(const Options& options, const Session& session) {
     const auto& filter = options.log;
     const auto store = session.store(tend::breathe_format);
     const auto until = [&] {
-        return filter.until ? tend::parse_human_time(*filter.until, "--until", session.now, session.zone,
-                                                     tend::DayMeaning::end)
-                            : session.now + std::chrono::hours{24 * 366};
+        return filter.until
+                   ? tend::parse_human_time(*filter.until, "--until", session.now, session.zone, tend::DayMeaning::end)
+                   : session.now + std::chrono::hours{24 * 366};
     };
     std::vector<Record> records;
     if (filter.since) {
@@ -257,8 +258,8 @@ int log(const Options& options, const Session& session) {
         records = store.read_range(from, to);
     } else {
         // Without --since, read back only as many months as --last needs.
-        records = store.read_latest(filter.last && !filter.until ? *filter.last
-                                                                 : std::numeric_limits<std::size_t>::max());
+        records =
+            store.read_latest(filter.last && !filter.until ? *filter.last : std::numeric_limits<std::size_t>::max());
         std::reverse(records.begin(), records.end());
         const tend::Instant to = until();
         std::erase_if(records, [&](const Record& r) { return tend::record_at(r).instant > to; });

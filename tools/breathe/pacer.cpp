@@ -59,10 +59,14 @@ private:
 
 Ending ending_of(Event event) {
     switch (event) {
-        case Event::quit: return Ending::quit;
-        case Event::signal: return Ending::signal;
-        case Event::broken: return Ending::output_failed;
-        default: return Ending::completed;
+        case Event::quit:
+            return Ending::quit;
+        case Event::signal:
+            return Ending::signal;
+        case Event::broken:
+            return Ending::output_failed;
+        default:
+            return Ending::completed;
     }
 }
 

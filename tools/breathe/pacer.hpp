@@ -44,7 +44,9 @@ public:
 inline constexpr char pause_key = ' ';
 inline constexpr char suspend_key = '\x1a';
 // q, and Ctrl-C or Ctrl-D when they arrive as plain bytes rather than as a signal.
-inline bool is_quit_key(char key) { return key == 'q' || key == 'Q' || key == '\x03' || key == '\x04'; }
+inline bool is_quit_key(char key) {
+    return key == 'q' || key == 'Q' || key == '\x03' || key == '\x04';
+}
 
 // What a person sees. Calls come in this order: settle() per second of the countdown,
 // then per phase phase_started() and progress() every refresh(); paused() and, at the very
@@ -82,7 +84,7 @@ struct Outcome {
     Duration paused{};          // time spent paused
     Duration worst_lateness{};  // the latest a phase change came after its deadline
     Ending ending = Ending::completed;
-    int signal = 0;             // the signal that stopped it, for Ending::signal
+    int signal = 0;  // the signal that stopped it, for Ending::signal
     bool interrupted() const { return ending != Ending::completed; }
 };
 

@@ -26,9 +26,15 @@ void add_value_options(CLI::App& app, EntryValues& values) {
     const auto scale = tend::cli::whole_number(0, 10);
     app.add_option("--mood", values.mood, "Mood, 0 (very low) to 10 (very good)")->transform(scale)->option_text("N");
     app.add_option("--energy", values.energy, "Energy, 0 (empty) to 10 (full)")->transform(scale)->option_text("N");
-    app.add_option("--anxiety", values.anxiety, "Anxiety, 0 (calm) to 10 (overwhelmed)")->transform(scale)->option_text("N");
-    app.add_option("--closeness", values.closeness, "Closeness, 0 (far) to 10 (close)")->transform(scale)->option_text("N");
-    app.add_option("--safety", values.safety, "Feeling safe, 0 (not at all) to 10 (completely)")->transform(scale)->option_text("N");
+    app.add_option("--anxiety", values.anxiety, "Anxiety, 0 (calm) to 10 (overwhelmed)")
+        ->transform(scale)
+        ->option_text("N");
+    app.add_option("--closeness", values.closeness, "Closeness, 0 (far) to 10 (close)")
+        ->transform(scale)
+        ->option_text("N");
+    app.add_option("--safety", values.safety, "Feeling safe, 0 (not at all) to 10 (completely)")
+        ->transform(scale)
+        ->option_text("N");
     app.add_option("--feel", values.feelings, "Feeling words, comma-separated (see 'checkin feelings')")
         ->allow_extra_args(false)
         ->option_text("WORD,...");
@@ -45,27 +51,32 @@ void add_value_options(CLI::App& app, EntryValues& values) {
 
 int main(int argc, const char* const* argv, tend::Io& io) {
     Options options;
-    CLI::App app{"checkin: a quick check-in from the shell: how you are, in a few numbers and words.\n\n"
-                 "Examples:\n"
-                 "  checkin 6                                 mood 6 of 10\n"
-                 "  checkin 4 --anxiety 7 --feel tired,tense --tag work --note \"long day\"\n"
-                 "  checkin list --since mon                  this week's check-ins\n"
-                 "  checkin due && notify-send 'How are you?'   for cron\n",
-                 "checkin"};
+    CLI::App app{
+        "checkin: a quick check-in from the shell: how you are, in a few numbers and words.\n\n"
+        "Examples:\n"
+        "  checkin 6                                 mood 6 of 10\n"
+        "  checkin 4 --anxiety 7 --feel tired,tense --tag work --note \"long day\"\n"
+        "  checkin list --since mon                  this week's check-ins\n"
+        "  checkin due && notify-send 'How are you?'   for cron\n",
+        "checkin"};
     tend::cli::add_common_options(app, options.common, "checkin");
     app.fallthrough();
     app.require_subcommand(0, 1);
 
     std::optional<int> positional_mood;
-    app.add_option("MOOD", positional_mood, "Mood, 0 to 10: the quickest check-in")->transform(tend::cli::whole_number(0, 10));
+    app.add_option("MOOD", positional_mood, "Mood, 0 to 10: the quickest check-in")
+        ->transform(tend::cli::whole_number(0, 10));
     add_value_options(app, options.values);
     app.add_flag("--json", options.json, "Print the saved check-in as JSON");
     app.add_flag("-q,--quiet", options.quiet, "Say nothing when it is saved");
 
     auto* list = app.add_subcommand("list", "List check-ins, oldest first");
-    list->add_option("--since", options.list.since, "From this time or day (e.g. mon, 2026-11-01, -7d)")->option_text("WHEN");
+    list->add_option("--since", options.list.since, "From this time or day (e.g. mon, 2026-11-01, -7d)")
+        ->option_text("WHEN");
     list->add_option("--until", options.list.until, "Up to this time or day, included")->option_text("WHEN");
-    list->add_option("--last", options.list.last, "Only the last N")->transform(tend::cli::whole_number(1, 1000000))->option_text("N");
+    list->add_option("--last", options.list.last, "Only the last N")
+        ->transform(tend::cli::whole_number(1, 1000000))
+        ->option_text("N");
     list->add_option("--tag", options.list.tags, "Only check-ins with one of these tags")
         ->allow_extra_args(false)
         ->option_text("TAG,...");
@@ -74,7 +85,8 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     auto* edit = app.add_subcommand("edit", "Change a check-in: give only what changes");
     edit->add_option("ID", options.id, "The check-in's id, from 'checkin list'")->required();
     add_value_options(*edit, options.values);
-    edit->add_option("--clear", options.clear, "Empty a field: mood, energy, anxiety, closeness, safety, feelings, tags, note")
+    edit->add_option("--clear", options.clear,
+                     "Empty a field: mood, energy, anxiety, closeness, safety, feelings, tags, note")
         ->allow_extra_args(false)
         ->option_text("FIELD,...");
     edit->add_flag("--json", options.json, "Print the changed check-in as JSON");
@@ -97,14 +109,15 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     }
 
     const std::array<std::pair<CLI::App*, Command>, 6> commands{{{list, Command::list},
-                                                                  {edit, Command::edit},
-                                                                  {remove, Command::remove},
-                                                                  {undo, Command::undo},
-                                                                  {due, Command::due},
-                                                                  {feelings, Command::feelings}}};
+                                                                 {edit, Command::edit},
+                                                                 {remove, Command::remove},
+                                                                 {undo, Command::undo},
+                                                                 {due, Command::due},
+                                                                 {feelings, Command::feelings}}};
     for (const auto& [sub, command] : commands)
         if (sub->parsed()) options.command = command;
-    if (options.command != Command::add && options.command != Command::edit && (options.values.any() || options.values.at))
+    if (options.command != Command::add && options.command != Command::edit &&
+        (options.values.any() || options.values.at))
         tend::usage_error("values like --mood or --note go with a new check-in or 'edit', not here");
 
     tend::Session session("checkin", io, options.common);

@@ -34,7 +34,8 @@ std::vector<std::string> checked_feelings(const std::vector<std::string>& typed,
         if (!vocabulary.group_of(word)) {
             std::string hint = "see 'checkin feelings', or add your own words under [checkin] feelings in your config";
             if (auto close = vocabulary.suggest(word)) hint = fmt::format("did you mean '{}'? Or {}", *close, hint);
-            tend::usage_error(fmt::format("--feel: '{}' is not in the feeling words; {}", tend::neutralize(word), hint));
+            tend::usage_error(
+                fmt::format("--feel: '{}' is not in the feeling words; {}", tend::neutralize(word), hint));
         }
         if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
     }
@@ -47,8 +48,8 @@ std::vector<std::string> checked_tags(const std::vector<std::string>& typed) {
         const std::string tag = tend::normalize_word(raw);
         if (tag.empty()) continue;
         if (!tend::is_valid_utf8(tag) || tag.size() > 64 || tend::neutralize(tag) != tag)
-            tend::usage_error(fmt::format("--tag: '{}' is not a tag; use up to 64 characters of plain text",
-                                          tend::neutralize(tag)));
+            tend::usage_error(
+                fmt::format("--tag: '{}' is not a tag; use up to 64 characters of plain text", tend::neutralize(tag)));
         if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
     }
     return tags;
@@ -56,9 +57,12 @@ std::vector<std::string> checked_tags(const std::vector<std::string>& typed) {
 
 // Writes the values that were given into a record, checking each on the way.
 void apply_values(const EntryValues& values, Record& record, const Session& session) {
-    const std::array<std::pair<std::string_view, const std::optional<int>*>, 5> numbers{{
-        {"mood", &values.mood}, {"energy", &values.energy}, {"anxiety", &values.anxiety},
-        {"closeness", &values.closeness}, {"safety", &values.safety}}};
+    const std::array<std::pair<std::string_view, const std::optional<int>*>, 5> numbers{
+        {{"mood", &values.mood},
+         {"energy", &values.energy},
+         {"anxiety", &values.anxiety},
+         {"closeness", &values.closeness},
+         {"safety", &values.safety}}};
     for (const auto& [name, value] : numbers)
         if (*value) record.insert_or_assign(name, static_cast<int64_t>(**value));
     // Blank words and notes are nothing, not empty values.
@@ -85,9 +89,11 @@ void apply_values(const EntryValues& values, Record& record, const Session& sess
         else
             record.insert_or_assign("note", tend::checked_text(std::move(note), "--edit-note"));
     }
-    if (values.at) record.insert_or_assign("at", tend::to_toml(tend::in_zone(
-                                          tend::past_time(session, *values.at, "--at", "a check-in is about now or the past"),
-                                          session.zone)));
+    if (values.at)
+        record.insert_or_assign(
+            "at",
+            tend::to_toml(tend::in_zone(
+                tend::past_time(session, *values.at, "--at", "a check-in is about now or the past"), session.zone)));
 }
 
 std::optional<int> ask_number(const Session& session, const tend::Dimension& dimension) {
@@ -108,7 +114,7 @@ EntryValues ask_values(const Session& session) {
     session.note("How are you right now? Answer what you like; Enter skips a question, Ctrl-D stops.");
     EntryValues values;
     const std::array<std::optional<int>*, 5> slots{&values.mood, &values.energy, &values.anxiety, &values.closeness,
-                                                  &values.safety};
+                                                   &values.safety};
     for (std::size_t i = 0; i < slots.size(); ++i) *slots[i] = ask_number(session, tend::checkin_dimensions[i]);
     for (;;) {
         auto answer = session.ask("Feelings, comma-separated ('?' lists them) [Enter skips]: ");
@@ -148,7 +154,9 @@ bool has_content(const Record& record) {
     });
 }
 
-std::filesystem::path undo_hint(const Session& session) { return session.paths.data_dir / "checkin" / undo_hint_name; }
+std::filesystem::path undo_hint(const Session& session) {
+    return session.paths.data_dir / "checkin" / undo_hint_name;
+}
 
 // The hint is only a convenience: once the check-in is saved, failing to note it must not
 // turn into a failure, or the person would check in again and have two. It is written under
@@ -181,13 +189,14 @@ void print_record_json(const Session& session, const Record& record) {
 void offer_grounding_if_needed(const Session& session, const Record& record) {
     const int threshold = session.config.safety.threshold;
     const auto distress = tend::checkin_distress(record);
-    if (threshold > 0 && distress && *distress >= threshold) print_grounding_line(session.io.err, session.config.safety);
+    if (threshold > 0 && distress && *distress >= threshold)
+        print_grounding_line(session.io.err, session.config.safety);
 }
 
 std::string summary_line(const Record& record, const tend::Style& style, bool fit_to_terminal) {
     const tend::OffsetTime at = tend::record_at(record);
-    std::string line = fmt::format("{}  {}", style.cyan(tend::record_id(record)),
-                                   tend::format_local_minutes(at.local()));
+    std::string line =
+        fmt::format("{}  {}", style.cyan(tend::record_id(record)), tend::format_local_minutes(at.local()));
     std::string values;
     for (const auto& dimension : tend::checkin_dimensions)
         if (auto value = tend::field<int64_t>(record, dimension.name))
@@ -209,8 +218,9 @@ int add(const Options& options, const Session& session) {
     EntryValues values = options.values;
     if (!values.any()) {
         if (!session.io.in_tty)
-            tend::usage_error("nothing to record; give a mood (checkin 6) or --mood, --energy, --anxiety, "
-                              "--closeness, --safety, --feel, --tag or --note");
+            tend::usage_error(
+                "nothing to record; give a mood (checkin 6) or --mood, --energy, --anxiety, "
+                "--closeness, --safety, --feel, --tag or --note");
         const std::optional<std::string> at = values.at;
         values = ask_values(session);
         values.at = at;
@@ -241,9 +251,9 @@ int list(const Options& options, const Session& session) {
     const auto& filter = options.list;
     const auto store = session.store(tend::checkin_format);
     const auto until = [&](tend::Instant from) {
-        return filter.until ? tend::parse_human_time(*filter.until, "--until", session.now, session.zone,
-                                                     tend::DayMeaning::end)
-                            : std::max(from, session.now) + std::chrono::hours{24 * 366};
+        return filter.until
+                   ? tend::parse_human_time(*filter.until, "--until", session.now, session.zone, tend::DayMeaning::end)
+                   : std::max(from, session.now) + std::chrono::hours{24 * 366};
     };
     std::vector<Record> records;
     if (filter.since) {
@@ -264,8 +274,9 @@ int list(const Options& options, const Session& session) {
         const auto wanted = checked_tags(filter.tags);
         std::erase_if(records, [&](const Record& r) {
             const auto tags = tend::string_list(r, "tags");
-            return std::none_of(wanted.begin(), wanted.end(),
-                                [&](const std::string& t) { return std::find(tags.begin(), tags.end(), t) != tags.end(); });
+            return std::none_of(wanted.begin(), wanted.end(), [&](const std::string& t) {
+                return std::find(tags.begin(), tags.end(), t) != tags.end();
+            });
         });
     }
     if (filter.last && records.size() > *filter.last)
@@ -281,7 +292,8 @@ int list(const Options& options, const Session& session) {
         session.note("No check-ins here yet. 'checkin 6' saves one.");
         return 0;
     }
-    for (const auto& record : records) session.io.out << summary_line(record, session.out_style, session.io.out_tty) << '\n';
+    for (const auto& record : records)
+        session.io.out << summary_line(record, session.out_style, session.io.out_tty) << '\n';
     return 0;
 }
 
@@ -290,16 +302,19 @@ int edit(const Options& options, const Session& session) {
         tend::usage_error("nothing to change; give new values (e.g. --mood 5) or --clear FIELD");
     auto store = session.store(tend::checkin_format);
     const auto found = store.find(tend::normalize_word(options.id));
-    if (!found) tend::usage_error(fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(options.id)));
+    if (!found)
+        tend::usage_error(
+            fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(options.id)));
     Record record = found->record;
     for (const auto& name : options.clear) {
         const bool known = name == "feelings" || name == "tags" || name == "note" ||
                            std::any_of(tend::checkin_dimensions.begin(), tend::checkin_dimensions.end(),
                                        [&](const tend::Dimension& d) { return d.name == name; });
         if (!known)
-            tend::usage_error(fmt::format("--clear: '{}' is not a field; use mood, energy, anxiety, closeness, "
-                                          "safety, feelings, tags or note",
-                                          tend::neutralize(name)));
+            tend::usage_error(
+                fmt::format("--clear: '{}' is not a field; use mood, energy, anxiety, closeness, "
+                            "safety, feelings, tags or note",
+                            tend::neutralize(name)));
         record.erase(name);
     }
     apply_values(options.values, record, session);
@@ -310,7 +325,8 @@ int edit(const Options& options, const Session& session) {
     const std::string new_id = tend::record_id(*stored);
     if (options.json) print_record_json(session, *stored);
     if (new_id != tend::record_id(found->record))
-        session.note(fmt::format("Moved to another month, so check-in {} is now {}.", tend::record_id(found->record), new_id));
+        session.note(
+            fmt::format("Moved to another month, so check-in {} is now {}.", tend::record_id(found->record), new_id));
     else if (!options.quiet)
         session.note(fmt::format("Updated check-in {}.", new_id));
     if (read_undo_hint(session) == tend::record_id(found->record)) write_undo_hint(session, new_id);
@@ -322,7 +338,9 @@ int remove(const Options& options, const Session& session) {
     auto store = session.store(tend::checkin_format);
     const std::string id = tend::normalize_word(options.id);
     const auto found = store.find(id);
-    if (!found) tend::usage_error(fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(options.id)));
+    if (!found)
+        tend::usage_error(
+            fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(options.id)));
     store.replace(id, std::nullopt);
     if (!options.quiet)
         session.note(fmt::format("Deleted check-in {} from {}.", id,
@@ -361,7 +379,8 @@ int due(const Options& options, const Session& session) {
     };
     if (settings.due_from && local - tend::LocalTime{today} < *settings.due_from)
         return answer(false, "Not yet: check-ins are due from " +
-                                 tend::format_local_minutes(tend::LocalTime{today} + *settings.due_from).substr(11) + ".");
+                                 tend::format_local_minutes(tend::LocalTime{today} + *settings.due_from).substr(11) +
+                                 ".");
     const tend::LocalDay first = today - date::days{settings.every_days - 1};
     const auto records = session.store(tend::checkin_format).read_range(session.zone.start_of_day(first), session.now);
     if (records.empty()) return answer(true, "A check-in is due. 'checkin' asks a few questions, or try 'checkin 6'.");

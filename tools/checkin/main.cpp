@@ -1,3 +1,5 @@
 // checkin's entry point: the shared runner does the rest.
 #include "checkin.hpp"
-int main(int argc, char** argv) { return tend::run_main("checkin", argc, argv, checkin::main); }
+int main(int argc, char** argv) {
+    return tend::run_main("checkin", argc, argv, checkin::main);
+}

@@ -35,7 +35,9 @@ std::string literal(std::string_view text) {
     return out + "\"";
 }
 
-std::string with_enum(tend::With with) { return fmt::format("tend::With::{}", tend::with_name(with)); }
+std::string with_enum(tend::With with) {
+    return fmt::format("tend::With::{}", tend::with_name(with));
+}
 
 std::string generate(const std::vector<tend::Deck>& decks) {
     std::string out =
@@ -53,7 +55,8 @@ std::string generate(const std::vector<tend::Deck>& decks) {
     for (std::size_t d = 0; d < decks.size(); ++d)
         out += fmt::format("    {{{}, {}, {}, {}, deck_{}}},\n", literal(decks[d].name), literal(decks[d].title),
                            literal(decks[d].description), literal(decks[d].how_to_use), d);
-    out += "};\n\n}  // namespace\n\nconst std::span<const ShippedDeck> shipped_decks{decks};\n\n}  // namespace prompt\n";
+    out +=
+        "};\n\n}  // namespace\n\nconst std::span<const ShippedDeck> shipped_decks{decks};\n\n}  // namespace prompt\n";
     return out;
 }
 
@@ -66,7 +69,8 @@ int main(int argc, char** argv) {
     }
     const fs::path output = argv[1];
     std::vector<fs::path> files(argv + 2, argv + argc);
-    std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+    std::sort(files.begin(), files.end(),
+              [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
 
     std::vector<tend::Deck> decks;
     std::vector<std::string> problems;

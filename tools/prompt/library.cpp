@@ -42,8 +42,8 @@ Library::Library() {
     cards_.reserve(total);
     decks_.reserve(shipped_decks.size());
     for (const auto& deck : shipped_decks) {
-        decks_.push_back(DeckInfo{deck.name, deck.title, deck.description, deck.how_to_use, {}, cards_.size(),
-                                  deck.prompts.size()});
+        decks_.push_back(
+            DeckInfo{deck.name, deck.title, deck.description, deck.how_to_use, {}, cards_.size(), deck.prompts.size()});
         for (const auto& p : deck.prompts) cards_.push_back(Card{p.id, p.text, deck.name, p.depth, p.with, p.notes});
     }
 }
@@ -105,12 +105,13 @@ std::vector<std::string_view> Library::notes() const {
 std::vector<const Card*> filter_cards(const Library& library, const Filter& filter) {
     for (const auto& name : filter.decks)
         if (!library.deck(name))
-            tend::usage_error(fmt::format("--deck: there is no deck called '{}'; 'prompt decks' lists them",
-                                          tend::neutralize(name)));
+            tend::usage_error(
+                fmt::format("--deck: there is no deck called '{}'; 'prompt decks' lists them", tend::neutralize(name)));
     std::vector<const Card*> pool;
     pool.reserve(library.cards().size());
     for (const auto& card : library.cards()) {
-        if (!filter.decks.empty() && std::find(filter.decks.begin(), filter.decks.end(), card.deck) == filter.decks.end())
+        if (!filter.decks.empty() &&
+            std::find(filter.decks.begin(), filter.decks.end(), card.deck) == filter.decks.end())
             continue;
         if (filter.max_depth && card.depth > *filter.max_depth) continue;
         if (filter.with && card.with != *filter.with && card.with != tend::With::either) continue;

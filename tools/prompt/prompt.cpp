@@ -32,22 +32,24 @@ void add_target(CLI::App& app, Options& options) {
 
 int main(int argc, const char* const* argv, tend::Io& io) {
     Options options;
-    CLI::App app{"prompt: a conversation or reflection prompt, for two people or one.\n\n"
-                 "Examples:\n"
-                 "  prompt                          a prompt you have not seen lately\n"
-                 "  prompt today                    the prompt of the day, the same for both of you\n"
-                 "  prompt --together --depth 1     something light to talk about together\n"
-                 "  prompt answer                   write an answer to the last prompt (in $EDITOR)\n"
-                 "  prompt skip                     not this one; no penalty\n",
-                 "prompt"};
+    CLI::App app{
+        "prompt: a conversation or reflection prompt, for two people or one.\n\n"
+        "Examples:\n"
+        "  prompt                          a prompt you have not seen lately\n"
+        "  prompt today                    the prompt of the day, the same for both of you\n"
+        "  prompt --together --depth 1     something light to talk about together\n"
+        "  prompt answer                   write an answer to the last prompt (in $EDITOR)\n"
+        "  prompt skip                     not this one; no penalty\n",
+        "prompt"};
     tend::cli::add_common_options(app, options.common, "prompt");
     app.fallthrough();
     app.require_subcommand(0, 1);
     add_filter_options(app, options.filter);
     app.add_flag("--json", options.json, "Print the prompt as JSON");
 
-    auto* today = app.add_subcommand("today", "The prompt of the day: the same on every machine with the same "
-                                              "date, decks and [prompt] seed");
+    auto* today = app.add_subcommand("today",
+                                     "The prompt of the day: the same on every machine with the same "
+                                     "date, decks and [prompt] seed");
     add_filter_options(*today, options.filter);
     today->add_flag("--json", options.json, "Print the prompt as JSON, with its date");
 
@@ -66,7 +68,9 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     auto* history = app.add_subcommand("history", "What you have been shown, answered, skipped and kept");
     history->add_option("--since", options.history.since, "From this day or time (e.g. mon, 2026-11-01, -7d)")
         ->option_text("WHEN");
-    history->add_option("--last", options.history.last, "Only the last N")->transform(tend::cli::whole_number(1, 1000000))->option_text("N");
+    history->add_option("--last", options.history.last, "Only the last N")
+        ->transform(tend::cli::whole_number(1, 1000000))
+        ->option_text("N");
     history->add_option("--event", options.history.events, "Only these: shown, answered, skipped, fav, unfav")
         ->delimiter(',')
         ->check(CLI::IsMember({"shown", "answered", "skipped", "fav", "unfav"}))
@@ -88,24 +92,28 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     tend::cli::parse(app, argc, argv, io);
 
     const std::array<std::pair<CLI::App*, Command>, 9> commands{{{today, Command::today},
-                                                                  {answer, Command::answer},
-                                                                  {skip, Command::skip},
-                                                                  {fav, Command::fav},
-                                                                  {unfav, Command::unfav},
-                                                                  {history, Command::history},
-                                                                  {revisit, Command::revisit},
-                                                                  {decks, Command::decks},
-                                                                  {check, Command::check}}};
+                                                                 {answer, Command::answer},
+                                                                 {skip, Command::skip},
+                                                                 {fav, Command::fav},
+                                                                 {unfav, Command::unfav},
+                                                                 {history, Command::history},
+                                                                 {revisit, Command::revisit},
+                                                                 {decks, Command::decks},
+                                                                 {check, Command::check}}};
     for (const auto& [sub, command] : commands)
         if (sub->parsed()) options.command = command;
     const auto& filter = options.filter;
     if (filter.together && filter.solo) tend::usage_error("--together and --solo: choose one, or neither for both");
-    const bool filtered = !filter.decks.empty() || filter.depth || filter.together || filter.solo || !filter.exclude.empty();
-    const bool picks = options.command == Command::random || options.command == Command::today ||
-                       options.command == Command::revisit;
-    if (filtered && !picks) tend::usage_error("--deck, --depth, --together, --solo and --exclude choose a prompt; "
-                                              "they go with 'prompt', 'prompt today' or 'prompt revisit'");
-    if (options.json && options.command == Command::check) tend::usage_error("--json: 'prompt check' has no JSON output");
+    const bool filtered =
+        !filter.decks.empty() || filter.depth || filter.together || filter.solo || !filter.exclude.empty();
+    const bool picks =
+        options.command == Command::random || options.command == Command::today || options.command == Command::revisit;
+    if (filtered && !picks)
+        tend::usage_error(
+            "--deck, --depth, --together, --solo and --exclude choose a prompt; "
+            "they go with 'prompt', 'prompt today' or 'prompt revisit'");
+    if (options.json && options.command == Command::check)
+        tend::usage_error("--json: 'prompt check' has no JSON output");
 
     tend::Session session("prompt", io, options.common);
     using Action = int (*)(const Options&, const tend::Session&);

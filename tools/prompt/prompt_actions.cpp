@@ -38,7 +38,9 @@ std::chrono::milliseconds lock_wait(const Session& session) {
     return tend::lock_timeout(session.io.getenv("TEND_LOCK_TIMEOUT"));
 }
 
-fs::path user_deck_dir(const Session& session) { return session.paths.data_dir / "decks"; }
+fs::path user_deck_dir(const Session& session) {
+    return session.paths.data_dir / "decks";
+}
 
 // The shipped decks and the person's own. A broken deck of theirs is a warning, never the end.
 Library load_library(const Session& session) {
@@ -72,8 +74,9 @@ Filter make_filter(const Options& options, const Session& session, const Library
 std::vector<const Card*> pool_for(const Options& options, const Session& session, const Library& library) {
     auto pool = filter_cards(library, make_filter(options, session, library));
     if (pool.empty())
-        tend::usage_error("no prompt matches these filters (and [prompt] exclude, if your config has it); "
-                          "'prompt decks' shows what there is");
+        tend::usage_error(
+            "no prompt matches these filters (and [prompt] exclude, if your config has it); "
+            "'prompt decks' shows what there is");
     return pool;
 }
 
@@ -99,9 +102,13 @@ void print_card(const Session& session, const Card& card) {
     if (session.io.out_tty) session.io.out << id_line(session, card) << '\n';
 }
 
-std::string id_of(const Record& record) { return tend::field<std::string>(record, "prompt_id").value_or(""); }
+std::string id_of(const Record& record) {
+    return tend::field<std::string>(record, "prompt_id").value_or("");
+}
 
-bool is_event(const Record& record, PromptEvent event) { return tend::prompt_event(record) == event; }
+bool is_event(const Record& record, PromptEvent event) {
+    return tend::prompt_event(record) == event;
+}
 
 Record event_record(const Session& session, PromptEvent event, const Card& card) {
     Record record;
@@ -138,7 +145,8 @@ std::vector<std::string> recent_ids(const Session& session) {
     if (days <= 0) return ids;
     const auto window = session.store(tend::prompt_format).read_range(session.now - date::days{days}, session.now);
     for (const auto& record : window)
-        if (is_event(record, PromptEvent::shown) || is_event(record, PromptEvent::skipped)) ids.push_back(id_of(record));
+        if (is_event(record, PromptEvent::shown) || is_event(record, PromptEvent::skipped))
+            ids.push_back(id_of(record));
     return ids;
 }
 
@@ -150,8 +158,8 @@ std::uint64_t entropy() {
 std::optional<Record> last_shown(const Session& session) {
     const auto store = session.store(tend::prompt_format);
     auto records = store.read_range(session.now - date::days{62}, session.now + date::days{1});
-    if (records.empty() || std::none_of(records.begin(), records.end(),
-                                        [](const Record& r) { return is_event(r, PromptEvent::shown); }))
+    if (records.empty() ||
+        std::none_of(records.begin(), records.end(), [](const Record& r) { return is_event(r, PromptEvent::shown); }))
         records = all_events(session);
     for (auto it = records.rbegin(); it != records.rend(); ++it)
         if (is_event(*it, PromptEvent::shown)) return *it;
@@ -162,9 +170,10 @@ std::optional<Record> last_shown(const Session& session) {
 const Card& target_card(const Options& options, const Session& session, const Library& library) {
     if (!options.id.empty()) {
         if (const Card* card = library.find(tend::normalize_word(options.id))) return *card;
-        tend::usage_error(fmt::format("ID: there is no prompt '{}' in your decks; the ids are in 'prompt history' and "
-                                      "'prompt decks NAME'",
-                                      tend::neutralize(options.id)));
+        tend::usage_error(
+            fmt::format("ID: there is no prompt '{}' in your decks; the ids are in 'prompt history' and "
+                        "'prompt decks NAME'",
+                        tend::neutralize(options.id)));
     }
     const auto shown = last_shown(session);
     if (!shown) tend::usage_error("no prompt has been shown yet; run 'prompt' or 'prompt today' first, or give an ID");
@@ -239,8 +248,9 @@ std::string answer_text(const Options& options, const Session& session, const Ca
             initial += "#   " + std::string(std::string_view(line.begin(), line.end())) + '\n';
         text = tend::checked_text(tend::edit_text(session, "--text", initial), "--text");
     } else {
-        tend::usage_error("no answer given, and no terminal for an editor; pass --text TEXT, "
-                          "or --text - to read it from standard input");
+        tend::usage_error(
+            "no answer given, and no terminal for an editor; pass --text TEXT, "
+            "or --text - to read it from standard input");
     }
     return tend::trimmed(text);
 }
@@ -259,10 +269,14 @@ std::string indented(std::string_view text) {
 std::string event_word(const Session& session, PromptEvent event) {
     const std::string word = fmt::format("{:<8}", tend::prompt_event_name(event));
     switch (event) {
-        case PromptEvent::answered: return session.out_style.green(word);
-        case PromptEvent::fav: return session.out_style.yellow(word);
-        case PromptEvent::shown: return word;
-        default: return session.out_style.dim(word);
+        case PromptEvent::answered:
+            return session.out_style.green(word);
+        case PromptEvent::fav:
+            return session.out_style.yellow(word);
+        case PromptEvent::shown:
+            return word;
+        default:
+            return session.out_style.dim(word);
     }
 }
 
@@ -327,7 +341,9 @@ tend::Json deck_json(const DeckInfo& info) {
         .set("source", info.shipped() ? std::string("shipped") : info.file.string());
 }
 
-std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+std::string plural(std::size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
 
 // Whether a deck file is one of the shipped decks itself (the same ids and words).
 bool same_as_shipped(const tend::Deck& deck, const Library& shipped) {
@@ -513,8 +529,8 @@ int decks(const Options& options, const Session& session) {
     for (const auto& typed : options.names) {
         const DeckInfo* info = library.deck(tend::normalize_word(typed));
         if (!info)
-            tend::usage_error(fmt::format("NAME: there is no deck called '{}'; 'prompt decks' lists them",
-                                          tend::neutralize(typed)));
+            tend::usage_error(
+                fmt::format("NAME: there is no deck called '{}'; 'prompt decks' lists them", tend::neutralize(typed)));
         chosen.push_back(info);
     }
     const auto cards_of = [&](const DeckInfo& info) {
@@ -537,7 +553,8 @@ int decks(const Options& options, const Session& session) {
     const tend::Style& style = session.out_style;
     if (chosen.empty()) {
         std::size_t width = 0, total = 0;
-        for (const auto& info : library.decks()) width = std::max(width, tend::display_width(info.name)), total += info.count;
+        for (const auto& info : library.decks())
+            width = std::max(width, tend::display_width(info.name)), total += info.count;
         for (const auto& info : library.decks()) {
             std::string line = fmt::format("{}{}  {:>3}  {}", style.bold(std::string(info.name)),
                                            std::string(width - tend::display_width(info.name), ' '), info.count,
@@ -554,7 +571,8 @@ int decks(const Options& options, const Session& session) {
         session.io.out << style.bold(tend::neutralize(info.title));
         if (info.title != info.name) session.io.out << "  " << style.dim(std::string(info.name));
         session.io.out << '\n' << tend::neutralize(info.description) << '\n';
-        if (!info.how_to_use.empty()) session.io.out << '\n' << "How to use it: " << tend::neutralize(info.how_to_use) << '\n';
+        if (!info.how_to_use.empty())
+            session.io.out << '\n' << "How to use it: " << tend::neutralize(info.how_to_use) << '\n';
         session.io.out << '\n';
         for (const auto& card : cards_of(info))
             session.io.out << fmt::format("{}  depth {}  {:<8}  {}\n", style.cyan(std::string(card.id)), card.depth,
@@ -599,10 +617,10 @@ int check(const Options& options, const Session& session) {
             for (const auto& problem : across)
                 if (problem.starts_with(load.deck.file.string() + ":")) load.problems.push_back(problem);
             if (load.ok() && library.deck(load.deck.name) && !same_as_shipped(load.deck, library))
-                load.problems.push_back(fmt::format("{}: deck name '{}' is taken by a shipped deck; in {} this deck "
-                                                    "would be left out",
-                                                    load.deck.file.string(), load.deck.name,
-                                                    user_deck_dir(session).string()));
+                load.problems.push_back(
+                    fmt::format("{}: deck name '{}' is taken by a shipped deck; in {} this deck "
+                                "would be left out",
+                                load.deck.file.string(), load.deck.name, user_deck_dir(session).string()));
             if (load.ok()) {
                 ok_line(load.deck, tend::neutralize(load.deck.file.string()));
             } else {

@@ -213,8 +213,8 @@ void add_boundaries(ReportData& data, const std::vector<Record>& records, const 
         if (is_crossing(event)) ++day.crossed_or_violated;
         if (data.notes)
             if (auto note = text_field(record, "note"))
-                section.notes.push_back({placer.at(record),
-                                         fmt::format("boundary {}, {}", number, tend::event_name(event)), *note});
+                section.notes.push_back(
+                    {placer.at(record), fmt::format("boundary {}, {}", number, tend::event_name(event)), *note});
     }
     for (std::size_t kind = 0; kind < kinds; ++kind)
         section.by_kind.push_back({std::string(tend::boundary_event_names[kind]), totals[kind]});
@@ -246,7 +246,9 @@ void add_prompts(ReportData& data, const std::vector<Record>& records, const Pla
         if (!where.day || !event) continue;  // an event a later version wrote is left out, not fatal
         DayRow& day = data.days[*where.day];
         switch (*event) {
-            case tend::PromptEvent::shown: ++section.shown; break;
+            case tend::PromptEvent::shown:
+                ++section.shown;
+                break;
             case tend::PromptEvent::answered: {
                 ++section.answered;
                 ++day.prompts_answered;
@@ -263,8 +265,11 @@ void add_prompts(ReportData& data, const std::vector<Record>& records, const Pla
                 ++section.skipped;
                 ++day.prompts_skipped;
                 break;
-            case tend::PromptEvent::fav: ++section.favourited; break;
-            case tend::PromptEvent::unfav: break;
+            case tend::PromptEvent::fav:
+                ++section.favourited;
+                break;
+            case tend::PromptEvent::unfav:
+                break;
         }
         if (*event != tend::PromptEvent::shown) day.practice = true;
     }
@@ -281,8 +286,8 @@ int records_in_period(const ReportRecords& records, const Placer& placer) {
 
 }  // namespace
 
-ReportData aggregate(const Period& period, const ReportRecords& records, const tend::Zone& zone,
-                     tend::LocalDay today, const tend::FeelingVocabulary& vocabulary, bool notes) {
+ReportData aggregate(const Period& period, const ReportRecords& records, const tend::Zone& zone, tend::LocalDay today,
+                     const tend::FeelingVocabulary& vocabulary, bool notes) {
     ReportData data;
     data.period = period;
     data.previous = previous_period(period);

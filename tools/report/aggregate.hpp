@@ -19,13 +19,12 @@ struct ReportRecords {
 };
 
 // Everything the report says about `period`, compared with previous_period(period). Records
-// fall on the local day of their `at` in `zone`; days after `today` are still to come. Without notes, no free text is kept: no
-// check-in or boundary notes, no answers, no prompt text, no boundary wording.
-// A boundary's wording comes from the latest `added` or `renegotiated` event among the
-// records given up to the period's end; when none is there, it is named by number only,
-// so that the cost of a report stays with the months it covers.
-// Throws Exit::data for a boundary event this version does not know.
-ReportData aggregate(const Period& period, const ReportRecords& records, const tend::Zone& zone,
-                     tend::LocalDay today, const tend::FeelingVocabulary& vocabulary, bool notes);
+// fall on the local day of their `at` in `zone`; days after `today` are still to come. Without notes, no free text is
+// kept: no check-in or boundary notes, no answers, no prompt text, no boundary wording. A boundary's wording comes from
+// the latest `added` or `renegotiated` event among the records given up to the period's end; when none is there, it is
+// named by number only, so that the cost of a report stays with the months it covers. Throws Exit::data for a boundary
+// event this version does not know.
+ReportData aggregate(const Period& period, const ReportRecords& records, const tend::Zone& zone, tend::LocalDay today,
+                     const tend::FeelingVocabulary& vocabulary, bool notes);
 
 }  // namespace report

@@ -38,7 +38,8 @@ std::string origin(std::string_view from) {
 std::string summary(const tend::DataCheck& check) {
     const std::size_t problems = check.count(tend::Severity::problem);
     const std::size_t warnings = check.count(tend::Severity::warning);
-    const std::string warned = warnings ? fmt::format("; {} to look at", count_of(warnings, "warning", "warnings")) : "";
+    const std::string warned =
+        warnings ? fmt::format("; {} to look at", count_of(warnings, "warning", "warnings")) : "";
     if (problems)
         return fmt::format("{} in {}{}; nothing was changed", count_of(problems, "problem", "problems"),
                            count_of(check.files_with(tend::Severity::problem), "file", "files"), warned);
@@ -49,7 +50,9 @@ std::string summary(const tend::DataCheck& check) {
 
 tend::Json findings_json(const tend::DataCheck& check, tend::Severity severity) {
     tend::Json list = tend::Json::array();
-    const auto position = [](std::size_t value) { return value ? tend::Json(static_cast<std::int64_t>(value)) : tend::Json(); };
+    const auto position = [](std::size_t value) {
+        return value ? tend::Json(static_cast<std::int64_t>(value)) : tend::Json();
+    };
     for (const auto& finding : check.findings) {
         if (finding.severity != severity) continue;
         list.push(tend::Json::object()
@@ -65,9 +68,10 @@ tend::Json findings_json(const tend::DataCheck& check, tend::Severity severity) 
 
 void refuse_with_check(const std::vector<std::string>& given) {
     if (given.empty()) return;
-    tend::usage_error(fmt::format("--check: looks at all your files and prints its own list, so it does not take "
-                                  "{}; leave {} out",
-                                  fmt::join(given, ", "), given.size() == 1 ? "it" : "them"));
+    tend::usage_error(
+        fmt::format("--check: looks at all your files and prints its own list, so it does not take "
+                    "{}; leave {} out",
+                    fmt::join(given, ", "), given.size() == 1 ? "it" : "them"));
 }
 
 std::string render_check_text(const tend::ExplainedPaths& paths, const tend::DataCheck& check,
@@ -78,9 +82,9 @@ std::string render_check_text(const tend::ExplainedPaths& paths, const tend::Dat
     std::string config_note = origin(paths.config_from);
     if (!check.config_exists) config_note += "; not there, so tend uses its defaults";
 
-    std::string out = fmt::format("Data:    {} ({})\nConfig:  {} ({})\n",
-                                  tend::neutralize(paths.paths.data_dir.string()), data_note,
-                                  tend::neutralize(paths.paths.config_file.string()), config_note);
+    std::string out =
+        fmt::format("Data:    {} ({})\nConfig:  {} ({})\n", tend::neutralize(paths.paths.data_dir.string()), data_note,
+                    tend::neutralize(paths.paths.config_file.string()), config_note);
     if (!check.findings.empty()) out += '\n';
     for (const auto& finding : check.findings)
         out += fmt::format("{}: {}{}\n", where(finding), finding.severity == tend::Severity::warning ? "warning: " : "",
@@ -97,14 +101,16 @@ tend::Json check_json(const tend::ExplainedPaths& paths, const tend::DataCheck& 
         files.push(tend::Json::object()
                        .set("path", file.path.string())
                        .set("kind", file.kind)
-                       .set("records", file.kind == "config" ? tend::Json() : tend::Json(static_cast<std::int64_t>(file.records))));
+                       .set("records", file.kind == "config" ? tend::Json()
+                                                             : tend::Json(static_cast<std::int64_t>(file.records))));
     return tend::Json::object()
         .set("schema", std::string(check_schema))
-        .set("data_dir", tend::Json::object()
-                             .set("path", paths.paths.data_dir.string())
-                             .set("from", paths.data_from)
-                             .set("exists", check.data_dir_exists)
-                             .set("link_to", check.data_dir_target ? tend::Json(check.data_dir_target->string()) : tend::Json()))
+        .set("data_dir",
+             tend::Json::object()
+                 .set("path", paths.paths.data_dir.string())
+                 .set("from", paths.data_from)
+                 .set("exists", check.data_dir_exists)
+                 .set("link_to", check.data_dir_target ? tend::Json(check.data_dir_target->string()) : tend::Json()))
         .set("config", tend::Json::object()
                            .set("path", paths.paths.config_file.string())
                            .set("from", paths.config_from)

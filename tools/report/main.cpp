@@ -1,3 +1,5 @@
 // report's entry point: the shared runner does the rest.
 #include "report.hpp"
-int main(int argc, char** argv) { return tend::run_main("report", argc, argv, report::main); }
+int main(int argc, char** argv) {
+    return tend::run_main("report", argc, argv, report::main);
+}

@@ -75,11 +75,12 @@ Period range_from_request(const PeriodRequest& request, tend::Instant now, const
     const tend::LocalDay first =
         zone.day_of(tend::parse_human_time(*request.from, "--from", now, zone, tend::DayMeaning::start));
     const tend::LocalDay last =
-        request.to ? zone.day_of(tend::parse_human_time(*request.to, "--to", now, zone, tend::DayMeaning::end))
-                   : today;
+        request.to ? zone.day_of(tend::parse_human_time(*request.to, "--to", now, zone, tend::DayMeaning::end)) : today;
     if (last < first)
-        tend::usage_error(fmt::format("--to: {} comes before --from {}", tend::format_day(last), tend::format_day(first)));
-    return Period{PeriodKind::range, first, last, fmt::format("{} to {}", tend::format_day(first), tend::format_day(last))};
+        tend::usage_error(
+            fmt::format("--to: {} comes before --from {}", tend::format_day(last), tend::format_day(first)));
+    return Period{PeriodKind::range, first, last,
+                  fmt::format("{} to {}", tend::format_day(first), tend::format_day(last))};
 }
 
 }  // namespace
@@ -129,8 +130,7 @@ Period resolve_period(const PeriodRequest& request, tend::Instant now, const ten
                       date::weekday configured_week_start) {
     const bool range = request.from || request.to;
     const int asked = (request.week ? 1 : 0) + (request.month ? 1 : 0) + (range ? 1 : 0);
-    if (asked > 1)
-        tend::usage_error("give one period: --week, --month, or --from with --to");
+    if (asked > 1) tend::usage_error("give one period: --week, --month, or --from with --to");
     const date::weekday week_start = week_start_of(request, configured_week_start);
     const tend::LocalDay today = zone.day_of(now);
     if (request.month) return month_from_request(*request.month, today);
@@ -140,8 +140,10 @@ Period resolve_period(const PeriodRequest& request, tend::Instant now, const ten
 
 Period previous_period(const Period& period) {
     switch (period.kind) {
-        case PeriodKind::week: return week_starting(period.first - days{7});
-        case PeriodKind::month: return month_period(month_of(period.first) - date::months{1});
+        case PeriodKind::week:
+            return week_starting(period.first - days{7});
+        case PeriodKind::month:
+            return month_period(month_of(period.first) - date::months{1});
         case PeriodKind::range: {
             const tend::LocalDay last = period.first - days{1};
             const tend::LocalDay first = period.first - days{period.days()};
@@ -152,7 +154,9 @@ Period previous_period(const Period& period) {
     return period;
 }
 
-tend::Instant period_begin(const Period& period, const tend::Zone& zone) { return zone.start_of_day(period.first); }
+tend::Instant period_begin(const Period& period, const tend::Zone& zone) {
+    return zone.start_of_day(period.first);
+}
 
 tend::Instant period_end(const Period& period, const tend::Zone& zone) {
     return zone.start_of_day(period.last + days{1}) - std::chrono::seconds{1};

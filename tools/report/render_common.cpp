@@ -15,18 +15,23 @@ namespace {
 
 constexpr std::array<std::string_view, 12> month_short{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-constexpr std::array<std::string_view, 12> month_long{"January", "February", "March",     "April",
-                                                      "May",     "June",     "July",      "August",
-                                                      "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> month_long{"January",   "February", "March",    "April",
+                                                      "May",       "June",     "July",     "August",
+                                                      "September", "October",  "November", "December"};
 constexpr std::array<std::string_view, 7> weekday_names{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
-date::year_month_day ymd(tend::LocalDay day) { return date::year_month_day{day}; }
+date::year_month_day ymd(tend::LocalDay day) {
+    return date::year_month_day{day};
+}
 
 std::string_view noun(const Period& period) {
     switch (period.kind) {
-        case PeriodKind::week: return "week";
-        case PeriodKind::month: return "month";
-        case PeriodKind::range: return "period";
+        case PeriodKind::week:
+            return "week";
+        case PeriodKind::month:
+            return "month";
+        case PeriodKind::range:
+            return "period";
     }
     return "period";
 }
@@ -39,8 +44,12 @@ double tenths(double value) {
 
 }  // namespace
 
-std::string weekday_short(tend::LocalDay day) { return std::string(weekday_names[date::weekday{day}.c_encoding()]); }
-std::string weekday_initial(tend::LocalDay day) { return weekday_short(day).substr(0, 1); }
+std::string weekday_short(tend::LocalDay day) {
+    return std::string(weekday_names[date::weekday{day}.c_encoding()]);
+}
+std::string weekday_initial(tend::LocalDay day) {
+    return weekday_short(day).substr(0, 1);
+}
 
 std::string short_day(tend::LocalDay day) {
     const auto parts = ymd(day);
@@ -68,22 +77,28 @@ std::string day_span(tend::LocalDay first, tend::LocalDay last) {
 
 std::string period_name(const Period& period) {
     switch (period.kind) {
-        case PeriodKind::week: return "week " + period.label;
+        case PeriodKind::week:
+            return "week " + period.label;
         case PeriodKind::month:
             return fmt::format("{} {}", month_long[static_cast<unsigned>(ymd(period.first).month()) - 1],
                                static_cast<int>(ymd(period.first).year()));
-        case PeriodKind::range: return day_span(period.first, period.last);
+        case PeriodKind::range:
+            return day_span(period.first, period.last);
     }
     return period.label;
 }
 
-std::string this_period(const Period& period) { return fmt::format("this {}", noun(period)); }
+std::string this_period(const Period& period) {
+    return fmt::format("this {}", noun(period));
+}
 
 std::string period_before(const Period& period) {
     return period.kind == PeriodKind::range ? "the days before" : fmt::format("the {} before", noun(period));
 }
 
-std::string one_decimal(double value) { return fmt::format("{:.1f}", tenths(value)); }
+std::string one_decimal(double value) {
+    return fmt::format("{:.1f}", tenths(value));
+}
 
 std::string signed_one_decimal(double value) {
     const double rounded = tenths(value);
@@ -110,7 +125,9 @@ std::string count_list(const std::vector<Count>& counts, std::size_t limit) {
     return out;
 }
 
-std::string event_counts(const std::vector<Count>& counts) { return count_list(counts, counts.size()); }
+std::string event_counts(const std::vector<Count>& counts) {
+    return count_list(counts, counts.size());
+}
 
 Series bucketed(const std::vector<std::optional<double>>& per_day, std::size_t width, int days_so_far) {
     Series series;
@@ -206,14 +223,18 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
     return lines;
 }
 
-std::string no_checkins(const Period& period) { return fmt::format("No check-ins {}.", this_period(period)); }
+std::string no_checkins(const Period& period) {
+    return fmt::format("No check-ins {}.", this_period(period));
+}
 std::string no_breathing(const Period& period) {
     return fmt::format("No breathing sessions {}.", this_period(period));
 }
 std::string no_boundaries(const Period& period) {
     return fmt::format("No boundary events logged {}.", this_period(period));
 }
-std::string no_prompts(const Period& period) { return fmt::format("No prompts {}.", this_period(period)); }
+std::string no_prompts(const Period& period) {
+    return fmt::format("No prompts {}.", this_period(period));
+}
 
 std::string practice_line(const ReportData& data) {
     if (data.practice_days == 0)

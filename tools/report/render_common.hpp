@@ -68,7 +68,6 @@ std::string practice_line(const ReportData& data);
 // ● for a day with practice, · for one without, a space for a day still to come.
 std::string practice_mark(const DayRow& day);
 // Said at the top when notes are left out.
-inline constexpr std::string_view notes_left_out =
-    "Notes, answers and boundary wordings are left out of this report.";
+inline constexpr std::string_view notes_left_out = "Notes, answers and boundary wordings are left out of this report.";
 
 }  // namespace report::shared

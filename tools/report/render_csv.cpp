@@ -21,8 +21,9 @@ std::string number(std::optional<double> value) {
 std::string render_csv(const ReportData& data) {
     std::string out = "date,checkins";
     for (const auto& dimension : data.checkins.dimensions) out += "," + dimension.name;
-    out += ",breathe_sessions,breathe_minutes,boundary_events,held,crossed_or_violated,prompts_answered,"
-           "prompts_skipped,practice\n";
+    out +=
+        ",breathe_sessions,breathe_minutes,boundary_events,held,crossed_or_violated,prompts_answered,"
+        "prompts_skipped,practice\n";
     for (const auto& day : data.days) {
         out += fmt::format("{},{}", tend::format_day(day.day), day.checkins);
         for (const auto& mean : day.means) out += "," + number(mean);
@@ -61,11 +62,16 @@ std::optional<Format> format_for_file(const std::filesystem::path& file) {
 
 std::string render(Format format, const ReportData& data, const tend::Style& style) {
     switch (format) {
-        case Format::text: return render_text(data, style);
-        case Format::markdown: return render_markdown(data);
-        case Format::json: return render_json(data);
-        case Format::html: return render_html(data);
-        case Format::csv: return render_csv(data);
+        case Format::text:
+            return render_text(data, style);
+        case Format::markdown:
+            return render_markdown(data);
+        case Format::json:
+            return render_json(data);
+        case Format::html:
+            return render_html(data);
+        case Format::csv:
+            return render_csv(data);
     }
     return render_text(data, style);
 }

@@ -12,7 +12,8 @@ using namespace shared;
 
 constexpr std::size_t chart_points = 120;  // longer periods are drawn in buckets of days
 
-constexpr std::string_view stylesheet = R"(:root{--ink:#1f2328;--muted:#59636e;--line:#d5dae0;--accent:#2f6f9f;--soft:#f3f6f9}
+constexpr std::string_view stylesheet =
+    R"(:root{--ink:#1f2328;--muted:#59636e;--line:#d5dae0;--accent:#2f6f9f;--soft:#f3f6f9}
 *{box-sizing:border-box}
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff;max-width:52rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem;margin:0 0 .2rem}
@@ -52,12 +53,23 @@ std::string h(std::string_view text, bool keep_newlines = false) {
     std::string out;
     for (char c : tend::neutralize(text, keep_newlines)) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -78,7 +90,8 @@ std::string chart(const ReportData& data, std::size_t dimension) {
     const double step = (right - left) / static_cast<double>(std::max<std::size_t>(series.values.size(), 1));
     const auto x = [&](std::size_t i) { return left + (static_cast<double>(i) + 0.5) * step; };
     const auto y = [&](double v) { return bottom - (bottom - top) * v / 10.0; };
-    const std::string per = series.days_per_bucket == 1 ? "per day" : fmt::format("per {} days", series.days_per_bucket);
+    const std::string per =
+        series.days_per_bucket == 1 ? "per day" : fmt::format("per {} days", series.days_per_bucket);
     std::string svg = fmt::format(
         "<figure><figcaption>{}</figcaption>\n<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}, {}, 0 to 10\">"
         "<title>{}, {}, 0 to 10</title>\n",
@@ -91,23 +104,25 @@ std::string chart(const ReportData& data, std::size_t dimension) {
     // A label under each day of a short period; the first and last day of a longer one.
     if (series.days_per_bucket == 1 && series.values.size() <= 14) {
         for (std::size_t i = 0; i < series.values.size(); ++i)
-            svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\" "
-                               "fill=\"#59636e\">{}</text>",
-                               x(i), height - 6, weekday_short(data.days[i].day).substr(0, 2));
+            svg += fmt::format(
+                "<text x=\"{:.1f}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\" "
+                "fill=\"#59636e\">{}</text>",
+                x(i), height - 6, weekday_short(data.days[i].day).substr(0, 2));
         svg += "\n";
     } else {
         svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"9\" fill=\"#59636e\">{}</text>", left, height - 6,
                            short_day(data.period.first));
-        svg += fmt::format(
-            "<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"end\" fill=\"#59636e\">{}</text>\n", right,
-            height - 6, short_day(data.period.last));
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"end\" fill=\"#59636e\">{}</text>\n",
+                           right, height - 6, short_day(data.period.last));
     }
     // Runs of consecutive values are joined; a lone value is a dot.
     std::string points;
     const auto flush = [&] {
         if (points.empty()) return;
-        svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#2f6f9f\" stroke-width=\"2\" "
-                           "stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n", points);
+        svg += fmt::format(
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"#2f6f9f\" stroke-width=\"2\" "
+            "stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n",
+            points);
         points.clear();
     };
     for (std::size_t i = 0; i < series.values.size(); ++i) {
@@ -147,7 +162,9 @@ void checkins(std::string& out, const ReportData& data) {
     out += fmt::format("<p>{} <span class=\"muted\">({}: {})</span></p>\n",
                        count_of(section.count, "check-in", "check-ins"), period_before(data.period),
                        section.previous_count);
-    out += "<table>\n<thead><tr><th>0 to 10</th><th>mean</th><th>low</th><th>high</th><th>change</th></tr></thead>\n<tbody>\n";
+    out +=
+        "<table>\n<thead><tr><th>0 to "
+        "10</th><th>mean</th><th>low</th><th>high</th><th>change</th></tr></thead>\n<tbody>\n";
     for (const auto& s : section.dimensions) {
         const auto number = [](const auto& v) { return v ? fmt::format("{}", *v) : std::string("–"); };
         out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", s.name,
@@ -162,7 +179,8 @@ void checkins(std::string& out, const ReportData& data) {
     if (!section.feeling_groups.empty())
         out += fmt::format("<p><strong>Feeling groups:</strong> {}</p>\n",
                            counts_html(section.feeling_groups, section.feeling_groups.size()));
-    out += fmt::format("<p><strong>Tags:</strong> {}</p>\n", section.tags.empty() ? "none" : counts_html(section.tags, 8));
+    out +=
+        fmt::format("<p><strong>Tags:</strong> {}</p>\n", section.tags.empty() ? "none" : counts_html(section.tags, 8));
     notes(out, section.notes);
     out += "</section>\n";
 }
@@ -250,7 +268,10 @@ void practice(std::string& out, const ReportData& data) {
     if (data.days.size() <= 62) {
         out += "<ul class=\"days\">\n";
         for (const auto& day : data.days)
-            out += fmt::format("<li class=\"{}\">{}<br>{}</li>\n", day.future ? "later" : day.practice ? "yes" : "no",
+            out += fmt::format("<li class=\"{}\">{}<br>{}</li>\n",
+                               day.future     ? "later"
+                               : day.practice ? "yes"
+                                              : "no",
                                weekday_short(day.day), static_cast<unsigned>(date::year_month_day{day.day}.day()));
         out += "</ul>\n";
     }

@@ -17,13 +17,18 @@ Json rounded(std::optional<double> value) {
     const double r = std::round(*value * 100) / 100;
     return r == 0 ? 0.0 : r;
 }
-Json optional_int(std::optional<int> value) { return value ? Json(*value) : Json(nullptr); }
+Json optional_int(std::optional<int> value) {
+    return value ? Json(*value) : Json(nullptr);
+}
 
 std::string kind_name(PeriodKind kind) {
     switch (kind) {
-        case PeriodKind::week: return "week";
-        case PeriodKind::month: return "month";
-        case PeriodKind::range: return "range";
+        case PeriodKind::week:
+            return "week";
+        case PeriodKind::month:
+            return "month";
+        case PeriodKind::range:
+            return "range";
     }
     return "range";
 }
@@ -45,7 +50,8 @@ Json counts_json(const std::vector<Count>& counts, const char* key) {
 
 Json notes_json(const std::vector<Note>& notes) {
     Json array = Json::array();
-    for (const auto& note : notes) array.push(Json::object().set("at", tend::format_rfc3339(note.at)).set("text", note.text));
+    for (const auto& note : notes)
+        array.push(Json::object().set("at", tend::format_rfc3339(note.at)).set("text", note.text));
     return array;
 }
 
@@ -111,14 +117,14 @@ Json boundaries_json(const ReportData& data) {
     for (const auto& count : section.by_kind) by_kind.set(count.name, count.count);
     Json list = Json::array();
     for (const auto& boundary : section.boundaries) list.push(boundary_json(boundary, data.notes));
-    Json json = Json::object()
-                    .set("events", section.events)
-                    .set("by_event", std::move(by_kind))
-                    .set("held", section.held)
-                    .set("crossed_or_violated", section.crossed_or_violated)
-                    .set("most_tested", section.most_tested ? boundary_json(*section.most_tested, data.notes)
-                                                            : Json(nullptr))
-                    .set("boundaries", std::move(list));
+    Json json =
+        Json::object()
+            .set("events", section.events)
+            .set("by_event", std::move(by_kind))
+            .set("held", section.held)
+            .set("crossed_or_violated", section.crossed_or_violated)
+            .set("most_tested", section.most_tested ? boundary_json(*section.most_tested, data.notes) : Json(nullptr))
+            .set("boundaries", std::move(list));
     if (data.notes) {
         Json notes = Json::array();
         for (const auto& note : section.notes)

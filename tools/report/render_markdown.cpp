@@ -15,14 +15,30 @@ std::string md(std::string_view text) {
     std::string out;
     for (char c : tend::neutralize(text)) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#': case '~': case '!':
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '|':
+            case '#':
+            case '~':
+            case '!':
                 out += '\\';
                 out += c;
                 break;
-            default: out += c;
+            default:
+                out += c;
         }
     }
     return out;
@@ -67,8 +83,8 @@ void checkins(std::string& out, const ReportData& data) {
         out += no_checkins(data.period) + "\n";
         return;
     }
-    out += fmt::format("{} ({}: {}).\n\n", count_of(section.count, "check-in", "check-ins"),
-                       period_before(data.period), section.previous_count);
+    out += fmt::format("{} ({}: {}).\n\n", count_of(section.count, "check-in", "check-ins"), period_before(data.period),
+                       section.previous_count);
     const Series probe = dimension_series(data, 0, 62);
     const std::string per = probe.days_per_bucket == 1 ? "per day" : fmt::format("per {} days", probe.days_per_bucket);
     out += fmt::format("| 0 to 10 | mean | low | high | change | {} |\n", per);
@@ -81,9 +97,11 @@ void checkins(std::string& out, const ReportData& data) {
                            sparkline(dimension_series(data, i, 62)));
     }
     out += "\n";
-    out += fmt::format("- **Feelings:** {}\n", section.feelings.empty() ? "none named" : md_counts(section.feelings, 8));
+    out +=
+        fmt::format("- **Feelings:** {}\n", section.feelings.empty() ? "none named" : md_counts(section.feelings, 8));
     if (!section.feeling_groups.empty())
-        out += fmt::format("- **Feeling groups:** {}\n", md_counts(section.feeling_groups, section.feeling_groups.size()));
+        out +=
+            fmt::format("- **Feeling groups:** {}\n", md_counts(section.feeling_groups, section.feeling_groups.size()));
     out += fmt::format("- **Tags:** {}\n", section.tags.empty() ? "none" : md_counts(section.tags, 8));
     notes(out, section.notes);
 }
@@ -154,7 +172,8 @@ void prompts(std::string& out, const ReportData& data) {
     // With the words left out, an answer is one line of a list, not a heading over nothing.
     bool listing = false;
     for (const auto& answer : section.answers) {
-        const std::string title = fmt::format("{} · {} ({})", day_and_time(answer.at), md(answer.prompt_id), md(answer.deck));
+        const std::string title =
+            fmt::format("{} · {} ({})", day_and_time(answer.at), md(answer.prompt_id), md(answer.deck));
         if (!answer.prompt_text && !answer.answer) {
             out += (listing ? "" : "\n") + fmt::format("- Answered {}\n", title);
             listing = true;
@@ -173,8 +192,8 @@ void practice(std::string& out, const ReportData& data) {
     std::string header = "\n|", rule = "|", marks = "|";
     for (const auto& day : data.days) {
         const unsigned day_of_month = static_cast<unsigned>(date::year_month_day{day.day}.day());
-        header += fmt::format(" {} |", data.period.kind == PeriodKind::week ? weekday_short(day.day)
-                                                                            : fmt::format("{}", day_of_month));
+        header += fmt::format(
+            " {} |", data.period.kind == PeriodKind::week ? weekday_short(day.day) : fmt::format("{}", day_of_month));
         rule += ":-:|";
         marks += " " + practice_mark(day) + " |";
     }

@@ -88,8 +88,8 @@ void checkins(TextPage& page, const ReportData& data) {
                                  count_of(section.previous_count, "check-in", "check-ins")));
         return;
     }
-    page.line(fmt::format("  {} ({}: {})", count_of(section.count, "check-in", "check-ins"),
-                          period_before(data.period), section.previous_count));
+    page.line(fmt::format("  {} ({}: {})", count_of(section.count, "check-in", "check-ins"), period_before(data.period),
+                          section.previous_count));
     page.line();
     const Series probe = dimension_series(data, 0, spark_width);
     page.dim(fmt::format("  {}{}{}{}{}  {}", pad_right("", 12), pad_left("mean", 6), pad_left("low", 6),
@@ -109,10 +109,10 @@ void checkins(TextPage& page, const ReportData& data) {
     const auto safe_counts = [](const std::vector<Count>& counts, std::size_t limit) {
         return tend::neutralize(count_list(counts, limit));
     };
-    page.paragraph("  Feelings: ", section.feelings.empty() ? "none named" : safe_counts(section.feelings, 8),
-                   "    ");
+    page.paragraph("  Feelings: ", section.feelings.empty() ? "none named" : safe_counts(section.feelings, 8), "    ");
     if (!section.feeling_groups.empty())
-        page.paragraph("  Feeling groups: ", safe_counts(section.feeling_groups, section.feeling_groups.size()), "    ");
+        page.paragraph("  Feeling groups: ", safe_counts(section.feeling_groups, section.feeling_groups.size()),
+                       "    ");
     page.paragraph("  Tags: ", section.tags.empty() ? "none" : safe_counts(section.tags, 8), "    ");
     notes_list(page, section.notes);
 }
@@ -133,7 +133,8 @@ void breathing(TextPage& page, const ReportData& data) {
                               pad_left(minutes_text(pattern.minutes), 10)));
     std::string distress;
     if (section.mean_before) distress += fmt::format("{} before", one_decimal(*section.mean_before));
-    if (section.mean_after) distress += fmt::format("{}{} after", distress.empty() ? "" : ", ", one_decimal(*section.mean_after));
+    if (section.mean_after)
+        distress += fmt::format("{}{} after", distress.empty() ? "" : ", ", one_decimal(*section.mean_after));
     if (!distress.empty()) {
         if (section.mean_change)
             distress += fmt::format("; a mean change of {} over the {} rated before and after",
@@ -176,8 +177,8 @@ void prompts(TextPage& page, const ReportData& data) {
         page.line("  " + no_prompts(data.period));
         return;
     }
-    std::string counts = fmt::format("  {} answered, {} skipped, {} shown", section.answered, section.skipped,
-                                     section.shown);
+    std::string counts =
+        fmt::format("  {} answered, {} skipped, {} shown", section.answered, section.skipped, section.shown);
     if (section.favourited) counts += fmt::format(", {} kept as favourite", section.favourited);
     page.line(counts);
     for (const auto& answer : section.answers) {

@@ -8,16 +8,17 @@ namespace report {
 
 int main(int argc, const char* const* argv, tend::Io& io) {
     Options options;
-    CLI::App app{"report: the week at a glance, across check-ins, breathing, boundaries and prompts.\n"
-                 "With no options, the current week in the terminal.\n\n"
-                 "Examples:\n"
-                 "  report                                    this week\n"
-                 "  report --week last --format markdown      last week, for a mail\n"
-                 "  report --month 2026-10 -o october.html    a page to print or share\n"
-                 "  report --from 2026-09-01 --to 2026-11-30 -o autumn.csv\n"
-                 "  report --week last --no-notes -o week.md  without notes, answers or wordings\n"
-                 "  report --check                            check every file, change nothing\n",
-                 "report"};
+    CLI::App app{
+        "report: the week at a glance, across check-ins, breathing, boundaries and prompts.\n"
+        "With no options, the current week in the terminal.\n\n"
+        "Examples:\n"
+        "  report                                    this week\n"
+        "  report --week last --format markdown      last week, for a mail\n"
+        "  report --month 2026-10 -o october.html    a page to print or share\n"
+        "  report --from 2026-09-01 --to 2026-11-30 -o autumn.csv\n"
+        "  report --week last --no-notes -o week.md  without notes, answers or wordings\n"
+        "  report --check                            check every file, change nothing\n",
+        "report"};
     tend::cli::add_common_options(app, options.common, "report");
     auto& period = options.period;
     app.add_option("--week", period.week, "The week: this (the default), last, or an ISO week like 2026-W47")
@@ -25,7 +26,8 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     app.add_option("--month", period.month, "The month: this, last, or YYYY-MM like 2026-11")->option_text("MONTH");
     app.add_option("--from", period.from, "From this day: 2026-11-01, mon, -30d, yesterday, ...")->option_text("WHEN");
     app.add_option("--to", period.to, "Up to this day, included (default: today)")->option_text("WHEN");
-    app.add_option("--week-start", period.week_start, "Weeks start on this day (default: [report] week_start, else monday)")
+    app.add_option("--week-start", period.week_start,
+                   "Weeks start on this day (default: [report] week_start, else monday)")
         ->option_text("DAY");
     app.add_option("--format", options.format, "text, markdown, json, html or csv (default: from -o, else text)")
         ->option_text("FORMAT");  // checked by chosen_format(), which names the formats it knows
@@ -33,7 +35,8 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     app.add_option("-o,--output", options.output,
                    "Write to FILE (atomically) instead of standard output; .txt .md .json .html .csv pick the format")
         ->option_text("FILE");
-    app.add_flag("--no-notes", options.no_notes, "Leave out all free text: notes, answers, prompt texts, boundary wordings");
+    app.add_flag("--no-notes", options.no_notes,
+                 "Leave out all free text: notes, answers, prompt texts, boundary wordings");
     app.add_flag("--quiet-if-empty", options.quiet_if_empty,
                  "Print (or write) nothing and exit 0 when the period has no records, e.g. under cron");
 
@@ -46,7 +49,8 @@ int main(int argc, const char* const* argv, tend::Io& io) {
         std::vector<std::string> given;
         for (const char* name : {"--week", "--month", "--from", "--to", "--week-start", "--format", "--output",
                                  "--no-notes", "--quiet-if-empty"})
-            if (app.get_option(name)->count() > 0) given.emplace_back(name == std::string_view("--output") ? "-o" : name);
+            if (app.get_option(name)->count() > 0)
+                given.emplace_back(name == std::string_view("--output") ? "-o" : name);
         refuse_with_check(given);
         return run_check(options, io);  // before the Session: a config that does not parse is one of its findings
     }

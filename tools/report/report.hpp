@@ -15,12 +15,12 @@ namespace report {
 struct Options {
     tend::CommonOptions common;
     PeriodRequest period;
-    std::optional<std::string> format;           // text | markdown | json | html | csv
-    bool json = false;                           // the same as --format json
+    std::optional<std::string> format;            // text | markdown | json | html | csv
+    bool json = false;                            // the same as --format json
     std::optional<std::filesystem::path> output;  // -o FILE: written atomically, format from its extension
-    bool no_notes = false;                       // leave out every piece of free text
-    bool quiet_if_empty = false;                 // print nothing when the period has no records
-    bool check = false;                          // --check: check every file instead of reporting
+    bool no_notes = false;                        // leave out every piece of free text
+    bool quiet_if_empty = false;                  // print nothing when the period has no records
+    bool check = false;                           // --check: check every file instead of reporting
 };
 
 // The entry point main() hands to the runner: parses argv, then writes the report.

@@ -26,9 +26,10 @@ Format chosen_format(const Options& options) {
     }
     if (options.output) {
         if (auto format = format_for_file(*options.output)) return *format;
-        tend::usage_error(fmt::format("-o: '{}' does not end in .txt, .md, .json, .html or .csv; name the format "
-                                      "with --format",
-                                      tend::neutralize(options.output->string())));
+        tend::usage_error(
+            fmt::format("-o: '{}' does not end in .txt, .md, .json, .html or .csv; name the format "
+                        "with --format",
+                        tend::neutralize(options.output->string())));
     }
     return Format::text;
 }
@@ -57,8 +58,7 @@ constexpr std::string_view first_run_text =
 
 int run(const Options& options, const tend::Session& session) {
     const Format format = chosen_format(options);
-    const Period period =
-        resolve_period(options.period, session.now, session.zone, session.config.report.week_start);
+    const Period period = resolve_period(options.period, session.now, session.zone, session.config.report.week_start);
     // The previous period ends where this one starts, so one range covers both: only the
     // months that overlap them are read, whatever the years of history.
     const tend::Instant from = period_begin(previous_period(period), session.zone);
@@ -71,7 +71,8 @@ int run(const Options& options, const tend::Session& session) {
     records.prompts = read(tend::prompt_format);
 
     const auto vocabulary = tend::FeelingVocabulary::shipped(session.config.checkin.feelings);
-    const ReportData data = aggregate(period, records, session.zone, session.zone.day_of(session.now), vocabulary, !options.no_notes);
+    const ReportData data =
+        aggregate(period, records, session.zone, session.zone.day_of(session.now), vocabulary, !options.no_notes);
     if (options.quiet_if_empty && data.empty()) return 0;
     if (data.empty() && format == Format::text && !options.output && nothing_recorded_yet(session)) {
         session.io.out << fmt::format(fmt::runtime(first_run_text), tend::neutralize(session.paths.data_dir.string()));
