@@ -78,11 +78,6 @@ std::string_view position_name(std::size_t count, std::size_t index) {
     return four.at(index);
 }
 
-// The five phase lengths of a breath: inhale, top-up, hold, exhale, hold.
-struct Lengths {
-    std::array<milliseconds, 5> phase{};
-};
-
 }  // namespace
 
 std::string_view phase_word(PhaseKind kind) {
@@ -128,7 +123,7 @@ BreathingPattern parse_breathing_spec(std::string_view spec, std::string_view wh
         bad_spec(code, where, shown,
                  "give 2 to 4 numbers of seconds, in-hold-out-hold, like 4-7-8, 4-4-4-4 or 5.5-5.5");
     }
-    Lengths lengths;
+    std::array<milliseconds, 5> lengths{};  // inhale, top-up, hold, exhale, hold
     const std::array<std::size_t, 4> slot_of_four{0, 2, 3, 4};
     const std::array<std::size_t, 3> slot_of_three{0, 2, 3};
     const std::array<std::size_t, 2> slot_of_two{0, 3};
@@ -173,14 +168,14 @@ BreathingPattern parse_breathing_spec(std::string_view spec, std::string_view wh
         const std::size_t slot = fields.size() == 4   ? slot_of_four.at(i)
                                  : fields.size() == 3 ? slot_of_three.at(i)
                                                       : slot_of_two.at(i);
-        lengths.phase.at(slot) = *length;
-        if (top_up) lengths.phase[1] = *top_up;
+        lengths.at(slot) = *length;
+        if (top_up) lengths[1] = *top_up;
         if (i) canonical += '-';
         canonical += format_seconds(*length);
         if (top_up) canonical += "+" + format_seconds(*top_up);
     }
-    if (lengths.phase[0].count() == 0) bad_spec(code, where, shown, "the inhale must be longer than 0 seconds");
-    if (lengths.phase[3].count() == 0) bad_spec(code, where, shown, "the exhale must be longer than 0 seconds");
+    if (lengths[0].count() == 0) bad_spec(code, where, shown, "the inhale must be longer than 0 seconds");
+    if (lengths[3].count() == 0) bad_spec(code, where, shown, "the exhale must be longer than 0 seconds");
 
     BreathingPattern pattern;
     pattern.name = canonical;
@@ -188,7 +183,7 @@ BreathingPattern parse_breathing_spec(std::string_view spec, std::string_view wh
     constexpr std::array kinds{PhaseKind::inhale, PhaseKind::top_up, PhaseKind::hold_in, PhaseKind::exhale,
                                PhaseKind::hold_out};
     for (std::size_t k = 0; k < kinds.size(); ++k)
-        if (lengths.phase[k].count() > 0) pattern.phases.push_back({kinds[k], lengths.phase[k]});
+        if (lengths[k].count() > 0) pattern.phases.push_back({kinds[k], lengths[k]});
     return pattern;
 }
 

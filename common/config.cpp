@@ -4,7 +4,6 @@
 #include <toml++/toml.h>
 #include <fmt/format.h>
 
-#include <array>
 #include <functional>
 #include <map>
 
@@ -12,6 +11,7 @@
 #include "record.hpp"
 #include "files.hpp"
 #include "terminal.hpp"
+#include "time.hpp"
 
 namespace tend {
 namespace fs = std::filesystem;
@@ -62,11 +62,9 @@ std::optional<std::chrono::minutes> clock_time(const fs::path& file, const toml:
 
 date::weekday weekday_name(const fs::path& file, const toml::node& node, std::string_view section,
                            std::string_view key) {
-    static constexpr std::array<std::string_view, 7> names{"sunday",   "monday", "tuesday", "wednesday",
-                                                           "thursday", "friday", "saturday"};
     const std::string value = text(file, node, section, key);
-    for (unsigned i = 0; i < names.size(); ++i)
-        if (value == names[i]) return date::weekday{i};
+    for (unsigned i = 0; i < weekday_names.size(); ++i)
+        if (value == weekday_names[i]) return date::weekday{i};
     bad_value(file, node, section, key, "a day name like \"monday\" or \"sunday\"");
 }
 

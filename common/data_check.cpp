@@ -31,25 +31,11 @@ namespace {
 constexpr mode_t private_file_mode = 0600;
 constexpr mode_t private_dir_mode = 0700;
 
-std::string month_label(date::year_month month) {
-    return fmt::format("{:04}-{:02}", static_cast<int>(month.year()), static_cast<unsigned>(month.month()));
-}
-
 // The path quoted for a shell, so a fix can be pasted as it is.
 std::string shell_quoted(const fs::path& path) {
     std::string out = "'";
     for (const char c : path.string()) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
-}
-
-// Left behind by an AtomicFile whose process was killed: ".<name>.tmp.XXXXXX".
-bool is_temp_name(std::string_view name) {
-    return name.starts_with('.') && name.find(".tmp.") != std::string_view::npos;
-}
-
-// The names RecordStore lists as month files (store.cpp): 12 characters, '-' at 4, ".toml".
-bool store_reads_name(std::string_view name) {
-    return name.size() == 12 && name.ends_with(".toml") && name[4] == '-' && !name.starts_with('.');
 }
 
 class Checker {
@@ -110,7 +96,7 @@ public:
         for (const auto& file : sorted_entries(dir)) {
             const std::string name = file.filename().string();
             if (name.starts_with('.')) {
-                if (is_temp_name(name))
+                if (is_temp_file_name(name))
                     add(file,
                         "a temp file left by a rewrite that was stopped; the file it was for is whole. "
                         "When no tend program is running, it is safe to remove: rm " +
@@ -119,7 +105,7 @@ public:
                 continue;  // other dot files (such as checkin's .last) are tend's own
             }
             const auto month = month_of_file_name(name);
-            if (!month && !store_reads_name(name)) {
+            if (!month && !is_month_file_name(name)) {
                 if (name.ends_with(".toml"))
                     add(file,
                         "is not named like a month (YYYY-MM.toml), so tend does not read it; if it holds "
@@ -218,26 +204,6 @@ std::size_t leading_number(std::string_view& text) {
 
 }  // namespace
 
-ExplainedPaths explain_paths(const Io& io, const std::optional<fs::path>& data_dir_flag) {
-    ExplainedPaths explained{resolve_paths(io, data_dir_flag), "default", "default"};
-    // The same order resolve_paths() follows.
-    const auto xdg = [&](const char* name) {
-        const auto value = io.getenv_nonempty(name);
-        return value && fs::path(*value).is_absolute();
-    };
-    if (data_dir_flag && !data_dir_flag->empty())
-        explained.data_from = "--data-dir";
-    else if (io.getenv_nonempty("TEND_DATA_DIR"))
-        explained.data_from = "TEND_DATA_DIR";
-    else if (xdg("XDG_DATA_HOME"))
-        explained.data_from = "XDG_DATA_HOME";
-    if (io.getenv_nonempty("TEND_CONFIG"))
-        explained.config_from = "TEND_CONFIG";
-    else if (xdg("XDG_CONFIG_HOME"))
-        explained.config_from = "XDG_CONFIG_HOME";
-    return explained;
-}
-
 std::size_t DataCheck::count(Severity severity) const {
     return static_cast<std::size_t>(
         std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == severity; }));
@@ -311,7 +277,7 @@ MonthCheck check_month_text(const std::string& text, const fs::path& file, const
                 add(record,
                     fmt::format("id '{}' was made for {}, not {}; it can stay, but a new {} record could one day "
                                 "be given the same id",
-                                *id, month_label(*id_month), month_label(*month), month_label(*id_month)),
+                                *id, month_key(*id_month), month_key(*month), month_key(*id_month)),
                     Severity::warning);
         }
         const toml::date_time* at = record["at"].as_date_time() ? &record["at"].as_date_time()->get() : nullptr;
@@ -322,7 +288,7 @@ MonthCheck check_month_text(const std::string& text, const fs::path& file, const
                 add(*record.get("at"),
                     fmt::format("'at' is in {}, but this file holds {}; reports look for it in {}.toml and "
                                 "miss it here, so move the record to that file",
-                                month_label(at_month), month_label(*month), month_label(at_month)));
+                                month_key(at_month), month_key(*month), month_key(at_month)));
         }
     }
 

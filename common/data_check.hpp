@@ -36,15 +36,6 @@ struct CheckedFile {
     std::size_t records = 0;  // records in a month file, prompts in a deck
 };
 
-// The paths, and where each came from: "--data-dir", "TEND_DATA_DIR", "XDG_DATA_HOME" or
-// "default"; "TEND_CONFIG", "XDG_CONFIG_HOME" or "default". Throws like resolve_paths().
-struct ExplainedPaths {
-    Paths paths;
-    std::string data_from;
-    std::string config_from;
-};
-ExplainedPaths explain_paths(const Io& io, const std::optional<std::filesystem::path>& data_dir_flag);
-
 struct DataCheck {
     bool data_dir_exists = false;
     bool config_exists = false;

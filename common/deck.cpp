@@ -72,7 +72,6 @@ std::string trimmed(std::string_view text) {
     return std::string(text);
 }
 
-// Collects "file:line: what" problems for one deck file.
 // Problems for one deck file, kept with their lines so they can be listed in file order.
 class Problems {
 public:
@@ -411,28 +410,22 @@ DeckLoad parse_text_deck(std::string_view text, const fs::path& file) {
 }
 
 DeckLoad load_deck_file(const fs::path& file, DeckRules rules) {
-    const std::string extension = file.extension().string();
-    if (extension != ".toml" && extension != ".txt") {
+    const auto unreadable = [&](std::string problem) {
         DeckLoad load;
         load.deck.file = file;
-        load.problems.push_back(file.string() + ": not a deck: deck files end in .toml or .txt");
+        load.problems.push_back(std::move(problem));
         return load;
-    }
+    };
+    const std::string extension = file.extension().string();
+    if (extension != ".toml" && extension != ".txt")
+        return unreadable(file.string() + ": not a deck: deck files end in .toml or .txt");
     std::optional<std::string> text;
     try {
         text = read_file_if_exists(file);
     } catch (const Error& e) {
-        DeckLoad load;
-        load.deck.file = file;
-        load.problems.push_back(e.what());
-        return load;
+        return unreadable(e.what());
     }
-    if (!text) {
-        DeckLoad load;
-        load.deck.file = file;
-        load.problems.push_back(file.string() + ": no such file");
-        return load;
-    }
+    if (!text) return unreadable(file.string() + ": no such file");
     return extension == ".toml" ? parse_toml_deck(*text, file, rules) : parse_text_deck(*text, file);
 }
 

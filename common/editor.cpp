@@ -34,12 +34,7 @@ public:
     TempText& operator=(const TempText&) = delete;
 
     void write(std::string_view text) {
-        while (!text.empty()) {
-            const ssize_t n = ::write(fd_, text.data(), text.size());
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) fail_errno(path_.string(), errno);
-            text.remove_prefix(static_cast<std::size_t>(n));
-        }
+        if (const int errnum = write_all(fd_, text); errnum != 0) fail_errno(path_.string(), errnum);
     }
     const std::filesystem::path& path() const { return path_; }
 

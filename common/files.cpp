@@ -74,12 +74,25 @@ void check_data_dir_owner(const fs::path& dir) {
                                name));
 }
 
+bool is_temp_file_name(std::string_view name) {
+    return name.starts_with('.') && name.find(".tmp.") != std::string_view::npos;
+}
+
+int write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return errno;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return 0;
+}
+
 void remove_stale_temp_files(const fs::path& dir) {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        const std::string name = entry.path().filename().string();
         // Under the exclusive lock no AtomicFile is being written, so any temp file is a dead one's.
-        if (name.starts_with('.') && name.find(".tmp.") != std::string::npos) ::unlink(entry.path().c_str());
+        if (is_temp_file_name(entry.path().filename().string())) ::unlink(entry.path().c_str());
     }
 }
 
@@ -231,12 +244,7 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::write(std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail_unchanged(target_, errno);
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
+    if (const int errnum = write_all(fd_, bytes); errnum != 0) fail_unchanged(target_, errnum);
 }
 
 void AtomicFile::commit() {

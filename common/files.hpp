@@ -22,6 +22,12 @@ void check_data_dir_owner(const std::filesystem::path& dir);
 // which every AtomicFile in the data directory is written under.
 void remove_stale_temp_files(const std::filesystem::path& dir);
 
+// Whether a file name is one an AtomicFile writes (".NAME.tmp.XXXXXX", or its ".old" backup).
+bool is_temp_file_name(std::string_view name);
+
+// Writes all of `bytes` to `fd`, again after EINTR: 0, or the errno of the write that failed.
+int write_all(int fd, std::string_view bytes);
+
 enum class Symlinks { follow, refuse };
 
 // The whole file, or nullopt when it does not exist. Other failures throw Exit::io.

@@ -27,26 +27,36 @@ fs::path home_dir(const Io& io) {
 
 }  // namespace
 
-Paths resolve_paths(const Io& io, const std::optional<fs::path>& data_dir_flag) {
-    Paths paths;
+ExplainedPaths explain_paths(const Io& io, const std::optional<fs::path>& data_dir_flag) {
+    ExplainedPaths explained{{}, "default", "default"};
+    Paths& paths = explained.paths;
     if (data_dir_flag && !data_dir_flag->empty()) {
         paths.data_dir = *data_dir_flag;
+        explained.data_from = "--data-dir";
     } else if (auto dir = io.getenv_nonempty("TEND_DATA_DIR")) {
         paths.data_dir = *dir;
+        explained.data_from = "TEND_DATA_DIR";
     } else if (auto xdg = xdg_dir(io, "XDG_DATA_HOME")) {
         paths.data_dir = *xdg / "tend";
+        explained.data_from = "XDG_DATA_HOME";
     } else {
         paths.data_dir = home_dir(io) / ".local" / "share" / "tend";
     }
 
     if (auto file = io.getenv_nonempty("TEND_CONFIG")) {
         paths.config_file = *file;
+        explained.config_from = "TEND_CONFIG";
     } else if (auto xdg = xdg_dir(io, "XDG_CONFIG_HOME")) {
         paths.config_file = *xdg / "tend" / "config.toml";
+        explained.config_from = "XDG_CONFIG_HOME";
     } else {
         paths.config_file = home_dir(io) / ".config" / "tend" / "config.toml";
     }
-    return paths;
+    return explained;
+}
+
+Paths resolve_paths(const Io& io, const std::optional<fs::path>& data_dir_flag) {
+    return explain_paths(io, data_dir_flag).paths;
 }
 
 }  // namespace tend

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 #include "io.hpp"
 
@@ -18,5 +19,14 @@ struct Paths {
 // Empty or relative XDG values are ignored, as the XDG spec says. Throws usage errors when
 // no home can be found for a default.
 Paths resolve_paths(const Io& io, const std::optional<std::filesystem::path>& data_dir_flag);
+
+// The same paths, and where each came from: "--data-dir", "TEND_DATA_DIR", "XDG_DATA_HOME" or
+// "default"; "TEND_CONFIG", "XDG_CONFIG_HOME" or "default" (what `report --check` shows).
+struct ExplainedPaths {
+    Paths paths;
+    std::string data_from;
+    std::string config_from;
+};
+ExplainedPaths explain_paths(const Io& io, const std::optional<std::filesystem::path>& data_dir_flag);
 
 }  // namespace tend

@@ -135,7 +135,7 @@ std::vector<std::string> validate_record(const Record& record, const RecordForma
         }
         if (auto problem = check_value(node, *spec)) problems.push_back(*problem);
     }
-    const auto header = fmt::format("{}:{}", record.source().begin.line, record.source().begin.column);
+    const std::string header = where(record);
     for (const FieldSpec* common : {&id_field, &at_field, &recorded_field})
         if (!record.contains(common->name))
             problems.push_back(fmt::format("{}: [[{}]] record has no '{}'", header, format.kind, common->name));

@@ -33,6 +33,10 @@ date::year_month month_of(const Record& record) {
     return {ymd.year(), ymd.month()};
 }
 
+bool earlier(const Record& a, const Record& b) {
+    return record_at(a).instant < record_at(b).instant;
+}
+
 std::string new_id(date::year_month month, const std::set<std::string>& taken) {
     std::random_device random;
     std::uniform_int_distribution<std::size_t> pick(0, id_alphabet.size() - 1);
@@ -111,8 +115,8 @@ std::size_t record_end(const std::string& text, const std::vector<std::size_t>& 
 }
 
 std::string file_header(const RecordFormat& format, date::year_month month) {
-    return fmt::format("# tend {} records for {:04}-{:02}: one [[{}]] table each, described in tend(5).\n", format.kind,
-                       static_cast<int>(month.year()), static_cast<unsigned>(month.month()), format.kind);
+    return fmt::format("# tend {} records for {}: one [[{}]] table each, described in tend(5).\n", format.kind,
+                       month_key(month), format.kind);
 }
 
 // Serialises, parses back and compares, so nothing lands that would not read back the same.
@@ -167,9 +171,12 @@ RecordStore::RecordStore(fs::path data_dir, const RecordFormat& format, std::chr
       format_(format),
       lock_wait_(lock_wait) {}
 
+bool is_month_file_name(std::string_view name) {
+    return name.size() == 12 && name.ends_with(".toml") && name[4] == '-' && !name.starts_with('.');
+}
+
 fs::path RecordStore::month_file(date::year_month month) const {
-    return kind_dir_ /
-           fmt::format("{:04}-{:02}.toml", static_cast<int>(month.year()), static_cast<unsigned>(month.month()));
+    return kind_dir_ / (month_key(month) + ".toml");
 }
 
 Record RecordStore::append(Record record) {
@@ -187,13 +194,19 @@ Record RecordStore::append(Record record, const Completer& complete) {
             auto month = read_month(file);
             all.insert(all.end(), month.begin(), month.end());
         }
-        std::stable_sort(all.begin(), all.end(),
-                         [](const Record& a, const Record& b) { return record_at(a).instant < record_at(b).instant; });
+        std::stable_sort(all.begin(), all.end(), earlier);
         complete(record, all);
     }
+    return append_locked(std::move(record));
+}
+
+// The append itself, under the exclusive lock the caller holds: an id fresh in the month
+// file, the block checked, then one write after the file's header or a blank line.
+Record RecordStore::append_locked(Record record) {
     const date::year_month month = month_of(record);
-    AppendFile file(month_file(month));
-    const std::vector<Record> existing = parse_month_text(file.contents(), month_file(month), format_);
+    const fs::path path = month_file(month);
+    AppendFile file(path);
+    const std::vector<Record> existing = parse_month_text(file.contents(), path, format_);
     record.insert_or_assign("id", new_id(month, ids_of(existing)));
     std::string block = checked_block(record, format_);
     if (file.contents().empty()) {
@@ -224,8 +237,7 @@ std::vector<Record> RecordStore::read_range(Instant from, Instant to) const {
             if (at >= from && at <= to) records.push_back(std::move(record));
         }
     }
-    std::stable_sort(records.begin(), records.end(),
-                     [](const Record& a, const Record& b) { return record_at(a).instant < record_at(b).instant; });
+    std::stable_sort(records.begin(), records.end(), earlier);
     return records;
 }
 
@@ -233,10 +245,8 @@ std::vector<fs::path> RecordStore::month_files_newest_first() const {
     std::vector<fs::path> files;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(kind_dir_, ec)) {
-        const std::string name = entry.path().filename().string();
         // Only YYYY-MM.toml: temp files and the user's own notes are not records.
-        if (name.size() == 12 && name.ends_with(".toml") && name[4] == '-' && name[0] != '.')
-            files.push_back(entry.path());
+        if (is_month_file_name(entry.path().filename().string())) files.push_back(entry.path());
     }
     std::sort(files.rbegin(), files.rend());
     return files;
@@ -290,17 +300,7 @@ std::optional<Record> RecordStore::replace(const std::string& id, std::optional<
     const bool moves = replacement && month_of(*replacement) != month_of(found->record);
     if (moves) {
         // Write the new copy before removing the old one: a crash between leaves two, never none.
-        Record moved = *replacement;
-        const date::year_month month = month_of(moved);
-        ensure_private_dir(kind_dir_);
-        AppendFile file(month_file(month));
-        const auto existing = parse_month_text(file.contents(), month_file(month), format_);
-        moved.insert_or_assign("id", new_id(month, ids_of(existing)));
-        std::string block = checked_block(moved, format_);
-        block.insert(0, file.contents().empty() ? file_header(format_, month) + "\n"
-                                                : (file.contents().ends_with('\n') ? "\n" : "\n\n"));
-        file.append(block);
-        stored = moved;
+        stored = append_locked(std::move(*replacement));
         replacement.reset();
     } else if (replacement) {
         replacement->insert_or_assign("id", id);

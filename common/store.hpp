@@ -55,6 +55,7 @@ public:
     std::filesystem::path month_file(date::year_month month) const;
 
 private:
+    Record append_locked(Record record);
     std::vector<Record> read_month(const std::filesystem::path& file) const;
     std::optional<StoredRecord> find_unlocked(const std::string& id) const;
     std::vector<std::filesystem::path> month_files_newest_first() const;
@@ -69,6 +70,10 @@ private:
 // with "file:line:col: what" for a syntax error, a bad record or a duplicate id.
 std::vector<Record> parse_month_text(const std::string& text, const std::filesystem::path& file,
                                      const RecordFormat& format);
+
+// Whether a file name has the shape of a month file, YYYY-MM.toml (12 characters, '-' at 4, not
+// hidden): the files the store lists. month_of_file_name() says whether one names a real month.
+bool is_month_file_name(std::string_view name);
 
 // The month an id was made in (its first two characters), when they are a valid code.
 std::optional<date::year_month> month_of_id(std::string_view id);

@@ -30,15 +30,8 @@ std::string Style::wrap(std::string_view code, std::string_view text) const {
     return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
 }
 
-namespace {
-
-struct Decoded {
-    char32_t code_point;
-    std::size_t length;  // 0 when the bytes at this position are not valid UTF-8
-};
-
-// Decodes one UTF-8 sequence, rejecting overlong forms, surrogates and values past U+10FFFF.
-Decoded decode_utf8(std::string_view text, std::size_t pos) {
+// Rejects overlong forms, surrogates and values past U+10FFFF.
+Utf8Char decode_utf8_at(std::string_view text, std::size_t pos) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
     const unsigned char lead = byte(0);
     if (lead < 0x80) return {lead, 1};
@@ -63,22 +56,15 @@ Decoded decode_utf8(std::string_view text, std::size_t pos) {
     return {value, length};
 }
 
-}  // namespace
-
 bool is_bidi_control(char32_t c) {
     return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
-}
-
-Utf8Char decode_utf8_at(std::string_view text, std::size_t pos) {
-    const Decoded d = decode_utf8(text, pos);
-    return {d.code_point, d.length};
 }
 
 std::string neutralize(std::string_view text, bool keep_newlines) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
-        const Decoded d = decode_utf8(text, pos);
+        const Utf8Char d = decode_utf8_at(text, pos);
         if (d.length == 0) {
             out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[pos]));
             ++pos;
@@ -103,7 +89,7 @@ std::string neutralize(std::string_view text, bool keep_newlines) {
 
 bool is_valid_utf8(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size();) {
-        const Decoded d = decode_utf8(text, pos);
+        const Utf8Char d = decode_utf8_at(text, pos);
         if (d.length == 0) return false;
         pos += d.length;
     }

@@ -162,9 +162,6 @@ std::optional<OffsetTime> try_parse_rfc3339(std::string_view text) {
     return OffsetTime{Instant{local.time_since_epoch() - offset}, offset};
 }
 
-constexpr std::array<std::string_view, 7> weekday_names{"sunday",   "monday", "tuesday", "wednesday",
-                                                        "thursday", "friday", "saturday"};
-
 std::optional<date::weekday> parse_weekday(std::string_view word) {
     for (unsigned i = 0; i < weekday_names.size(); ++i) {
         const std::string_view name = weekday_names[i];
@@ -275,7 +272,11 @@ Instant parse_human_time(std::string_view text, std::string_view flag, Instant n
 
 std::string month_key(LocalDay day) {
     const date::year_month_day ymd{day};
-    return fmt::format("{:04}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
+    return month_key(ymd.year() / ymd.month());
+}
+
+std::string month_key(date::year_month month) {
+    return fmt::format("{:04}-{:02}", static_cast<int>(month.year()), static_cast<unsigned>(month.month()));
 }
 
 std::vector<date::year_month> months_spanning(LocalDay first, LocalDay last) {

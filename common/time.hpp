@@ -4,6 +4,7 @@
 
 #include <date/date.h>
 
+#include <array>
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -81,6 +82,10 @@ enum class DayMeaning {
     end,     // --until, --to: the last second of the day
 };
 
+// The day names people type, "sunday" to "saturday", indexed by date::weekday's c_encoding().
+inline constexpr std::array<std::string_view, 7> weekday_names{"sunday",   "monday", "tuesday", "wednesday",
+                                                               "thursday", "friday", "saturday"};
+
 // Times a person types: now, today, yesterday, "yesterday 21:00", 21:00 (the most recent
 // past 21:00), -2h, -30m, -1d, -1h30m, 2026-11-20, 2026-11-20T21:00 (or with a space),
 // mon..sun and monday..sunday (the most recent, today included), and full RFC 3339.
@@ -88,8 +93,9 @@ enum class DayMeaning {
 Instant parse_human_time(std::string_view text, std::string_view flag, Instant now, const Zone& zone,
                          DayMeaning meaning);
 
-// "2026-11" for the month a day falls in.
+// "2026-11" for the month a day falls in, or for a month.
 std::string month_key(LocalDay day);
+std::string month_key(date::year_month month);
 // Every month from the one holding `first` to the one holding `last`, oldest first.
 std::vector<date::year_month> months_spanning(LocalDay first, LocalDay last);
 
