@@ -3,9 +3,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <iostream>
-#include <iterator>
 #include <limits>
+#include <ostream>
 
 #include "boundary_log.hpp"
 #include "boundary_record.hpp"
@@ -85,20 +84,26 @@ std::vector<BoundaryState> read_boundaries(const Session& session) {
     return tend::derive_boundaries(std::move(records));
 }
 
-// The boundary an event is about, when it can take one at `at`; a usage error otherwise.
-const BoundaryState& loggable(const std::vector<BoundaryState>& states, std::int64_t number, tend::Instant at) {
+// The boundary with this number; a usage error when there is none.
+const BoundaryState& found_boundary(const std::vector<BoundaryState>& states, std::int64_t number) {
     const BoundaryState* state = tend::find_boundary(states, number);
     if (!state) tend::usage_error(fmt::format("no boundary {}; 'boundary-log list --all' shows them", number));
-    if (state->retired)
+    return *state;
+}
+
+// The boundary an event is about, when it can take one at `at`; a usage error otherwise.
+const BoundaryState& loggable(const std::vector<BoundaryState>& states, std::int64_t number, tend::Instant at) {
+    const BoundaryState& state = found_boundary(states, number);
+    if (state.retired)
         tend::usage_error(
             fmt::format("boundary {} is retired, so it takes no new events; 'boundary-log show {}' "
                         "has its history",
                         number, number));
-    if (at < state->added.instant)
+    if (at < state.added.instant)
         tend::usage_error(fmt::format("--at: {} is before boundary {} was set ({})",
-                                      tend::format_local_minutes(tend::OffsetTime{at, state->added.offset}.local()),
-                                      number, tend::format_local_minutes(state->added.local())));
-    return *state;
+                                      tend::format_local_minutes(tend::OffsetTime{at, state.added.offset}.local()),
+                                      number, tend::format_local_minutes(state.added.local())));
+    return state;
 }
 
 tend::Json optional_json(const std::optional<std::string>& value) {
@@ -300,25 +305,24 @@ int list(const Options& options, const Session& session) {
 int show(const Options& options, const Session& session) {
     const std::int64_t number = parse_number(options.id);
     const auto states = read_boundaries(session);
-    const BoundaryState* state = tend::find_boundary(states, number);
-    if (!state) tend::usage_error(fmt::format("no boundary {}; 'boundary-log list --all' shows them", number));
+    const BoundaryState& state = found_boundary(states, number);
 
     if (options.json) {
         tend::Json events = tend::Json::array();
-        for (const auto& record : state->events) events.push(tend::record_to_json(record, tend::boundary_format));
-        tend::Json object = state_json(*state);
+        for (const auto& record : state.events) events.push(tend::record_to_json(record, tend::boundary_format));
+        tend::Json object = state_json(state);
         object.set("events", std::move(events));
         session.io.out << object.dump() << '\n';
         return 0;
     }
     const tend::Style& style = session.out_style;
-    const std::size_t width = std::to_string(state->number).size();
+    const std::size_t width = std::to_string(state.number).size();
     const std::string indent(width + 2, ' ');
     auto& out = session.io.out;
-    out << heading(*state, style, width) << '\n' << indent << kind_line(*state) << '\n';
-    if (state->if_crossed) out << indent << "if crossed: " << tend::neutralize(*state->if_crossed) << '\n';
-    out << indent << counts_text(*state, counted_events.size()) << "\n\n";
-    for (const auto& record : state->events) out << indent << event_line(record, style) << '\n';
+    out << heading(state, style, width) << '\n' << indent << kind_line(state) << '\n';
+    if (state.if_crossed) out << indent << "if crossed: " << tend::neutralize(*state.if_crossed) << '\n';
+    out << indent << counts_text(state, counted_events.size()) << "\n\n";
+    for (const auto& record : state.events) out << indent << event_line(record, style) << '\n';
     return 0;
 }
 

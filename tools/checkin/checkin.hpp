@@ -1,6 +1,7 @@
 // checkin: a quick check-in from the shell; options, commands and their actions.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,9 @@ struct EntryValues {
     std::optional<std::string> note;  // "-" reads it from standard input
     std::optional<std::string> at;
     bool edit_note = false;  // write the note in $EDITOR
+    // The five ratings, in tend::checkin_dimensions order.
+    std::array<std::optional<int>*, 5> ratings() { return {&mood, &energy, &anxiety, &closeness, &safety}; }
+    std::array<const std::optional<int>*, 5> ratings() const { return {&mood, &energy, &anxiety, &closeness, &safety}; }
     // Whether anything about the check-in itself was given (a time alone is not a check-in).
     bool any() const {
         return mood || energy || anxiety || closeness || safety || !feelings.empty() || !tags.empty() || note ||

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <iostream>
-#include <iterator>
+#include <limits>
+#include <ostream>
 #include <sstream>
 
 #include "checkin.hpp"
@@ -57,14 +57,9 @@ std::vector<std::string> checked_tags(const std::vector<std::string>& typed) {
 
 // Writes the values that were given into a record, checking each on the way.
 void apply_values(const EntryValues& values, Record& record, const Session& session) {
-    const std::array<std::pair<std::string_view, const std::optional<int>*>, 5> numbers{
-        {{"mood", &values.mood},
-         {"energy", &values.energy},
-         {"anxiety", &values.anxiety},
-         {"closeness", &values.closeness},
-         {"safety", &values.safety}}};
-    for (const auto& [name, value] : numbers)
-        if (*value) record.insert_or_assign(name, static_cast<int64_t>(**value));
+    const auto ratings = values.ratings();
+    for (std::size_t i = 0; i < ratings.size(); ++i)
+        if (*ratings[i]) record.insert_or_assign(tend::checkin_dimensions[i].name, static_cast<int64_t>(**ratings[i]));
     // Blank words and notes are nothing, not empty values.
     const auto set_or_erase_list = [&](std::string_view key, const std::vector<std::string>& list) {
         if (list.empty())
@@ -113,9 +108,8 @@ std::optional<int> ask_number(const Session& session, const tend::Dimension& dim
 EntryValues ask_values(const Session& session) {
     session.note("How are you right now? Answer what you like; Enter skips a question, Ctrl-D stops.");
     EntryValues values;
-    const std::array<std::optional<int>*, 5> slots{&values.mood, &values.energy, &values.anxiety, &values.closeness,
-                                                   &values.safety};
-    for (std::size_t i = 0; i < slots.size(); ++i) *slots[i] = ask_number(session, tend::checkin_dimensions[i]);
+    const auto ratings = values.ratings();
+    for (std::size_t i = 0; i < ratings.size(); ++i) *ratings[i] = ask_number(session, tend::checkin_dimensions[i]);
     for (;;) {
         auto answer = session.ask("Feelings, comma-separated ('?' lists them) [Enter skips]: ");
         if (!answer) throw tend::ExitRequest{tend::Exit::ok};
@@ -182,6 +176,14 @@ std::optional<std::string> read_undo_hint(const Session& session) {
     return id;
 }
 
+// The check-in with the id a person typed; a usage error when there is none.
+tend::StoredRecord found_checkin(const tend::RecordStore& store, const std::string& typed) {
+    auto found = store.find(tend::normalize_word(typed));
+    if (!found)
+        tend::usage_error(fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(typed)));
+    return std::move(*found);
+}
+
 void print_record_json(const Session& session, const Record& record) {
     session.io.out << tend::record_to_json(record, tend::checkin_format).dump() << '\n';
 }
@@ -197,11 +199,9 @@ std::string summary_line(const Record& record, const tend::Style& style, bool fi
     const tend::OffsetTime at = tend::record_at(record);
     std::string line =
         fmt::format("{}  {}", style.cyan(tend::record_id(record)), tend::format_local_minutes(at.local()));
-    std::string values;
     for (const auto& dimension : tend::checkin_dimensions)
         if (auto value = tend::field<int64_t>(record, dimension.name))
-            values += fmt::format("  {} {}", dimension.name, *value);
-    line += values;
+            line += fmt::format("  {} {}", dimension.name, *value);
     if (auto words = tend::string_list(record, "feelings"); !words.empty())
         line += "  " + style.yellow(tend::neutralize(fmt::format("{}", fmt::join(words, ", "))));
     for (const auto& tag : tend::string_list(record, "tags")) line += "  " + style.dim("#" + tend::neutralize(tag));
@@ -301,11 +301,8 @@ int edit(const Options& options, const Session& session) {
     if (!options.values.any() && !options.values.at && options.clear.empty())
         tend::usage_error("nothing to change; give new values (e.g. --mood 5) or --clear FIELD");
     auto store = session.store(tend::checkin_format);
-    const auto found = store.find(tend::normalize_word(options.id));
-    if (!found)
-        tend::usage_error(
-            fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(options.id)));
-    Record record = found->record;
+    Record record = found_checkin(store, options.id).record;
+    const std::string id = tend::record_id(record);
     for (const auto& name : options.clear) {
         const bool known = name == "feelings" || name == "tags" || name == "note" ||
                            std::any_of(tend::checkin_dimensions.begin(), tend::checkin_dimensions.end(),
@@ -319,32 +316,27 @@ int edit(const Options& options, const Session& session) {
     }
     apply_values(options.values, record, session);
     if (!has_content(record))
-        tend::usage_error("that would leave the check-in empty; to remove it, use 'checkin delete " +
-                          tend::record_id(found->record) + "'");
-    const auto stored = store.replace(tend::record_id(found->record), record);
+        tend::usage_error("that would leave the check-in empty; to remove it, use 'checkin delete " + id + "'");
+    const auto stored = store.replace(id, record);
     const std::string new_id = tend::record_id(*stored);
     if (options.json) print_record_json(session, *stored);
-    if (new_id != tend::record_id(found->record))
-        session.note(
-            fmt::format("Moved to another month, so check-in {} is now {}.", tend::record_id(found->record), new_id));
+    if (new_id != id)
+        session.note(fmt::format("Moved to another month, so check-in {} is now {}.", id, new_id));
     else if (!options.quiet)
         session.note(fmt::format("Updated check-in {}.", new_id));
-    if (read_undo_hint(session) == tend::record_id(found->record)) write_undo_hint(session, new_id);
+    if (read_undo_hint(session) == id) write_undo_hint(session, new_id);
     offer_grounding_if_needed(session, *stored);
     return 0;
 }
 
 int remove(const Options& options, const Session& session) {
     auto store = session.store(tend::checkin_format);
-    const std::string id = tend::normalize_word(options.id);
-    const auto found = store.find(id);
-    if (!found)
-        tend::usage_error(
-            fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(options.id)));
+    const Record record = found_checkin(store, options.id).record;
+    const std::string id = tend::record_id(record);
     store.replace(id, std::nullopt);
     if (!options.quiet)
         session.note(fmt::format("Deleted check-in {} from {}.", id,
-                                 tend::format_local_minutes(tend::record_at(found->record).local())));
+                                 tend::format_local_minutes(tend::record_at(record).local())));
     return 0;
 }
 

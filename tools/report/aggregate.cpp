@@ -93,8 +93,10 @@ void add_checkins(ReportData& data, const std::vector<Record>& records, const Pl
             ++data.checkins.previous_count;
             continue;
         }
+        ++data.records;
         ++data.checkins.count;
         ++data.days[*where.day].checkins;
+        data.days[*where.day].practice = true;
         for (const auto& word : tend::string_list(record, "feelings")) {
             ++feelings[word];
             const auto* group = vocabulary.group_of(word);
@@ -138,6 +140,7 @@ void add_breathing(ReportData& data, const std::vector<Record>& records, const P
         const Placement where = placer.place(record);
         if (where.previous) ++section.previous_sessions;
         if (!where.day) continue;
+        ++data.records;
         const tend::BreatheEntry entry = tend::read_breathe_entry(record);
         const double minutes = entry.seconds / 60.0;
         ++section.sessions;
@@ -202,6 +205,7 @@ void add_boundaries(ReportData& data, const std::vector<Record>& records, const 
         if (data.notes && carries_wording)
             if (auto text = text_field(record, "text")) wording[number] = *text;
         if (!where.day) continue;
+        ++data.records;
         const auto kind = static_cast<std::size_t>(event);
         ++totals[kind];
         ++per_boundary[number][kind];
@@ -242,8 +246,10 @@ void add_prompts(ReportData& data, const std::vector<Record>& records, const Pla
     PromptSection& section = data.prompts;
     for (const auto& record : records) {
         const Placement where = placer.place(record);
+        if (!where.day) continue;
+        ++data.records;
         const auto event = tend::prompt_event(record);
-        if (!where.day || !event) continue;  // an event a later version wrote is left out, not fatal
+        if (!event) continue;  // an event a later version wrote is left out, not fatal
         DayRow& day = data.days[*where.day];
         switch (*event) {
             case tend::PromptEvent::shown:
@@ -275,15 +281,6 @@ void add_prompts(ReportData& data, const std::vector<Record>& records, const Pla
     }
 }
 
-// Records of any kind that fall in the period.
-int records_in_period(const ReportRecords& records, const Placer& placer) {
-    int count = 0;
-    for (const auto* list : {&records.checkins, &records.breathes, &records.boundaries, &records.prompts})
-        for (const auto& record : *list)
-            if (placer.place(record).day) ++count;
-    return count;
-}
-
 }  // namespace
 
 ReportData aggregate(const Period& period, const ReportRecords& records, const tend::Zone& zone, tend::LocalDay today,
@@ -300,15 +297,12 @@ ReportData aggregate(const Period& period, const ReportRecords& records, const t
         data.days.push_back(row);
     }
     const Placer placer(data.period, data.previous, zone);
-    data.records = records_in_period(records, placer);
     add_checkins(data, records.checkins, placer, vocabulary);
     add_breathing(data, records.breathes, placer);
     add_boundaries(data, records.boundaries, placer);
     add_prompts(data, records.prompts, placer);
-    for (auto& day : data.days) {
-        if (day.checkins) day.practice = true;
+    for (const auto& day : data.days)
         if (day.practice) ++data.practice_days;
-    }
     return data;
 }
 

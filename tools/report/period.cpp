@@ -4,7 +4,6 @@
 #include <date/iso_week.h>
 #include <fmt/format.h>
 
-#include <array>
 #include <cctype>
 #include <charconv>
 
@@ -86,11 +85,11 @@ Period range_from_request(const PeriodRequest& request, tend::Instant now, const
 }  // namespace
 
 date::weekday parse_week_start(std::string_view text) {
-    static constexpr std::array<std::string_view, 7> names{"sunday",   "monday", "tuesday", "wednesday",
-                                                           "thursday", "friday", "saturday"};
     const std::string word = lower(text);
-    for (unsigned i = 0; i < names.size(); ++i)
-        if (word == names[i] || (word.size() == 3 && names[i].starts_with(word))) return date::weekday{i};
+    for (unsigned i = 0; i < tend::weekday_names.size(); ++i) {
+        const std::string_view name = tend::weekday_names[i];
+        if (word == name || (word.size() == 3 && name.starts_with(word))) return date::weekday{i};
+    }
     tend::usage_error(fmt::format("--week-start: '{}' is not a day; use monday, sunday or another day's name",
                                   tend::neutralize(text)));
 }
@@ -116,7 +115,7 @@ Period named_week(std::string_view label, date::weekday week_start) {
     const tend::LocalDay monday{iso};
     // The week_start day within three days of that Monday: the week whose fourth day is in it.
     const tend::LocalDay start = monday + days{3} - (date::weekday{monday + days{3}} - week_start);
-    return Period{PeriodKind::week, start, start + days{6}, fmt::format("{:04}-W{:02}", *year, *week)};
+    return Period{PeriodKind::week, start, start + days{6}, iso_label(monday)};
 }
 
 Period month_period(date::year_month month) {

@@ -51,6 +51,10 @@ std::string weekday_initial(tend::LocalDay day) {
     return weekday_short(day).substr(0, 1);
 }
 
+unsigned day_of_month(tend::LocalDay day) {
+    return static_cast<unsigned>(ymd(day).day());
+}
+
 std::string short_day(tend::LocalDay day) {
     const auto parts = ymd(day);
     return fmt::format("{} {} {}", weekday_short(day), static_cast<unsigned>(parts.day()),
@@ -105,6 +109,11 @@ std::string signed_one_decimal(double value) {
     return rounded > 0 ? fmt::format("+{:.1f}", rounded) : fmt::format("{:.1f}", rounded);
 }
 
+double hundredths(double value) {
+    const double rounded = std::round(value * 100) / 100;
+    return rounded == 0 ? 0.0 : rounded;
+}
+
 std::string minutes_text(double minutes) {
     // Under a minute, seconds: a short session should not read as "0.0 min".
     if (minutes > 0 && minutes < 0.95) return fmt::format("{:.0f} s", std::max(1.0, std::round(minutes * 60)));
@@ -129,6 +138,42 @@ std::string event_counts(const std::vector<Count>& counts) {
     return count_list(counts, counts.size());
 }
 
+DimensionCells dimension_cells(const DimensionStats& stats) {
+    const auto number = [](std::optional<int> value) { return value ? fmt::format("{}", *value) : std::string("–"); };
+    return {stats.mean ? one_decimal(*stats.mean) : "–", number(stats.min), number(stats.max),
+            stats.change ? signed_one_decimal(*stats.change) : "–"};
+}
+
+std::vector<Count> logged_kinds(const BoundarySection& section) {
+    std::vector<Count> logged;
+    for (const auto& kind : section.by_kind)
+        if (kind.count) logged.push_back(kind);
+    return logged;
+}
+
+std::string distress_summary(const BreathingSection& section, std::string_view strong_open,
+                             std::string_view strong_close) {
+    std::string out;
+    if (section.mean_before) out += fmt::format("{} before", one_decimal(*section.mean_before));
+    if (section.mean_after) out += fmt::format("{}{} after", out.empty() ? "" : ", ", one_decimal(*section.mean_after));
+    if (!out.empty() && section.mean_change)
+        out += fmt::format("; a mean change of {}{}{} over the {} rated before and after", strong_open,
+                           signed_one_decimal(*section.mean_change), strong_close,
+                           count_of(section.rated_both, "session", "sessions"));
+    return out;
+}
+
+bool any_prompts(const PromptSection& section) {
+    return section.shown || section.answered || section.skipped || section.favourited;
+}
+
+std::string prompt_counts(const PromptSection& section) {
+    std::string out =
+        fmt::format("{} answered, {} skipped, {} shown", section.answered, section.skipped, section.shown);
+    if (section.favourited) out += fmt::format(", {} kept as favourite", section.favourited);
+    return out;
+}
+
 Series bucketed(const std::vector<std::optional<double>>& per_day, std::size_t width, int days_so_far) {
     Series series;
     const std::size_t size = width == 0 || per_day.size() <= width ? 1 : (per_day.size() + width - 1) / width;
@@ -145,6 +190,10 @@ Series bucketed(const std::vector<std::optional<double>>& per_day, std::size_t w
         series.values.push_back(count ? std::optional<double>(sum / count) : std::nullopt);
     }
     return series;
+}
+
+std::string per_bucket(const Series& series) {
+    return series.days_per_bucket == 1 ? "per day" : fmt::format("per {} days", series.days_per_bucket);
 }
 
 Series dimension_series(const ReportData& data, std::size_t dimension, std::size_t width) {
@@ -177,6 +226,19 @@ std::string pad_right(std::string_view text, std::size_t width) {
 std::string pad_left(std::string_view text, std::size_t width) {
     const std::size_t used = tend::display_width(text);
     return std::string(used < width ? width - used : 0, ' ') + std::string(text);
+}
+
+std::vector<std::string> own_lines(std::string_view text) {
+    const std::string safe = tend::neutralize(text, true);
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= safe.size()) {
+        std::size_t end = safe.find('\n', start);
+        if (end == std::string::npos) end = safe.size();
+        lines.push_back(safe.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
 }
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {

@@ -16,6 +16,7 @@ std::string short_day_with_year(tend::LocalDay day);
 std::string day_and_time(const tend::OffsetTime& at);
 std::string weekday_initial(tend::LocalDay day);  // "M", "T", ...
 std::string weekday_short(tend::LocalDay day);    // "Mon", "Tue", ...
+unsigned day_of_month(tend::LocalDay day);        // 1 to 31
 
 // "Mon 16 Nov – Sun 22 Nov 2026", with both years when they differ.
 std::string day_span(tend::LocalDay first, tend::LocalDay last);
@@ -31,12 +32,30 @@ std::string one_decimal(double value);
 std::string signed_one_decimal(double value);
 // Minutes for people: "23 min", "1.5 min" under ten, "40 s" under one.
 std::string minutes_text(double minutes);
+// Rounded to hundredths, never -0: the numbers JSON and CSV write.
+double hundredths(double value);
 // "1 session", "2 sessions".
 std::string count_of(int count, std::string_view singular, std::string_view plural);
 // "tired 4, calm 3, ..." for the first `limit` counts.
 std::string count_list(const std::vector<Count>& counts, std::size_t limit);
 // The counts of a boundary's events in words: "held 2, crossed 1".
 std::string event_counts(const std::vector<Count>& counts);
+
+// The cells of a dimension's row: mean, low, high and change, "–" where there is no value.
+struct DimensionCells {
+    std::string mean, low, high, change;
+};
+DimensionCells dimension_cells(const DimensionStats& stats);
+
+// The kinds of boundary event logged at least once in the period, in event order.
+std::vector<Count> logged_kinds(const BoundarySection& section);
+// "1.0 before, 3.0 after; a mean change of +2.0 over the 2 sessions rated before and after",
+// the change between `strong_open` and `strong_close`; empty when no session was rated.
+std::string distress_summary(const BreathingSection& section, std::string_view strong_open = {},
+                             std::string_view strong_close = {});
+// Whether any prompt event fell in the period, and "2 answered, 1 skipped, 4 shown[, 1 kept as favourite]".
+bool any_prompts(const PromptSection& section);
+std::string prompt_counts(const PromptSection& section);
 
 // Per-day values grouped into at most `width` buckets (the mean of each bucket's values),
 // so a long period still fits; `days_per_bucket` says how many days each holds.
@@ -46,6 +65,8 @@ struct Series {
     std::size_t known = 0;  // buckets that hold a day up to today; the rest are still to come
 };
 Series bucketed(const std::vector<std::optional<double>>& per_day, std::size_t width, int days_so_far);
+// "per day" or "per 3 days": what one point of a series stands for.
+std::string per_bucket(const Series& series);
 // One dimension of the check-ins over the period, bucketed to at most `width` points.
 Series dimension_series(const ReportData& data, std::size_t dimension, std::size_t width);
 
@@ -55,6 +76,9 @@ std::string sparkline(const Series& series);
 // Left- and right-aligned to a width in terminal columns.
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
+
+// A person's own words made harmless for a terminal (tabs kept), one string per line of text.
+std::vector<std::string> own_lines(std::string_view text);
 
 // Text wrapped to `width` columns at spaces; every line after the first starts with `indent`.
 std::vector<std::string> wrap(std::string_view text, std::size_t width);

@@ -3,17 +3,16 @@
 
 #include <array>
 #include <cctype>
-#include <cmath>
 
 #include "render.hpp"
+#include "render_common.hpp"
 
 namespace report {
 namespace {
 
 std::string number(std::optional<double> value) {
     if (!value) return "";
-    const double r = std::round(*value * 100) / 100;
-    return fmt::format("{}", r == 0 ? 0.0 : r);
+    return fmt::format("{}", shared::hundredths(*value));
 }
 
 }  // namespace

@@ -90,8 +90,7 @@ std::string chart(const ReportData& data, std::size_t dimension) {
     const double step = (right - left) / static_cast<double>(std::max<std::size_t>(series.values.size(), 1));
     const auto x = [&](std::size_t i) { return left + (static_cast<double>(i) + 0.5) * step; };
     const auto y = [&](double v) { return bottom - (bottom - top) * v / 10.0; };
-    const std::string per =
-        series.days_per_bucket == 1 ? "per day" : fmt::format("per {} days", series.days_per_bucket);
+    const std::string per = per_bucket(series);
     std::string svg = fmt::format(
         "<figure><figcaption>{}</figcaption>\n<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}, {}, 0 to 10\">"
         "<title>{}, {}, 0 to 10</title>\n",
@@ -165,11 +164,10 @@ void checkins(std::string& out, const ReportData& data) {
     out +=
         "<table>\n<thead><tr><th>0 to "
         "10</th><th>mean</th><th>low</th><th>high</th><th>change</th></tr></thead>\n<tbody>\n";
-    for (const auto& s : section.dimensions) {
-        const auto number = [](const auto& v) { return v ? fmt::format("{}", *v) : std::string("–"); };
-        out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", s.name,
-                           s.mean ? one_decimal(*s.mean) : "–", number(s.min), number(s.max),
-                           s.change ? signed_one_decimal(*s.change) : "–");
+    for (const auto& stats : section.dimensions) {
+        const DimensionCells cells = dimension_cells(stats);
+        out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", stats.name, cells.mean,
+                           cells.low, cells.high, cells.change);
     }
     out += "</tbody>\n</table>\n<div class=\"charts\">\n";
     for (std::size_t i = 0; i < section.dimensions.size(); ++i) out += chart(data, i);
@@ -200,17 +198,8 @@ void breathing(std::string& out, const ReportData& data) {
         out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", h(pattern.name), pattern.sessions,
                            minutes_text(pattern.minutes));
     out += "</tbody>\n</table>\n";
-    if (section.mean_before || section.mean_after) {
-        out += "<p>Distress (0 to 10):";
-        if (section.mean_before) out += fmt::format(" {} before", one_decimal(*section.mean_before));
-        if (section.mean_after)
-            out += fmt::format("{} {} after", section.mean_before ? "," : "", one_decimal(*section.mean_after));
-        if (section.mean_change)
-            out += fmt::format("; a mean change of <strong>{}</strong> over the {} rated before and after",
-                               signed_one_decimal(*section.mean_change),
-                               count_of(section.rated_both, "session", "sessions"));
-        out += ".</p>\n";
-    }
+    if (const std::string distress = distress_summary(section, "<strong>", "</strong>"); !distress.empty())
+        out += "<p>Distress (0 to 10): " + distress + ".</p>\n";
     if (section.ended_early)
         out += fmt::format("<p class=\"muted\">{} ended early.</p>\n",
                            count_of(section.ended_early, "session", "sessions"));
@@ -224,11 +213,8 @@ void boundaries(std::string& out, const ReportData& data) {
         out += fmt::format("<p class=\"empty\">{}</p>\n</section>\n", no_boundaries(data.period));
         return;
     }
-    std::vector<Count> logged;
-    for (const auto& kind : section.by_kind)
-        if (kind.count) logged.push_back(kind);
     out += fmt::format("<p>{}: {}.</p>\n<p>Held {}; crossed or violated {}.</p>\n",
-                       count_of(section.events, "event", "events"), event_counts(logged),
+                       count_of(section.events, "event", "events"), event_counts(logged_kinds(section)),
                        count_of(section.held, "time", "times"), count_of(section.crossed_or_violated, "time", "times"));
     if (section.most_tested)
         out += fmt::format("<p>Most tested: <strong>boundary {}</strong>, tested {}.</p>\n",
@@ -247,13 +233,11 @@ void boundaries(std::string& out, const ReportData& data) {
 void prompts(std::string& out, const ReportData& data) {
     const PromptSection& section = data.prompts;
     out += "<section id=\"prompts\">\n<h2>Prompts</h2>\n";
-    if (!section.shown && !section.answered && !section.skipped && !section.favourited) {
+    if (!any_prompts(section)) {
         out += fmt::format("<p class=\"empty\">{}</p>\n</section>\n", no_prompts(data.period));
         return;
     }
-    out += fmt::format("<p>{} answered, {} skipped, {} shown", section.answered, section.skipped, section.shown);
-    if (section.favourited) out += fmt::format(", {} kept as favourite", section.favourited);
-    out += ".</p>\n";
+    out += fmt::format("<p>{}.</p>\n", prompt_counts(section));
     for (const auto& answer : section.answers) {
         out += fmt::format("<h3>{} <span class=\"muted\">· {} ({})</span></h3>\n", day_and_time(answer.at),
                            h(answer.prompt_id), h(answer.deck));
@@ -272,7 +256,7 @@ void practice(std::string& out, const ReportData& data) {
                                day.future     ? "later"
                                : day.practice ? "yes"
                                               : "no",
-                               weekday_short(day.day), static_cast<unsigned>(date::year_month_day{day.day}.day()));
+                               weekday_short(day.day), day_of_month(day.day));
         out += "</ul>\n";
     }
     out += "</section>\n";

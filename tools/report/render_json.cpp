@@ -1,7 +1,5 @@
 // The JSON report: schema tend.report/1. Keys are always present (null when there is no
 // value), except the free-text keys, which --no-notes leaves out altogether.
-#include <cmath>
-
 #include "json.hpp"
 #include "render.hpp"
 #include "render_common.hpp"
@@ -14,8 +12,7 @@ using tend::Json;
 // Two decimals are plenty for means of 0-10 ratings, and keep the output stable.
 Json rounded(std::optional<double> value) {
     if (!value) return nullptr;
-    const double r = std::round(*value * 100) / 100;
-    return r == 0 ? 0.0 : r;
+    return shared::hundredths(*value);
 }
 Json optional_int(std::optional<int> value) {
     return value ? Json(*value) : Json(nullptr);

@@ -47,15 +47,9 @@ std::string md(std::string_view text) {
 // Several paragraphs of a person's words as a block quote (or plain lines), one per line of text.
 std::string md_block(std::string_view text, std::string_view prefix) {
     std::string out;
-    const std::string safe = tend::neutralize(text, true);
-    std::size_t start = 0;
-    while (start <= safe.size()) {
-        std::size_t end = safe.find('\n', start);
-        if (end == std::string::npos) end = safe.size();
-        const std::string piece = md(safe.substr(start, end - start));
-        out += std::string(prefix) + piece + (end < safe.size() ? "  \n" : "\n");
-        start = end + 1;
-    }
+    const std::vector<std::string> lines = own_lines(text);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        out += std::string(prefix) + md(lines[i]) + (i + 1 < lines.size() ? "  \n" : "\n");
     return out;
 }
 
@@ -86,15 +80,12 @@ void checkins(std::string& out, const ReportData& data) {
     out += fmt::format("{} ({}: {}).\n\n", count_of(section.count, "check-in", "check-ins"), period_before(data.period),
                        section.previous_count);
     const Series probe = dimension_series(data, 0, 62);
-    const std::string per = probe.days_per_bucket == 1 ? "per day" : fmt::format("per {} days", probe.days_per_bucket);
-    out += fmt::format("| 0 to 10 | mean | low | high | change | {} |\n", per);
+    out += fmt::format("| 0 to 10 | mean | low | high | change | {} |\n", per_bucket(probe));
     out += "|:--|--:|--:|--:|--:|:--|\n";
     for (std::size_t i = 0; i < section.dimensions.size(); ++i) {
-        const DimensionStats& s = section.dimensions[i];
-        const auto number = [](const auto& v) { return v ? fmt::format("{}", *v) : std::string("–"); };
-        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", s.name, s.mean ? one_decimal(*s.mean) : "–",
-                           number(s.min), number(s.max), s.change ? signed_one_decimal(*s.change) : "–",
-                           sparkline(dimension_series(data, i, 62)));
+        const DimensionCells cells = dimension_cells(section.dimensions[i]);
+        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", section.dimensions[i].name, cells.mean, cells.low,
+                           cells.high, cells.change, sparkline(dimension_series(data, i, 62)));
     }
     out += "\n";
     out +=
@@ -119,17 +110,8 @@ void breathing(std::string& out, const ReportData& data) {
     out += "| pattern | sessions | time |\n|:--|--:|--:|\n";
     for (const auto& pattern : section.patterns)
         out += fmt::format("| {} | {} | {} |\n", md(pattern.name), pattern.sessions, minutes_text(pattern.minutes));
-    if (section.mean_before || section.mean_after) {
-        out += "\nDistress (0 to 10):";
-        if (section.mean_before) out += fmt::format(" {} before", one_decimal(*section.mean_before));
-        if (section.mean_after)
-            out += fmt::format("{} {} after", section.mean_before ? "," : "", one_decimal(*section.mean_after));
-        if (section.mean_change)
-            out += fmt::format("; a mean change of **{}** over the {} rated before and after",
-                               signed_one_decimal(*section.mean_change),
-                               count_of(section.rated_both, "session", "sessions"));
-        out += ".\n";
-    }
+    if (const std::string distress = distress_summary(section, "**", "**"); !distress.empty())
+        out += "\nDistress (0 to 10): " + distress + ".\n";
     if (section.ended_early)
         out += fmt::format("\n{} ended early.\n", count_of(section.ended_early, "session", "sessions"));
 }
@@ -141,11 +123,8 @@ void boundaries(std::string& out, const ReportData& data) {
         out += no_boundaries(data.period) + "\n";
         return;
     }
-    std::vector<Count> logged;
-    for (const auto& kind : section.by_kind)
-        if (kind.count) logged.push_back(kind);
     out += fmt::format("{}: {}. Held {}; crossed or violated {}.\n", count_of(section.events, "event", "events"),
-                       event_counts(logged), count_of(section.held, "time", "times"),
+                       event_counts(logged_kinds(section)), count_of(section.held, "time", "times"),
                        count_of(section.crossed_or_violated, "time", "times"));
     if (section.most_tested)
         out += fmt::format("\nMost tested: **boundary {}**, tested {}.\n", section.most_tested->number,
@@ -162,13 +141,11 @@ void boundaries(std::string& out, const ReportData& data) {
 void prompts(std::string& out, const ReportData& data) {
     const PromptSection& section = data.prompts;
     out += "\n## Prompts\n\n";
-    if (!section.shown && !section.answered && !section.skipped && !section.favourited) {
+    if (!any_prompts(section)) {
         out += no_prompts(data.period) + "\n";
         return;
     }
-    out += fmt::format("{} answered, {} skipped, {} shown", section.answered, section.skipped, section.shown);
-    if (section.favourited) out += fmt::format(", {} kept as favourite", section.favourited);
-    out += ".\n";
+    out += prompt_counts(section) + ".\n";
     // With the words left out, an answer is one line of a list, not a heading over nothing.
     bool listing = false;
     for (const auto& answer : section.answers) {
@@ -191,9 +168,8 @@ void practice(std::string& out, const ReportData& data) {
     if (data.days.size() > 31) return;
     std::string header = "\n|", rule = "|", marks = "|";
     for (const auto& day : data.days) {
-        const unsigned day_of_month = static_cast<unsigned>(date::year_month_day{day.day}.day());
-        header += fmt::format(
-            " {} |", data.period.kind == PeriodKind::week ? weekday_short(day.day) : fmt::format("{}", day_of_month));
+        header += fmt::format(" {} |", data.period.kind == PeriodKind::week ? weekday_short(day.day)
+                                                                            : fmt::format("{}", day_of_month(day.day)));
         rule += ":-:|";
         marks += " " + practice_mark(day) + " |";
     }

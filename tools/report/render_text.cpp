@@ -1,6 +1,8 @@
 // The text report: for a terminal or a mail, 80 columns, colour only when the style allows it.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "render.hpp"
 #include "render_common.hpp"
 
@@ -37,21 +39,13 @@ public:
     }
     // A person's own words, kept to their own lines and made harmless for a terminal.
     void words(std::string_view first, std::string_view text, std::string_view rest) {
-        const std::string safe = tend::neutralize(text, true);
-        std::size_t start = 0;
         bool leading = true;
-        while (start <= safe.size()) {
-            std::size_t end = safe.find('\n', start);
-            if (end == std::string::npos) end = safe.size();
-            std::string piece = safe.substr(start, end - start);
-            for (char& c : piece)
-                if (c == '\t') c = ' ';
+        for (std::string piece : own_lines(text)) {
+            std::replace(piece.begin(), piece.end(), '\t', ' ');
             paragraph(leading ? first : rest, piece, rest);
             leading = false;
-            start = end + 1;
         }
     }
-    const tend::Style& style() const { return style_; }
     std::string take() { return std::move(out_); }
 
 private:
@@ -66,7 +60,7 @@ std::string spark_header(const ReportData& data, const Series& series) {
         for (const auto& day : data.days) initials += weekday_initial(day.day);
         return initials;
     }
-    return series.days_per_bucket == 1 ? "per day" : fmt::format("per {} days", series.days_per_bucket);
+    return per_bucket(series);
 }
 
 void notes_list(TextPage& page, const std::vector<Note>& notes) {
@@ -94,15 +88,12 @@ void checkins(TextPage& page, const ReportData& data) {
     const Series probe = dimension_series(data, 0, spark_width);
     page.dim(fmt::format("  {}{}{}{}{}  {}", pad_right("", 12), pad_left("mean", 6), pad_left("low", 6),
                          pad_left("high", 6), pad_left("change", 8), spark_header(data, probe)));
-    const auto number = [](const auto& value) { return value ? fmt::format("{}", *value) : std::string("–"); };
     for (std::size_t i = 0; i < section.dimensions.size(); ++i) {
         const DimensionStats& stats = section.dimensions[i];
-        const std::string mean = stats.mean ? one_decimal(*stats.mean) : "–";
-        const std::string change = stats.change ? signed_one_decimal(*stats.change) : "–";
-        const Series series = dimension_series(data, i, spark_width);
-        page.line(fmt::format("  {}{}{}{}{}  {}", pad_right(stats.name, 12), pad_left(mean, 6),
-                              pad_left(number(stats.min), 6), pad_left(number(stats.max), 6), pad_left(change, 8),
-                              sparkline(series)));
+        const DimensionCells cells = dimension_cells(stats);
+        page.line(fmt::format("  {}{}{}{}{}  {}", pad_right(stats.name, 12), pad_left(cells.mean, 6),
+                              pad_left(cells.low, 6), pad_left(cells.high, 6), pad_left(cells.change, 8),
+                              sparkline(dimension_series(data, i, spark_width))));
     }
     page.dim("  Ratings are 0 to 10; higher is easier, except for anxiety.");
     page.line();
@@ -131,17 +122,8 @@ void breathing(TextPage& page, const ReportData& data) {
         page.line(fmt::format("    {}{}{}", pad_right(tend::neutralize(pattern.name), 16),
                               pad_left(count_of(pattern.sessions, "session", "sessions"), 12),
                               pad_left(minutes_text(pattern.minutes), 10)));
-    std::string distress;
-    if (section.mean_before) distress += fmt::format("{} before", one_decimal(*section.mean_before));
-    if (section.mean_after)
-        distress += fmt::format("{}{} after", distress.empty() ? "" : ", ", one_decimal(*section.mean_after));
-    if (!distress.empty()) {
-        if (section.mean_change)
-            distress += fmt::format("; a mean change of {} over the {} rated before and after",
-                                    signed_one_decimal(*section.mean_change),
-                                    count_of(section.rated_both, "session", "sessions"));
+    if (const std::string distress = distress_summary(section); !distress.empty())
         page.paragraph("  Distress (0 to 10): ", distress + ".", "    ");
-    }
     if (section.ended_early)
         page.line(fmt::format("  {} ended early.", count_of(section.ended_early, "session", "sessions")));
 }
@@ -153,11 +135,9 @@ void boundaries(TextPage& page, const ReportData& data) {
         page.line("  " + no_boundaries(data.period));
         return;
     }
-    std::vector<Count> logged;
-    for (const auto& kind : section.by_kind)
-        if (kind.count) logged.push_back(kind);
-    page.paragraph("  ", fmt::format("{}: {}", count_of(section.events, "event", "events"), event_counts(logged)),
-                   "    ");
+    page.paragraph(
+        "  ", fmt::format("{}: {}", count_of(section.events, "event", "events"), event_counts(logged_kinds(section))),
+        "    ");
     page.line(fmt::format("  Held {}; crossed or violated {}.", count_of(section.held, "time", "times"),
                           count_of(section.crossed_or_violated, "time", "times")));
     if (section.most_tested)
@@ -173,14 +153,11 @@ void boundaries(TextPage& page, const ReportData& data) {
 void prompts(TextPage& page, const ReportData& data) {
     const PromptSection& section = data.prompts;
     page.heading("Prompts");
-    if (!section.shown && !section.answered && !section.skipped && !section.favourited) {
+    if (!any_prompts(section)) {
         page.line("  " + no_prompts(data.period));
         return;
     }
-    std::string counts =
-        fmt::format("  {} answered, {} skipped, {} shown", section.answered, section.skipped, section.shown);
-    if (section.favourited) counts += fmt::format(", {} kept as favourite", section.favourited);
-    page.line(counts);
+    page.line("  " + prompt_counts(section));
     for (const auto& answer : section.answers) {
         page.line(fmt::format("  {}  {} ({})", day_and_time(answer.at), tend::neutralize(answer.prompt_id),
                               tend::neutralize(answer.deck)));
