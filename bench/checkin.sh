@@ -4,6 +4,7 @@
 set -euo pipefail
 build=${1:-build}
 bin=$(cd "$build/bin" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
 command -v hyperfine >/dev/null || { echo "bench: hyperfine is not installed (apt-get install hyperfine)" >&2; exit 1; }
 
 work=$(mktemp -d)
@@ -11,24 +12,9 @@ trap 'rm -rf "$work"' EXIT
 export TEND_DATA_DIR="$work/data" TEND_CONFIG="$work/config.toml" TZ=${TZ:-Europe/London}
 unset XDG_DATA_HOME XDG_CONFIG_HOME
 
-# A year of history (two check-ins a day) so list and write run against a realistic data dir.
-python3 - "$TEND_DATA_DIR" <<'PY'
-import os, sys, random, datetime
-root = os.path.join(sys.argv[1], "checkin"); os.makedirs(root, mode=0o700, exist_ok=True)
-alphabet = "0123456789abcdefghjkmnpqrstvwxyz"; rng = random.Random(1)
-day = datetime.date(2025, 11, 1); files = {}
-while day < datetime.date(2026, 11, 1):
-    for hour in (9, 21):
-        at = f"{day.isoformat()}T{hour:02}:00:00+00:00"
-        idx = (day.year - 2000) * 12 + day.month - 1
-        rid = alphabet[idx // 32 % 32] + alphabet[idx % 32] + "".join(rng.choice(alphabet) for _ in range(3))
-        files.setdefault(day.strftime("%Y-%m"), []).append(
-            f'[[checkin]]\nid = "{rid}"\nat = {at}\nrecorded = {at}\nmood = {rng.randint(0, 10)}\n'
-            f'feelings = ["tired"]\ntags = ["work"]\nnote = "a day like any other"\n')
-    day += datetime.timedelta(days=1)
-for month, blocks in files.items():
-    with open(os.path.join(root, month + ".toml"), "w") as f: f.write("\n".join(blocks))
-PY
+# A year of history up to yesterday (one or two check-ins most days, and the other kinds), so
+# list and write run against a realistic data dir.
+python3 "$here/make_history.py" "$TEND_DATA_DIR" --months 12 --end "$(date -d yesterday +%F)" >/dev/null
 
 hyperfine -N --warmup 20 --runs 300 --export-json "$work/startup.json" \
   '/bin/true' "$bin/checkin --version"

@@ -5,8 +5,8 @@ function(tend_embed target symbol file)
   add_custom_command(
     OUTPUT ${out}
     COMMAND ${CMAKE_COMMAND} -DSYMBOL=${symbol} -DINPUT=${file} -DOUTPUT=${out}
-            -P ${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake
-    DEPENDS ${file} ${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake
+            -P ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/embed_file.cmake
+    DEPENDS ${file} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/embed_file.cmake
     COMMENT "Embedding ${file}")
   target_sources(${target} PRIVATE ${out})
 endfunction()

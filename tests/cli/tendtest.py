@@ -201,6 +201,7 @@ class TendTestCase(unittest.TestCase):
     # -- running tools --------------------------------------------------------------------
 
     def env(self, extra=None, unset=()):
+        # Built from nothing but PATH, so no XDG_* variable unless a test passes one in `extra`.
         env = {
             "PATH": os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin"),
             "LANG": "C.UTF-8",
@@ -213,7 +214,7 @@ class TendTestCase(unittest.TestCase):
         env.update(extra or {})
         for name in unset:
             env.pop(name, None)
-        return {k: v for k, v in env.items() if not k.startswith("XDG_") or k in (extra or {})}
+        return env
 
     def run_tool(self, *args, tool=None, input=None, stdin=None, stdout=None, env=None, unset=(),
                  timeout=DEFAULT_TIMEOUT, umask=None, preexec=None, prefix=(), raw=False):
@@ -256,20 +257,19 @@ class TendTestCase(unittest.TestCase):
         self.assertEqual(r.returncode, 0, f"{args!r} failed:\nstdout: {r.stdout!r}\nstderr: {r.stderr!r}")
         return r
 
+    def parse_json(self, r, what):
+        """What a run printed on stdout, parsed; output that is not JSON fails the test, naming `what`."""
+        try:
+            return json.loads(r.stdout)
+        except ValueError as e:
+            self.fail(f"{what} printed no JSON ({e}): {r.stdout!r}")
+
     def add(self, *args, **kwargs):
         """`checkin ARGS --json`, asserting success; returns the saved record (a dict)."""
-        r = self.ok(*args, "--json", tool="checkin", **kwargs)
-        try:
-            return json.loads(r.stdout)
-        except ValueError as e:
-            self.fail(f"checkin {args!r} --json printed no JSON ({e}): {r.stdout!r}")
+        return self.parse_json(self.ok(*args, "--json", tool="checkin", **kwargs), f"checkin {args!r} --json")
 
     def list_json(self, *args, **kwargs):
-        r = self.ok("list", "--json", *args, tool="checkin", **kwargs)
-        try:
-            return json.loads(r.stdout)
-        except ValueError as e:
-            self.fail(f"checkin list --json printed no JSON ({e}): {r.stdout!r}")
+        return self.parse_json(self.ok("list", "--json", *args, tool="checkin", **kwargs), "checkin list --json")
 
     def pty(self, *args, tool=None, env=None, unset=(), **streams):
         argv = [tool_path(tool or self.tool)] + [str(a) for a in args]

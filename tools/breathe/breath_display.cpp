@@ -19,8 +19,7 @@ constexpr std::size_t widest_bar = 30;
 constexpr std::size_t text_columns = 18;
 
 long long seconds_left(Duration left) {
-    const auto ms = std::chrono::ceil<std::chrono::milliseconds>(left).count();
-    return std::max<long long>(1, (ms + 999) / 1000);
+    return std::max<long long>(1, std::chrono::ceil<std::chrono::seconds>(left).count());
 }
 
 }  // namespace

@@ -49,6 +49,15 @@ void set_action(int signal_number, void (*handler)(int), struct sigaction* saved
     sigaction(signal_number, &action, saved);
 }
 
+// Stops the process as SIGTSTP's default action would, then puts the handler back once
+// the shell continues it.
+void stop_self() {
+    struct sigaction ours {};
+    set_action(SIGTSTP, SIG_DFL, &ours);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &ours, nullptr);
+}
+
 }  // namespace
 
 SteadyTime SteadyClock::now() const {
@@ -119,10 +128,7 @@ void TerminalGuard::restore() noexcept {
 
 void TerminalGuard::suspend() {
     restore();
-    struct sigaction ours {};
-    set_action(SIGTSTP, SIG_DFL, &ours);
-    raise(SIGTSTP);  // stops here until the shell continues the job
-    sigaction(SIGTSTP, &ours, nullptr);
+    stop_self();
     enter();
 }
 
@@ -130,10 +136,7 @@ char TerminalKeys::stop_process() {
     if (guard_) {
         guard_->suspend();
     } else {
-        struct sigaction ours {};
-        set_action(SIGTSTP, SIG_DFL, &ours);
-        raise(SIGTSTP);
-        sigaction(SIGTSTP, &ours, nullptr);
+        stop_self();
     }
     return fd_ >= 0 ? suspend_key : pause_key;
 }

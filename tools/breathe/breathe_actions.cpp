@@ -87,6 +87,14 @@ Prepared prepare(const Options& options, const Session& session) {
     return prepared;
 }
 
+// The breaths themselves. Without a display of its own, one plain line per phase: on stderr
+// with --json, which keeps stdout for the record.
+Outcome breathe_with(const Options& options, const Session& session, const Prepared& prepared, Devices& devices) {
+    PlainDisplay plain(options.json ? session.io.err : session.io.out, prepared.plan.phases);
+    Display& display = devices.display ? *devices.display : plain;
+    return run_session(prepared.plan, devices.clock, devices.keys, devices.pending_signal, display);
+}
+
 std::string minutes_and_seconds(double seconds) {
     const auto whole = static_cast<long long>(std::llround(seconds));
     return fmt::format("{}:{:02}", whole / 60, whole % 60);
@@ -176,10 +184,7 @@ std::string log_line(const Record& record, const tend::Style& style) {
 
 int run_with(const Options& options, const Session& session, Devices& devices) {
     const Prepared prepared = prepare(options, session);
-    std::ostream& lines = options.json ? session.io.err : session.io.out;
-    PlainDisplay plain(lines, prepared.plan.phases);
-    Display& display = devices.display ? *devices.display : plain;
-    const Outcome outcome = run_session(prepared.plan, devices.clock, devices.keys, devices.pending_signal, display);
+    const Outcome outcome = breathe_with(options, session, prepared, devices);
     return conclude(options, session, prepared, outcome);
 }
 
@@ -198,11 +203,12 @@ int session(const Options& options, const Session& session) {
                                              [] { return terminal_columns(STDOUT_FILENO); }});
         TerminalGuard guard(STDIN_FILENO, session.io.out, keys);
         TerminalKeys key_source(keys ? STDIN_FILENO : -1, &guard);
-        outcome = run_session(prepared.plan, clock, key_source, SignalScope::pending, display);
+        Devices devices{clock, key_source, SignalScope::pending, &display};
+        outcome = breathe_with(options, session, prepared, devices);
     } else {
-        PlainDisplay display(options.json ? session.io.err : session.io.out, prepared.plan.phases);
         TerminalKeys no_keys(-1, nullptr);
-        outcome = run_session(prepared.plan, clock, no_keys, SignalScope::pending, display);
+        Devices devices{clock, no_keys, SignalScope::pending};
+        outcome = breathe_with(options, session, prepared, devices);
     }
     return conclude(options, session, prepared, outcome);
 }

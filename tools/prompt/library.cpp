@@ -13,17 +13,6 @@
 namespace prompt {
 namespace fs = std::filesystem;
 
-bool Card::has_note(std::string_view note) const {
-    std::string_view rest = notes;
-    while (!rest.empty()) {
-        const auto comma = rest.find(',');
-        if (rest.substr(0, comma) == note) return true;
-        if (comma == std::string_view::npos) break;
-        rest.remove_prefix(comma + 1);
-    }
-    return false;
-}
-
 std::vector<std::string_view> Card::note_list() const {
     std::vector<std::string_view> list;
     std::string_view rest = notes;
@@ -34,6 +23,11 @@ std::vector<std::string_view> Card::note_list() const {
         rest.remove_prefix(comma + 1);
     }
     return list;
+}
+
+bool Card::has_note(std::string_view note) const {
+    const auto list = note_list();
+    return std::find(list.begin(), list.end(), note) != list.end();
 }
 
 Library::Library() {
@@ -54,8 +48,7 @@ void Library::add_user_decks(const fs::path& dir) {
 
 bool Library::add_deck(tend::DeckLoad load) {
     tend::Deck& deck = load.deck;
-    if (load.ok() && this->deck(deck.name)) {
-        const DeckInfo* taken = this->deck(deck.name);
+    if (const DeckInfo* taken = load.ok() ? this->deck(deck.name) : nullptr) {
         load.problems.push_back(fmt::format("{}: deck name '{}' is already taken by {}", deck.file.string(),
                                             tend::neutralize(deck.name),
                                             taken->shipped() ? "a shipped deck" : taken->file.string()));

@@ -202,14 +202,11 @@ bool is_favourite(const Session& session, std::string_view id) {
 
 // --- prompt today: the hot path, meant for a shell rc ---
 
-std::vector<Record> read_month_of(const Session& session, const tend::RecordStore& store, tend::LocalDay day) {
-    const date::year_month_day ymd{day};
-    const fs::path file = store.month_file(ymd.year() / ymd.month());
-    std::error_code ec;
-    if (!fs::exists(file, ec)) return {};
-    tend::DataLock lock(session.paths.data_dir, tend::DataLock::Mode::shared, lock_wait(session));
-    const auto text = tend::read_file_if_exists(file);
-    return text ? tend::parse_month_text(*text, file, tend::prompt_format) : std::vector<Record>{};
+// The records that can fall on `day` in their own wall-clock time: UTC offsets run from
+// -12 to +14 hours. Usually one month file, two at most.
+std::vector<Record> records_around(const tend::RecordStore& store, tend::LocalDay day) {
+    const tend::Instant midnight{day.time_since_epoch()};
+    return store.read_range(midnight - std::chrono::hours{14}, midnight + date::days{1} + std::chrono::hours{12});
 }
 
 bool shown_on(const std::vector<Record>& records, std::string_view id, tend::LocalDay day) {
@@ -219,16 +216,16 @@ bool shown_on(const std::vector<Record>& records, std::string_view id, tend::Loc
 }
 
 // Records today's prompt as shown the first time it is shown today, and never again that day:
-// every later run reads only this month's file. Two shells starting at once must not both
+// every later run reads only the records around today. Two shells starting at once must not both
 // record it, so the check and the append happen under a lock of their own, on the prompt
 // directory (the store's lock is on the data directory, so the two never wait for each other).
 void record_shown_once(const Session& session, const Card& card, tend::LocalDay day) {
     auto store = session.store(tend::prompt_format);
-    if (shown_on(read_month_of(session, store, day), card.id, day)) return;
+    if (shown_on(records_around(store, day), card.id, day)) return;
     session.prepare_data_dir();
     tend::ensure_private_dir(store.directory());
     tend::DataLock once(store.directory(), tend::DataLock::Mode::exclusive, lock_wait(session));
-    if (shown_on(read_month_of(session, store, day), card.id, day)) return;
+    if (shown_on(records_around(store, day), card.id, day)) return;
     store.append(event_record(session, PromptEvent::shown, card));
 }
 
@@ -588,20 +585,18 @@ int check(const Options& options, const Session& session) {
         problems += found.size();
         if (!found.empty()) ++broken;
     };
-    const auto ok_line = [&](const tend::Deck& deck, std::string_view where) {
-        session.io.out << fmt::format("ok  {}  {}  {}\n", deck.name, plural(deck.prompts.size(), "prompt"), where);
+    const auto ok_line = [&](std::string_view name, std::size_t prompts, std::string_view where) {
+        session.io.out << fmt::format("ok  {}  {}  {}\n", name, plural(prompts, "prompt"), where);
     };
 
     Library library;
     if (options.names.empty()) {
         for (const auto& info : library.decks())
-            session.io.out << fmt::format("ok  {}  {}  shipped, checked when prompt was built\n", info.name,
-                                          plural(info.count, "prompt"));
+            ok_line(info.name, info.count, "shipped, checked when prompt was built");
         for (const auto& file : tend::deck_files(user_deck_dir(session))) {
-            tend::DeckLoad load = tend::load_deck_file(file);
-            const tend::Deck deck = load.deck;
-            if (library.add_deck(std::move(load))) {
-                ok_line(deck, tend::neutralize(file.string()));
+            if (library.add_deck(tend::load_deck_file(file))) {
+                const DeckInfo& added = library.decks().back();
+                ok_line(added.name, added.count, tend::neutralize(file.string()));
             } else {
                 report(library.skipped().back().problems);
             }
@@ -622,7 +617,7 @@ int check(const Options& options, const Session& session) {
                                 "would be left out",
                                 load.deck.file.string(), load.deck.name, user_deck_dir(session).string()));
             if (load.ok()) {
-                ok_line(load.deck, tend::neutralize(load.deck.file.string()));
+                ok_line(load.deck.name, load.deck.prompts.size(), tend::neutralize(load.deck.file.string()));
             } else {
                 report(load.problems);
             }
