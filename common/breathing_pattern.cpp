@@ -216,21 +216,29 @@ PatternCatalog PatternCatalog::load(const BreatheConfig& config, const std::file
     const std::string file = config_file.string();
     for (const auto& [name, spec] : config.patterns) {
         const std::string where = fmt::format("{}: [breathe.patterns] {}", file, neutralize(name));
-        if (name.empty() || name.size() > 40 || neutralize(name) != name)
-            fail(Exit::data, fmt::format("{}: a pattern name is 1 to 40 characters of plain text", where));
-        BreathingPattern pattern = parse_breathing_spec(spec, where, Exit::data);
-        pattern.name = name;
-        auto same = std::find_if(catalog.patterns_.begin(), catalog.patterns_.end(),
-                                 [&wanted = name](const BreathingPattern& p) { return p.name == wanted; });
-        if (same != catalog.patterns_.end())
-            *same = std::move(pattern);
-        else
-            catalog.patterns_.push_back(std::move(pattern));
+        try {
+            if (name.empty() || name.size() > 40 || neutralize(name) != name)
+                fail(Exit::data, fmt::format("{}: a pattern name is 1 to 40 characters of plain text", where));
+            BreathingPattern pattern = parse_breathing_spec(spec, where, Exit::data);
+            pattern.name = name;
+            auto same = std::find_if(catalog.patterns_.begin(), catalog.patterns_.end(),
+                                     [&wanted = name](const BreathingPattern& p) { return p.name == wanted; });
+            if (same != catalog.patterns_.end())
+                *same = std::move(pattern);
+            else
+                catalog.patterns_.push_back(std::move(pattern));
+        } catch (const Error& e) {
+            catalog.problems_.emplace_back(e.what());
+        }
     }
-    if (!config.pattern.empty())
-        catalog.default_ = catalog.resolve(config.pattern, fmt::format("{}: [breathe] pattern", file), Exit::data);
-    else if (const BreathingPattern* calm = catalog.find("calm"))
-        catalog.default_ = *calm;
+    if (const BreathingPattern* calm = catalog.find("calm")) catalog.default_ = *calm;
+    if (!config.pattern.empty()) {
+        try {
+            catalog.default_ = catalog.resolve(config.pattern, fmt::format("{}: [breathe] pattern", file), Exit::data);
+        } catch (const Error& e) {
+            catalog.problems_.emplace_back(e.what());
+        }
+    }
     return catalog;
 }
 

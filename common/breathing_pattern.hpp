@@ -47,8 +47,10 @@ std::string format_seconds(std::chrono::milliseconds length);
 class PatternCatalog {
 public:
     // The built-ins plus [breathe.patterns] from the config. A config pattern that does not
-    // parse, or a [breathe] pattern that names nothing, is Exit::data naming the config file
-    // and the pattern. A config pattern with a built-in's name replaces it.
+    // parse is left out, and a [breathe] pattern that names nothing leaves calm the default:
+    // each is a problem naming the config file and the pattern, for the tool to warn about,
+    // because a config mistake must never stop someone breathing. A config pattern with a
+    // built-in's name replaces it.
     static PatternCatalog load(const BreatheConfig& config, const std::filesystem::path& config_file);
     // Parses catalog text in the patterns.toml format (for the built-ins and for tests).
     static PatternCatalog parse(std::string_view text, std::string_view source);
@@ -63,7 +65,11 @@ public:
     // The pattern a session uses when none is given: [breathe] pattern, else calm.
     const BreathingPattern& default_pattern() const { return default_; }
 
+    // What load() left out, as "file: [breathe.patterns] name: what is wrong".
+    const std::vector<std::string>& problems() const { return problems_; }
+
 private:
+    std::vector<std::string> problems_;
     std::vector<BreathingPattern> patterns_;
     BreathingPattern default_;
 };

@@ -4,6 +4,12 @@
 #include <toml++/toml.h>
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <functional>
 #include <map>
 
@@ -68,6 +74,10 @@ date::weekday weekday_name(const fs::path& file, const toml::node& node, std::st
     bad_value(file, node, section, key, "a day name like \"monday\" or \"sunday\"");
 }
 
+std::string kept_default(const Error& e) {
+    return std::string(e.what()) + "; the default is used until it is fixed";
+}
+
 using KeyReader = std::function<void(const toml::node&)>;
 
 // Reads each key of a section through its reader; keys with no reader become warnings.
@@ -82,23 +92,34 @@ void read_section(const fs::path& file, const toml::node& node, std::string_view
                 fmt::format("{}: unknown key '{}' in [{}], ignored", at(file, value), neutralize(key.str()), section));
             continue;
         }
-        reader->second(value);
+        try {
+            reader->second(value);
+        } catch (const Error& e) {
+            config.problems.push_back(kept_default(e));
+        }
     }
 }
 
 void read_patterns(const fs::path& file, const toml::node& node, Config& config) {
     const toml::table* table = node.as_table();
     if (!table) bad_value(file, node, "breathe", "patterns", "a table of name = \"in-hold-out-hold\"");
-    for (const auto& [name, value] : *table)
-        config.breathe.patterns.emplace_back(std::string(name.str()),
-                                             text(file, value, "breathe.patterns", name.str()));
+    for (const auto& [name, value] : *table) {
+        try {
+            config.breathe.patterns.emplace_back(std::string(name.str()),
+                                                 text(file, value, "breathe.patterns", name.str()));
+        } catch (const Error& e) {
+            config.problems.push_back(kept_default(e));
+        }
+    }
 }
 
 }  // namespace
 
-Config parse_config(const std::string& source, const fs::path& file) {
-    const toml::table root = parse_toml_document(source, file.string());
-    Config config;
+namespace {
+
+// Reads every known section of one parsed table (the whole file, or one part of it) into
+// `config`; a wrong value or section is a problem, and the rest is still read.
+void read_root(const toml::table& root, const fs::path& file, Config& config) {
     const fs::path& f = file;
     const std::map<std::string, std::function<void(const toml::node&)>, std::less<>> sections{
         {"safety",
@@ -174,14 +195,139 @@ Config parse_config(const std::string& source, const fs::path& file) {
                 fmt::format("{}: unknown setting '{}', ignored", at(file, node), neutralize(key.str())));
             continue;
         }
-        section->second(node);
+        try {
+            section->second(node);
+        } catch (const Error& e) {
+            config.problems.push_back(kept_default(e));
+        }
     }
+}
+
+// Whether a line opens a table ("[safety]", "[[x]]", "[breathe.patterns]  # note"): where a
+// file that does not parse as a whole is cut into parts that may parse on their own.
+bool is_table_header(std::string_view line) {
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (!line.starts_with('[')) return false;
+    const auto close = line.find(']');
+    if (close == std::string_view::npos) return line.find_first_of(",=\"'") == std::string_view::npos;
+    std::string_view rest = line.substr(close + 1);
+    if (rest.starts_with(']')) rest.remove_prefix(1);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+    return rest.empty() || rest.front() == '#' || rest.front() == '\r';
+}
+
+struct Part {
+    std::size_t first_line = 1;  // 1-based
+    std::vector<std::string_view> lines;
+};
+
+std::vector<Part> parts_of(std::string_view source) {
+    std::vector<Part> parts(1);
+    std::size_t number = 1;
+    while (!source.empty() || number == 1) {
+        const auto end = source.find('\n');
+        const std::string_view line = source.substr(0, end);
+        if (is_table_header(line) && !parts.back().lines.empty()) parts.push_back(Part{number, {}});
+        parts.back().lines.push_back(line);
+        if (end == std::string_view::npos) break;
+        source.remove_prefix(end + 1);
+        ++number;
+    }
+    return parts;
+}
+
+// The text of some lines, placed at their own line numbers so that messages point into the file.
+std::string placed(std::size_t first_line, const std::vector<std::string_view>& lines) {
+    std::string text(first_line - 1, '\n');
+    for (const auto& line : lines) (text += line) += '\n';
+    return text;
+}
+
+std::optional<toml::table> try_parse(const std::string& text, const fs::path& file, std::string* problem) {
+    try {
+        return parse_toml_document(text, file.string());
+    } catch (const Error& e) {
+        if (problem) *problem = e.what();
+        return std::nullopt;
+    }
+}
+
+// A file that does not parse: each table is read on its own, so one mistake cannot hide the
+// [safety] words. Within a part that still does not parse, each one-line `key = value` under
+// its header is tried alone.
+void read_in_parts(std::string_view source, const fs::path& file, Config& config) {
+    for (const Part& part : parts_of(source)) {
+        std::string problem;
+        if (auto table = try_parse(placed(part.first_line, part.lines), file, &problem)) {
+            read_root(*table, file, config);
+            continue;
+        }
+        config.problems.push_back(problem + "; the rest of the file is still read");
+        const bool has_header = is_table_header(part.lines.front());
+        for (std::size_t i = has_header ? 1 : 0; i < part.lines.size(); ++i) {
+            std::vector<std::string_view> lines;
+            if (has_header) lines.push_back(part.lines.front());
+            lines.resize(i, std::string_view{});
+            lines.push_back(part.lines[i]);
+            if (auto table = try_parse(placed(part.first_line, lines), file, nullptr)) read_root(*table, file, config);
+        }
+    }
+}
+
+// The config's bytes without ever blocking: a FIFO or device is not read, a directory or an
+// unreadable file is a problem, and a missing file is no file.
+std::optional<std::string> read_config_bytes(const fs::path& file, Config& config) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        if (errno != ENOENT && errno != ENOTDIR)
+            config.problems.push_back(fmt::format("{}: cannot be read ({}); tend goes on with its defaults",
+                                                  file.string(), std::strerror(errno)));
+        return std::nullopt;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        config.problems.push_back(fmt::format("{}: is {}, not a plain file, so tend goes on with its defaults",
+                                              file.string(),
+                                              S_ISDIR(st.st_mode)    ? "a directory"
+                                              : S_ISFIFO(st.st_mode) ? "a named pipe"
+                                                                     : "a special file"));
+        return std::nullopt;
+    }
+    std::string bytes;
+    char buffer[8192];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            config.problems.push_back(fmt::format("{}: cannot be read ({}); tend goes on with its defaults",
+                                                  file.string(), std::strerror(errno)));
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (n == 0) break;
+        bytes.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return bytes;
+}
+
+}  // namespace
+
+Config parse_config(const std::string& source, const fs::path& file) {
+    Config config;
+    std::string problem;
+    if (auto root = try_parse(source, file, &problem))
+        read_root(*root, file, config);
+    else
+        read_in_parts(source, file, config);
     return config;
 }
 
 Config load_config(const fs::path& file) {
-    const auto source = read_file_if_exists(file);
-    if (!source) return Config{};
+    Config config;
+    const auto source = read_config_bytes(file, config);
+    if (!source) return config;
     return parse_config(*source, file);
 }
 

@@ -48,13 +48,18 @@ struct Config {
     PromptConfig prompt;
     ReportConfig report;
     std::vector<std::string> warnings;  // "file:line:col: unknown key ..." for the tool to print
+    // What is wrong ("file:line:col: [report] week_start must be ..."), each left at its
+    // default: a tool warns and goes on, `report --check` counts them as problems.
+    std::vector<std::string> problems;
 };
 
-// Defaults when the file does not exist. Throws Exit::data with file:line:col when it does
-// not parse or a value has the wrong type or range; unknown keys become warnings.
+// Never throws and never blocks: care must not wait on a config mistake. A missing file gives
+// the defaults; an unreadable file, a directory or a FIFO gives the defaults and a problem.
 Config load_config(const std::filesystem::path& file);
 
-// Parses the text of a config file (`file` names it in messages).
+// Parses the text of a config file (`file` names it in messages). A wrong value keeps its
+// default; a file that does not parse is read table by table, so [safety] is used whenever it
+// parses on its own.
 Config parse_config(const std::string& text, const std::filesystem::path& file);
 
 }  // namespace tend

@@ -74,6 +74,7 @@ public:
         try {
             const Config config = load_config(file);
             for (const auto& warning : config.warnings) add(finding_from_message(file, warning, Severity::warning));
+            for (const auto& problem : config.problems) add(finding_from_message(file, problem));
         } catch (const Error& e) {
             add(finding_from_message(file, e.what()));
         }

@@ -1,17 +1,35 @@
-// The grounding line shown when distress reaches the person's threshold.
+// The grounding message shown when distress reaches the person's threshold or a boundary is violated.
 #pragma once
 
 #include <iosfwd>
 
 #include "config.hpp"
+#include "time.hpp"
 
 namespace tend {
 
-// Whether the grounding message suggests `breathe`: not right after a breathing session.
-enum class OfferBreathing { yes, no };
+// What happened, so that the words fit it.
+enum class Moment {
+    distress,         // a rating at or past the threshold
+    violated,         // someone else crossed a boundary: their act, never the person's
+    after_breathing,  // still hard after a breathing session: rest is offered, not more breathing
+};
+
+struct Grounding {
+    Moment moment = Moment::distress;
+    bool past = false;    // about a time gone by (a back-dated record): no "right now"
+    bool unsafe = false;  // a very low safety rating: a safe place or person comes first
+};
 
 // Writes a short, kind grounding message: the person's own words, `breathe` (unless they have
-// just breathed), contacts and crisis line from [safety]. Never blocks, never contacts anyone.
-void print_grounding_line(std::ostream& err, const SafetyConfig& safety, OfferBreathing offer = OfferBreathing::yes);
+// just breathed), their contacts and crisis line from [safety], or, with none written down, a
+// next step that assumes no country. Never blocks, never contacts anyone.
+void print_grounding_line(std::ostream& err, const SafetyConfig& safety, const Grounding& grounding = {});
+
+// Whether a record's time is about the present (the last few hours), rather than back-dated.
+bool is_about_now(Instant at, Instant now);
+
+// Whether a 0-10 safety rating is low enough, for this threshold, to put getting safe first.
+bool feels_unsafe(int safety_rating, int threshold);
 
 }  // namespace tend

@@ -19,6 +19,7 @@ Session::Session(std::string_view tool_name, Io& io_, const CommonOptions& optio
       err_style(use_color(parse_color_when(options.color), io_.err_tty, io_)),
       lock_wait_(lock_timeout(io_.getenv("TEND_LOCK_TIMEOUT"))) {
     for (const auto& warning : config.warnings) warn(warning);
+    for (const auto& problem : config.problems) warn(problem);
 }
 
 RecordStore Session::store(const RecordFormat& format) const {

@@ -235,10 +235,11 @@ class Events(BoundaryTestCase):
         self.assertEqual((r.stdout, r.stderr), ("", ""))
 
     def test_crossed_and_violated_remind_of_the_plan(self):
-        for event in ("crossed", "violated"):
-            with self.subTest(event=event):
-                r = self.ok(event, "1")
-                self.assertIn("What you said you'd do: I take a 20-minute break", r.stderr)
+        self.assertIn("What you said you'd do: I take a 20-minute break", self.ok("crossed", "1").stderr)
+        r = self.ok("violated", "1")
+        self.assertIn("What you planned for yourself, if it helps now: I take a 20-minute break", r.stderr)
+        self.assertNotIn("What you said", r.stderr, "after a violation the plan is support, not a duty")
+        self.assertIn("their doing, not yours", r.stderr)
         self.assertNotIn("What you said", self.ok("tested", "1").stderr)
 
     def test_violated_prints_the_grounding_line_even_when_quiet(self):

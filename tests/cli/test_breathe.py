@@ -158,19 +158,22 @@ class Patterns(BreatheTestCase):
         self.assertUsageError(r)
         self.assertNoEscapes(r.stderr)
 
-    def test_bad_config_pattern_is_exit_65_naming_file_and_pattern(self):
+    def test_bad_config_pattern_is_left_out_with_a_warning_naming_file_and_pattern(self):
         self.write_config('[breathe.patterns]\nevening = "4-0-0"\n')
         for args in (("--cycles", "1", "--no-settle"), ("--list",)):
             with self.subTest(args=args):
                 r = self.breathe(*args)
-                self.assertError(r, 65)
-                self.assertIn(f"{self.config_path}: [breathe.patterns] evening: '4-0-0': the exhale", r.stderr)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(r.stderr.count(f"{self.config_path}: [breathe.patterns] evening: '4-0-0': the exhale"),
+                                 1, r.stderr)
+        self.assertNotIn("evening", self.breathe("--list").stdout)
 
-    def test_bad_default_pattern_in_config_is_exit_65(self):
+    def test_bad_default_pattern_in_config_falls_back_to_calm(self):
         self.write_config('[breathe]\npattern = "nope"\n')
         r = self.breathe("--cycles", "1", "--no-settle")
-        self.assertError(r, 65)
-        self.assertIn(f"{self.config_path}: [breathe] pattern: 'nope'", r.stderr)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(f"breathe: warning: {self.config_path}: [breathe] pattern: 'nope'", r.stderr)
+        self.assertIn("of calm", r.stderr)
 
 
 class UsageErrors(BreatheTestCase):

@@ -149,11 +149,12 @@ class DataErrors(ReportErrorCase):
         self.assertError(r, 65)
         self.assertIn("forgotten", r.stderr)
 
-    def test_a_broken_config_is_a_data_error(self):
+    def test_a_broken_config_warns_and_the_report_uses_the_default(self):
         self.write_config('[report]\nweek_start = "someday"\n')
         r = self.report()
-        self.assertError(r, 65)
-        self.assertIn(f"{self.config_path}:2:", r.stderr)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(f"report: warning: {self.config_path}:2:", r.stderr)
+        self.assertEqual(self.report("--check").returncode, 65)
 
     def test_a_data_error_leaves_an_earlier_output_file_alone(self):
         path = os.path.join(self.tmp, "week.md")

@@ -139,27 +139,27 @@ TEST_CASE("config patterns join the catalog, replace a built-in of the same name
     CHECK(PatternCatalog::load(config, "c.toml").default_pattern().spec == "5-5");
 }
 
-TEST_CASE("a bad config pattern is a data error naming the config file and the pattern") {
+TEST_CASE("a bad config pattern is left out as a problem naming the config file and the pattern") {
     BreatheConfig config;
-    config.patterns = {{"evening", "4-x-7"}};
-    const auto error = error_from([&] { PatternCatalog::load(config, "/home/x/.config/tend/config.toml"); });
-    REQUIRE(error);
-    CHECK(error->code() == Exit::data);
-    CHECK(contains(error->what(), "/home/x/.config/tend/config.toml: [breathe.patterns] evening: '4-x-7'"));
+    config.patterns = {{"evening", "4-x-7"}, {"slow", "4-2-6-0"}};
+    const auto catalog = PatternCatalog::load(config, "/home/x/.config/tend/config.toml");
+    CHECK(catalog.find("evening") == nullptr);
+    CHECK(catalog.find("slow") != nullptr);
+    REQUIRE(catalog.problems().size() == 1);
+    CHECK(contains(catalog.problems()[0], "/home/x/.config/tend/config.toml: [breathe.patterns] evening: '4-x-7'"));
 
     BreatheConfig unknown_default;
     unknown_default.pattern = "nope";
-    const auto bad_default = error_from([&] { PatternCatalog::load(unknown_default, "c.toml"); });
-    REQUIRE(bad_default);
-    CHECK(bad_default->code() == Exit::data);
-    CHECK(contains(bad_default->what(), "c.toml: [breathe] pattern: 'nope'"));
+    const auto fallback = PatternCatalog::load(unknown_default, "c.toml");
+    CHECK(fallback.default_pattern().name == "calm");
+    REQUIRE(fallback.problems().size() == 1);
+    CHECK(contains(fallback.problems()[0], "c.toml: [breathe] pattern: 'nope'"));
 
     BreatheConfig bad_name;
     bad_name.patterns = {{"bad\x1bname", "4-4"}};
-    const auto named = error_from([&] { PatternCatalog::load(bad_name, "c.toml"); });
-    REQUIRE(named);
-    CHECK(named->code() == Exit::data);
-    CHECK(std::string(named->what()).find('\x1b') == std::string::npos);
+    const auto named = PatternCatalog::load(bad_name, "c.toml");
+    REQUIRE(named.problems().size() == 1);
+    CHECK(named.problems()[0].find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("catalog text is checked: a pattern needs a name and a valid spec") {

@@ -1,32 +1,31 @@
 // config.toml: defaults, every key, and errors that point at file:line:col.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include "config.hpp"
 #include "fixtures.hpp"
 
 using namespace std::chrono_literals;
-using tend::Exit;
 using tend::parse_config;
 using tend::test::contains;
-using tend::test::error_from;
 
 namespace {
 
 const std::filesystem::path config_path = "/home/sam/.config/tend/config.toml";
 
-// The error parse_config throws for `text`, which must be one.
-tend::Error config_error(const std::string& text) {
-    const auto error = error_from([&] { (void)parse_config(text, config_path); });
-    REQUIRE(error);
-    return *error;
+// The first problem parse_config finds in `text`, which must have one. It never throws.
+std::string config_problem(const std::string& text) {
+    const auto config = parse_config(text, config_path);
+    REQUIRE_FALSE(config.problems.empty());
+    return config.problems.front();
 }
 
 void check_data_error_at(const std::string& text, std::string_view line_col, std::string_view what) {
     CAPTURE(text);
-    const auto error = config_error(text);
-    CHECK(error.code() == Exit::data);
-    CHECK(std::string(error.what()).starts_with(config_path.string() + ":" + std::string(line_col) + ": "));
-    CHECK(contains(error.what(), what));
+    const auto problem = config_problem(text);
+    CHECK(problem.starts_with(config_path.string() + ":" + std::string(line_col) + ": "));
+    CHECK(contains(problem, what));
 }
 
 void check_defaults(const tend::Config& config) {
@@ -45,6 +44,12 @@ void check_defaults(const tend::Config& config) {
     CHECK(config.prompt.exclude.empty());
     CHECK(config.report.week_start == date::Monday);
     CHECK(config.warnings.empty());
+    CHECK(config.problems.empty());
+}
+
+void check_defaults_but_problems(tend::Config config) {
+    config.problems.clear();
+    check_defaults(config);
 }
 
 }  // namespace
@@ -129,7 +134,7 @@ TEST_CASE("several breathing patterns are all kept") {
     CHECK(has("quick", "3-3"));
 }
 
-TEST_CASE("a wrong type is a data error at file:line:col") {
+TEST_CASE("a wrong type is a problem at file:line:col") {
     check_data_error_at("[safety]\nthreshold = \"9\"\n", "2:13",
                         "[safety] threshold must be a whole number from 0 to 10");
     check_data_error_at("[safety]\ncrisis_line = 116\n", "2:15", "[safety] crisis_line must be a string");
@@ -144,7 +149,7 @@ TEST_CASE("a wrong type is a data error at file:line:col") {
     check_data_error_at("[report]\nweek_start = 1\n", "2:14", "[report] week_start");
 }
 
-TEST_CASE("a value out of range is a data error at file:line:col") {
+TEST_CASE("a value out of range is a problem at file:line:col") {
     check_data_error_at("[safety]\nthreshold = 11\n", "2:13", "from 0 to 10");
     check_data_error_at("[safety]\nthreshold = -1\n", "2:13", "from 0 to 10");
     check_data_error_at("[checkin]\nevery_days = 0\n", "2:14", "from 1 to 365");
@@ -163,7 +168,7 @@ TEST_CASE("the ends of each range are accepted") {
     CHECK(parse_config("[prompt]\ncooldown_days = 3650\n", config_path).prompt.cooldown_days == 3650);
 }
 
-TEST_CASE("a malformed time of day or day name is a data error") {
+TEST_CASE("a malformed time of day or day name is a problem") {
     for (const std::string bad : {"25:00", "18:60", "1800", "18:0", "6pm", "", "18:00:00"}) {
         CAPTURE(bad);
         check_data_error_at("[checkin]\ndue_from = \"" + std::string(bad) + "\"\n", "2:12", "a time of day");
@@ -178,10 +183,45 @@ TEST_CASE("the times of day at the edges are read") {
           std::optional(std::chrono::minutes{23 * 60 + 59}));
 }
 
-TEST_CASE("a section that is not a table is a data error") {
-    const auto error = config_error("safety = 3\n");
-    CHECK(error.code() == Exit::data);
-    CHECK(std::string(error.what()).starts_with(config_path.string() + ":1:10: "));
+TEST_CASE("a section that is not a table is a problem") {
+    CHECK(config_problem("safety = 3\n").starts_with(config_path.string() + ":1:10: "));
+}
+
+TEST_CASE("a wrong value keeps its default and everything else is still read") {
+    const auto config = parse_config(
+        "[report]\nweek_start = \"Monday\"\n[safety]\nthreshold = 11\nmessage = \"Breathe, you are here\"\n"
+        "[checkin]\nevery_days = 2\n",
+        config_path);
+    CHECK(config.report.week_start == date::Monday);
+    CHECK(config.safety.threshold == 9);
+    CHECK(config.safety.message == "Breathe, you are here");
+    CHECK(config.checkin.every_days == 2);
+    REQUIRE(config.problems.size() == 2);
+    CHECK(config.problems[0].starts_with(config_path.string() + ":2:14: [report] week_start"));
+    CHECK(contains(config.problems[0], "the default is used until it is fixed"));
+    CHECK(config.problems[1].starts_with(config_path.string() + ":4:13: [safety] threshold"));
+}
+
+TEST_CASE("a syntax error elsewhere never hides the [safety] words") {
+    const auto config = parse_config(
+        "[prompt\nseed = \"x\"\n\n[safety]\ncontacts = [\"Sam 07700 900123\"]\nmessage = \"You are safe here\"\n"
+        "[report]\nweek_start = = 3\n",
+        config_path);
+    CHECK(config.safety.contacts == std::vector<std::string>{"Sam 07700 900123"});
+    CHECK(config.safety.message == "You are safe here");
+    REQUIRE(config.problems.size() == 2);
+    CHECK(config.problems[0].starts_with(config_path.string() + ":1:"));
+    CHECK(config.problems[1].starts_with(config_path.string() + ":8:"));
+}
+
+TEST_CASE("a broken line inside [safety] leaves the other lines of [safety] in use") {
+    const auto config = parse_config(
+        "[safety]\ncontacts = [\"Sam\", \nmessage = \"Still here\"\ncrisis_line = \"my line\"\n", config_path);
+    CHECK(config.safety.message == "Still here");
+    CHECK(config.safety.crisis_line == "my line");
+    CHECK(config.safety.contacts.empty());
+    REQUIRE(config.problems.size() == 1);
+    CHECK(config.problems[0].starts_with(config_path.string() + ":"));
 }
 
 TEST_CASE("an unknown key is a warning with file:line:col and the rest is still read") {
@@ -206,16 +246,25 @@ TEST_CASE("an unknown key is neutralised in its warning") {
     CHECK_FALSE(contains(config.warnings[0], "\x1b"));
 }
 
-TEST_CASE("a syntax error is a data error with file:line:col") {
-    const auto error = config_error("# my config\n[safety]\nthreshold = = 3\n");
-    CHECK(error.code() == Exit::data);
-    CHECK(std::string(error.what()).starts_with(config_path.string() + ":3:"));
+TEST_CASE("a syntax error is a problem with file:line:col") {
+    CHECK(config_problem("# my config\n[safety]\nthreshold = = 3\n").starts_with(config_path.string() + ":3:"));
 }
 
-TEST_CASE("a duplicate key is a data error") {
-    const auto error = config_error("[safety]\nthreshold = 3\nthreshold = 4\n");
-    CHECK(error.code() == Exit::data);
-    CHECK(std::string(error.what()).starts_with(config_path.string() + ":3:"));
+TEST_CASE("a duplicate key is a problem") {
+    CHECK(config_problem("[safety]\nthreshold = 3\nthreshold = 4\n").starts_with(config_path.string() + ":3:"));
+}
+
+TEST_CASE("a config that is a directory or a FIFO is a problem, never read and never waited on") {
+    tend::test::TempDir tmp;
+    std::filesystem::create_directory(tmp / "dir.toml");
+    REQUIRE(::mkfifo((tmp / "fifo.toml").c_str(), 0600) == 0);
+    for (const char* name : {"dir.toml", "fifo.toml"}) {
+        CAPTURE(name);
+        const auto config = tend::load_config(tmp / name);
+        check_defaults_but_problems(config);
+        REQUIRE(config.problems.size() == 1);
+        CHECK(config.problems[0].starts_with((tmp / name).string() + ": is a "));
+    }
 }
 
 TEST_CASE("load_config never changes the file") {

@@ -181,6 +181,24 @@ constexpr std::array<std::string_view, 8> logged_messages{
     "Boundary {0} is retired; 'boundary-log show {0}' keeps its history.",
 };
 
+// A violation always brings the grounding message, in words that name it as someone else's
+// act; any other event does when its intensity reaches the threshold. A boundary held at full
+// strength is not distress: it gets one kind line instead.
+void offer_grounding_if_needed(const Session& session, BoundaryEvent event, const Record& stored,
+                               std::optional<int> intensity) {
+    const int threshold = session.config.safety.threshold;
+    const bool intense = threshold > 0 && intensity && *intensity >= threshold;
+    if (event != BoundaryEvent::violated && !intense) return;
+    if (event == BoundaryEvent::held) {
+        session.note("Holding that took a lot. Go gently with yourself for a while.");
+        return;
+    }
+    tend::Grounding grounding;
+    grounding.moment = event == BoundaryEvent::violated ? tend::Moment::violated : tend::Moment::distress;
+    grounding.past = !tend::is_about_now(tend::record_at(stored).instant, session.now);
+    tend::print_grounding_line(session.io.err, session.config.safety, grounding);
+}
+
 }  // namespace
 
 int add(const Options& options, const Session& session) {
@@ -249,13 +267,13 @@ int log_event(const Options& options, const Session& session) {
         session.note(fmt::format(fmt::runtime(logged_messages[static_cast<std::size_t>(event)]), number));
         if (event == BoundaryEvent::renegotiated)
             session.note("  It now reads: " + tend::neutralize(*tend::field<std::string>(stored, "text")));
-        const bool crossed = event == BoundaryEvent::crossed || event == BoundaryEvent::violated;
-        if (crossed && before.if_crossed)
+        // After a violation the plan is the person's own support, never a duty they failed.
+        if (event == BoundaryEvent::crossed && before.if_crossed)
             session.note("  What you said you'd do: " + tend::neutralize(*before.if_crossed));
+        if (event == BoundaryEvent::violated && before.if_crossed)
+            session.note("  What you planned for yourself, if it helps now: " + tend::neutralize(*before.if_crossed));
     }
-    const int threshold = session.config.safety.threshold;
-    const bool intense = threshold > 0 && options.values.intensity && *options.values.intensity >= threshold;
-    if (event == BoundaryEvent::violated || intense) tend::print_grounding_line(session.io.err, session.config.safety);
+    offer_grounding_if_needed(session, event, stored, options.values.intensity);
     return 0;
 }
 

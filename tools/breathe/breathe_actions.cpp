@@ -65,9 +65,16 @@ bool unicode_locale(const Session& session) {
     return false;
 }
 
+// The patterns, with a warning for each one of the person's that could not be used.
+tend::PatternCatalog loaded_patterns(const Session& session) {
+    auto catalog = tend::PatternCatalog::load(session.config.breathe, session.paths.config_file);
+    for (const auto& problem : catalog.problems()) session.warn(problem + "; left out until it is fixed");
+    return catalog;
+}
+
 Prepared prepare(const Options& options, const Session& session) {
     const auto& config = session.config.breathe;
-    const auto catalog = tend::PatternCatalog::load(config, session.paths.config_file);
+    const auto catalog = loaded_patterns(session);
     Prepared prepared;
     prepared.pattern = options.pattern ? catalog.resolve(*options.pattern, "--pattern") : catalog.default_pattern();
     prepared.plan.phases = prepared.pattern.phases;
@@ -123,7 +130,7 @@ void offer_grounding_if_needed(const Session& session, const tend::BreatheEntry&
     const int threshold = session.config.safety.threshold;
     const int worst = std::max(entry.before.value_or(-1), entry.after.value_or(-1));
     if (threshold > 0 && worst >= threshold)
-        tend::print_grounding_line(session.io.err, session.config.safety, tend::OfferBreathing::no);
+        tend::print_grounding_line(session.io.err, session.config.safety, {tend::Moment::after_breathing});
 }
 
 int conclude(const Options& options, const Session& session, const Prepared& prepared, const Outcome& outcome) {
@@ -214,7 +221,7 @@ int session(const Options& options, const Session& session) {
 }
 
 int list(const Options& options, const Session& session) {
-    const auto catalog = tend::PatternCatalog::load(session.config.breathe, session.paths.config_file);
+    const auto catalog = loaded_patterns(session);
     const std::string& default_name = catalog.default_pattern().name;
     if (options.json) {
         tend::Json array = tend::Json::array();

@@ -188,11 +188,23 @@ void print_record_json(const Session& session, const Record& record) {
     session.io.out << tend::record_to_json(record, tend::checkin_format).dump() << '\n';
 }
 
+// The grounding message for a check-in whose ratings reach the threshold, in words that fit
+// its time: a back-dated one is not "right now".
 void offer_grounding_if_needed(const Session& session, const Record& record) {
     const int threshold = session.config.safety.threshold;
     const auto distress = tend::checkin_distress(record);
-    if (threshold > 0 && distress && *distress >= threshold)
-        print_grounding_line(session.io.err, session.config.safety);
+    if (threshold <= 0 || !distress || *distress < threshold) return;
+    tend::Grounding grounding;
+    grounding.past = !tend::is_about_now(tend::record_at(record).instant, session.now);
+    if (auto safety = tend::field<int64_t>(record, "safety"))
+        grounding.unsafe = tend::feels_unsafe(static_cast<int>(*safety), threshold);
+    print_grounding_line(session.io.err, session.config.safety, grounding);
+}
+
+// An edit grounds only when it gives a rating of its own: changing a tag or a note of a hard
+// day is looking back, not a new moment of distress.
+bool gives_a_distress_rating(const EntryValues& values) {
+    return values.mood || values.anxiety || values.safety;
 }
 
 std::string summary_line(const Record& record, const tend::Style& style, bool fit_to_terminal) {
@@ -325,7 +337,7 @@ int edit(const Options& options, const Session& session) {
     else if (!options.quiet)
         session.note(fmt::format("Updated check-in {}.", new_id));
     if (read_undo_hint(session) == id) write_undo_hint(session, new_id);
-    offer_grounding_if_needed(session, *stored);
+    if (gives_a_distress_rating(options.values)) offer_grounding_if_needed(session, *stored);
     return 0;
 }
 
