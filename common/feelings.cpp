@@ -15,25 +15,6 @@ namespace embedded {
 extern const std::string_view feelings_toml;
 }
 
-namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
-}  // namespace
-
 std::string normalize_word(std::string_view word) {
     while (!word.empty() && std::isspace(static_cast<unsigned char>(word.front()))) word.remove_prefix(1);
     while (!word.empty() && std::isspace(static_cast<unsigned char>(word.back()))) word.remove_suffix(1);
@@ -80,15 +61,6 @@ const FeelingGroup* FeelingVocabulary::group_of(std::string_view word) const {
     for (const auto& group : groups_)
         if (std::find(group.words.begin(), group.words.end(), word) != group.words.end()) return &group;
     return nullptr;
-}
-
-std::optional<std::string> FeelingVocabulary::suggest(std::string_view word) const {
-    std::optional<std::string> best;
-    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-    for (const auto& group : groups_)
-        for (const auto& known : group.words)
-            if (const auto d = edit_distance(word, known); d < best_distance) best = known, best_distance = d;
-    return best;
 }
 
 }  // namespace tend

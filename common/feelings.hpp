@@ -1,7 +1,6 @@
 // The feeling-word vocabulary: tend's own words grouped by pleasantness and energy, plus the person's.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,8 +26,6 @@ public:
     const std::vector<FeelingGroup>& groups() const { return groups_; }
     // The group holding a word (lower case), or nullptr.
     const FeelingGroup* group_of(std::string_view word) const;
-    // The closest known word to a mistyped one, when one is close enough.
-    std::optional<std::string> suggest(std::string_view word) const;
 
 private:
     std::vector<FeelingGroup> groups_;

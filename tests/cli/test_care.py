@@ -147,5 +147,26 @@ class GroundingFitsTheMoment(TendTestCase):
         self.assertIn("local emergency number", r.stderr)
 
 
+class WordsThatFit(TendTestCase):
+    def test_survivors_words_save(self):
+        rec = self.add("3", "--feel", "unsafe,frozen,numb")
+        self.assertEqual(rec["feelings"], ["unsafe", "frozen", "numb"])
+        for word in ("ashamed", "betrayed", "rejected", "abandoned", "guilty", "worried", "afraid", "confused",
+                     "vulnerable", "happy"):
+            with self.subTest(word=word):
+                r = self.checkin("5", "--feel", word)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertNotIn("own word", r.stderr, "a word tend ships")
+
+    def test_an_unknown_word_is_kept_as_the_persons_own_never_corrected(self):
+        r = self.checkin("4", "--feel", "Unsafe-ish,tierd,tired")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Kept 'unsafe-ish', 'tierd' as your own words, just as you wrote them", r.stderr)
+        self.assertEqual(r.stderr.count("own word"), 1, "one line")
+        [rec] = self.list_json()
+        self.assertEqual(rec["feelings"], ["unsafe-ish", "tierd", "tired"])
+        self.assertNotIn("did you mean", r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

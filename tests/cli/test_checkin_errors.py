@@ -94,11 +94,9 @@ class UsageErrors(TendTestCase):
         self.assertRejected("--anxiety", "11", contains=("--anxiety",))
         self.assertRejected("--mood", "x", contains=("--mood",))
 
-    def test_unknown_feeling(self):
-        r = self.assertRejected("--feel", "tierd", contains=("tierd",))
-        self.assertRegex(r.stderr, r"did you mean '?tired'?")
-        r = self.assertRejected("--feel", "tired,blorpish", contains=("blorpish", "checkin feelings"))
-        self.assertNotIn("did you mean", r.stderr)
+    def test_a_feeling_that_is_not_a_word(self):
+        self.assertRejected("5", "--feel", "x" * 65, contains=("--feel",))
+        self.assertRejected("5", "--feel", "bad\x1b[31m", contains=("--feel",))
 
     def test_bad_tag(self):
         self.assertRejected("5", "--tag", "x" * 65, contains=("--tag",))
@@ -149,7 +147,7 @@ class UsageErrors(TendTestCase):
         self.assertRejected("edit", rec["id"], "--clear", "colour")
         self.assertRejected("edit", rec["id"], "--mood", "11")
         self.assertRejected("edit", rec["id"], "--at", "2026-12-25")
-        self.assertRejected("edit", rec["id"], "--feel", "tierd")
+        self.assertRejected("edit", rec["id"], "--feel", "#tierd")
 
     def test_tend_now_malformed(self):
         for now in ("garbage", "2026-11-21T19:10:00", "2026-11-21", "2026-11-21T25:10:00Z"):

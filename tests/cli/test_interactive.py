@@ -107,13 +107,16 @@ class Questions(TendTestCase):
         run.expect("tired")  # the vocabulary is listed
         run.expect("Feelings")
         self.answer(run, "tierd")
-        run.expect("did you mean")
-        run.expect("Feelings")
-        self.answer(run, "tired", "", "")
+        run.expect("keep it as your own? [Y/n] ")
+        run.send("n\n")
+        self.answer(run, "tired,wobbly")
+        run.expect("'wobbly' is not among tend's words; keep it as your own? [Y/n] ")
+        run.send("\n")
+        self.answer(run, "", "")
         rc, text, _ = run.finish()
         self.assertEqual(rc, 0, text)
         [rec] = self.list_json()
-        self.assertEqual(rec["feelings"], ["tired"])
+        self.assertEqual(rec["feelings"], ["tired", "wobbly"])
 
     def test_questions_go_to_stderr(self):
         run = self.pty(stdout_tty=False)

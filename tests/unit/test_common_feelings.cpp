@@ -75,20 +75,31 @@ TEST_CASE("the person's own words are added as a group of their own, normalised"
     CHECK(shipped_only.group_of("wobbly") == nullptr);
 }
 
-TEST_CASE("a mistyped word gets the closest known word") {
+TEST_CASE("the words survivors need to say are in the vocabulary, on the right side of the grid") {
     const auto vocabulary = FeelingVocabulary::shipped({});
-    CHECK(vocabulary.suggest("tird") == std::optional<std::string>("tired"));
-    CHECK(vocabulary.suggest("anxous") == std::optional<std::string>("anxious"));
-    CHECK(vocabulary.suggest("calm") == std::optional<std::string>("calm"));
+    for (const char* word : {"unsafe", "frozen", "ashamed", "betrayed", "worried", "afraid", "confused"}) {
+        CAPTURE(word);
+        REQUIRE(vocabulary.group_of(word));
+        CHECK(vocabulary.group_of(word)->pleasantness == "unpleasant");
+        CHECK(vocabulary.group_of(word)->energy == "high");
+    }
+    for (const char* word : {"numb", "guilty", "rejected", "abandoned", "vulnerable"}) {
+        CAPTURE(word);
+        REQUIRE(vocabulary.group_of(word));
+        CHECK(vocabulary.group_of(word)->pleasantness == "unpleasant");
+        CHECK(vocabulary.group_of(word)->energy == "low");
+    }
+    REQUIRE(vocabulary.group_of("happy"));
+    CHECK(vocabulary.group_of("happy")->pleasantness == "pleasant");
+    REQUIRE(vocabulary.group_of("safe"));
+    CHECK(vocabulary.group_of("safe")->pleasantness == "pleasant");
 }
 
-TEST_CASE("a word far from every known word gets no suggestion") {
+TEST_CASE("no word is in two groups") {
+    std::set<std::string> seen;
     const auto vocabulary = FeelingVocabulary::shipped({});
-    CHECK_FALSE(vocabulary.suggest("xqzvbnmwk").has_value());
-}
-
-TEST_CASE("suggestions include the person's own words") {
-    CHECK(FeelingVocabulary::shipped({"wobbly"}).suggest("wobly") == std::optional<std::string>("wobbly"));
+    for (const auto& group : vocabulary.groups())
+        for (const auto& word : group.words) CHECK_MESSAGE(seen.insert(word).second, word);
 }
 
 TEST_CASE("normalize_word trims and lower-cases") {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <limits>
 #include <ostream>
@@ -25,21 +26,49 @@ namespace {
 
 const std::filesystem::path undo_hint_name = ".last";
 
-std::vector<std::string> checked_feelings(const std::vector<std::string>& typed, const Session& session) {
+// Letters of any script, digits, spaces, hyphens and apostrophes: what a feeling is named with.
+bool is_feeling_word(const std::string& word) {
+    if (!tend::is_valid_utf8(word) || word.size() > 64 || tend::neutralize(word) != word) return false;
+    const auto letter = [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c));
+    };
+    return std::any_of(word.begin(), word.end(), letter) && std::all_of(word.begin(), word.end(), [](char c) {
+               const auto byte = static_cast<unsigned char>(c);
+               return byte >= 0x80 || std::isalnum(byte) || c == '-' || c == '\'' || c == ' ';
+           });
+}
+
+// The words as the person wrote them (trimmed, lower case). A word tend does not know is the
+// person's own and is kept as it is, never swapped for a near one (which may be its opposite:
+// "unsafe" is one letter from "safe"); `own` collects them for a one-line hint.
+std::vector<std::string> checked_feelings(const std::vector<std::string>& typed, const Session& session,
+                                          std::vector<std::string>* own = nullptr) {
     const auto vocabulary = tend::FeelingVocabulary::shipped(session.config.checkin.feelings);
     std::vector<std::string> words;
     for (const auto& raw : typed) {
         const std::string word = tend::normalize_word(raw);
         if (word.empty()) continue;
-        if (!vocabulary.group_of(word)) {
-            std::string hint = "see 'checkin feelings', or add your own words under [checkin] feelings in your config";
-            if (auto close = vocabulary.suggest(word)) hint = fmt::format("did you mean '{}'? Or {}", *close, hint);
+        if (!is_feeling_word(word))
             tend::usage_error(
-                fmt::format("--feel: '{}' is not in the feeling words; {}", tend::neutralize(word), hint));
-        }
-        if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+                fmt::format("--feel: '{}' is not a word; use up to 64 characters of letters, digits, "
+                            "spaces, hyphens and apostrophes",
+                            tend::neutralize(word)));
+        if (std::find(words.begin(), words.end(), word) != words.end()) continue;
+        words.push_back(word);
+        if (own && !vocabulary.group_of(word)) own->push_back(word);
     }
     return words;
+}
+
+// One line for the words kept as the person's own.
+void hint_own_words(const Session& session, const std::vector<std::string>& own) {
+    if (own.empty()) return;
+    std::vector<std::string> quoted;
+    for (const auto& word : own) quoted.push_back("'" + tend::neutralize(word) + "'");
+    session.note(
+        fmt::format("Kept {} as your own word{}, just as you wrote {}; 'checkin feelings' lists tend's, "
+                    "and [checkin] feelings in your config can hold yours.",
+                    fmt::join(quoted, ", "), own.size() == 1 ? "" : "s", own.size() == 1 ? "it" : "them"));
 }
 
 std::vector<std::string> checked_tags(const std::vector<std::string>& typed) {
@@ -67,7 +96,11 @@ void apply_values(const EntryValues& values, Record& record, const Session& sess
         else
             record.insert_or_assign(key, tend::to_toml_array(list));
     };
-    if (!values.feelings.empty()) set_or_erase_list("feelings", checked_feelings(values.feelings, session));
+    if (!values.feelings.empty()) {
+        std::vector<std::string> own;
+        set_or_erase_list("feelings", checked_feelings(values.feelings, session, &own));
+        hint_own_words(session, own);
+    }
     if (!values.tags.empty()) set_or_erase_list("tags", checked_tags(values.tags));
     if (values.note && values.edit_note) tend::usage_error("--edit-note: give the note one way, not with --note too");
     if (values.note) {
@@ -121,7 +154,14 @@ EntryValues ask_values(const Session& session) {
         std::stringstream stream(*answer);
         for (std::string word; std::getline(stream, word, ',');) words.push_back(word);
         try {
-            checked_feelings(words, session);
+            std::vector<std::string> own;
+            checked_feelings(words, session, &own);
+            if (!own.empty()) {
+                auto keep = session.ask(fmt::format("{} is not among tend's words; keep it as your own? [Y/n] ",
+                                                    tend::neutralize(fmt::format("'{}'", fmt::join(own, "', '")))));
+                if (!keep) throw tend::ExitRequest{tend::Exit::ok};
+                if (tend::normalize_word(*keep).starts_with('n')) continue;
+            }
             values.feelings = words;
             break;
         } catch (const tend::Error& e) {
