@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Times checkin next to /bin/true with hyperfine: startup (--version), one write, and a list.
 # Usage: bench/checkin.sh [BUILD_DIR]   (default: build)
 set -euo pipefail

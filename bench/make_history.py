@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes a synthetic history of all four record kinds, as month files the tools themselves would write.
 
 Check-ins (most days, one or two), breathing sessions, boundaries with their events, and prompts

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Times `prompt today` next to /bin/true and, when installed, fortune(6), with hyperfine, and
 # prints the median of each. prompt runs against a year of history (bench/make_history.py) and
 # a shared seed, in the steady state of a shell rc: today's prompt already recorded, so each run

@@ -1,10 +1,13 @@
 # CPack: `cpack -G DEB` in the build dir makes tend_<version>_<arch>.deb, installing under /usr.
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Its Depends come from dpkg-shlibdeps on the installed executables (dpkg-dev), so they name
 # the Debian runtime packages of whatever the tools really link (libfmt9, libtomlplusplus3,
 # libstdc++6, ...); tzdata is added by hand, since time zones are read from files, not linked.
 set(CPACK_PACKAGE_NAME tend)
 set(CPACK_PACKAGE_VENDOR "tend")
-set(TEND_PACKAGE_MAINTAINER "tend maintainers <maintainers@tend.invalid>"
+# The identity the project commits with (git log --format='%an <%ae>').
+set(TEND_PACKAGE_MAINTAINER "Seed 3fddc673 maintainers <maintainers@users.noreply.h-seed-3fddc673.example>"
     CACHE STRING "The Maintainer field of the .deb: a name and an e-mail address")
 set(CPACK_PACKAGE_CONTACT "${TEND_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "small command-line tools for rebuilding closeness")
@@ -17,6 +20,11 @@ string(CONCAT CPACK_PACKAGE_DESCRIPTION
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_INSTALL_DIRECTORY tend)
 set(CPACK_STRIP_FILES ON)
+# Installed with DESTDIR, so the install step sees its real prefix (/usr) and the man pages and
+# examples it configures (cmake/docs.cmake) name /usr/bin, not the build's /usr/local.
+set(CPACK_SET_DESTDIR ON)
+set(CPACK_INSTALL_PREFIX /usr)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_GENERATOR DEB)
 
 set(CPACK_DEBIAN_PACKAGE_NAME tend)
@@ -24,7 +32,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "tzdata")
+# sensible-utils: sensible-editor, the editor tend opens when neither VISUAL nor EDITOR is set.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "tzdata, sensible-utils")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 

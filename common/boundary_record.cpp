@@ -1,4 +1,6 @@
 // Field list of [[boundary]] records, and the fold that turns a boundary's events into its state.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "boundary_record.hpp"
 
 #include <fmt/format.h>

@@ -1,4 +1,6 @@
 // The boundary record: events in boundary/YYYY-MM.toml, and each boundary's state folded from them.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <array>

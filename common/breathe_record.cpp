@@ -1,4 +1,6 @@
 // Field list of [[breathe]] records, and their typed form.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "breathe_record.hpp"
 
 #include <array>

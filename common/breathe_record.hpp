@@ -1,4 +1,6 @@
 // The breathing-session record: its fields in breathe/YYYY-MM.toml, defined once for breathe and report.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <optional>

@@ -1,4 +1,6 @@
 // Parsing breathing specs exactly (whole milliseconds, no floating point), and the pattern catalog.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "breathing_pattern.hpp"
 
 #include <toml++/toml.h>

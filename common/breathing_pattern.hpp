@@ -1,4 +1,6 @@
 // Breathing patterns: the "in-hold-out-hold" spec, the built-ins and the person's own, for breathe and report.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <chrono>

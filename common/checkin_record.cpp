@@ -1,4 +1,6 @@
 // Field list of [[checkin]] records.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkin_record.hpp"
 
 #include <algorithm>

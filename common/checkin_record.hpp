@@ -1,4 +1,6 @@
 // The check-in record: its fields in checkin/YYYY-MM.toml, defined once for checkin and report.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <array>

@@ -1,4 +1,6 @@
 // CLI11 glue shared by the tools; include it from one translation unit per tool only,
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // since CLI11 is header-only and costs seconds to compile.
 #pragma once
 

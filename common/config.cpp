@@ -1,4 +1,6 @@
 // Reading config.toml: one table of known keys per section, checked value by value.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.hpp"
 
 #include <toml++/toml.h>

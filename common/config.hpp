@@ -1,4 +1,6 @@
 // The user's config.toml: read (never written), checked, with defaults for everything.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <chrono>

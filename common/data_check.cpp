@@ -1,4 +1,6 @@
 // Reading everything tend keeps and listing what is wrong with it, without writing anything.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "data_check.hpp"
 
 #include <sys/stat.h>
@@ -66,6 +68,18 @@ public:
             Severity::warning);
     }
 
+    // A file the person wrote (config, deck) keeps the mode their umask gave it; others on the
+    // machine reading it is worth a warning, not a demand for exactly 0600.
+    void check_not_shared(const fs::path& file, std::string_view why) {
+        struct stat st {};
+        if (::stat(file.c_str(), &st) != 0 || (st.st_mode & 077) == 0) return;
+        add(file,
+            fmt::format("has mode {:04o}, so others on this machine can read it{}; to keep it yours alone: chmod "
+                        "go-rwx {}",
+                        st.st_mode & 07777, why, shell_quoted(file)),
+            Severity::warning);
+    }
+
     void check_config(const fs::path& file) {
         std::error_code ec;
         result_.config_exists = fs::exists(file, ec);
@@ -78,6 +92,7 @@ public:
         } catch (const Error& e) {
             add(finding_from_message(file, e.what()));
         }
+        check_not_shared(file, " (it may hold your safety contacts and their numbers)");
     }
 
     void check_kind(const fs::path& data_dir, const RecordFormat& format) {
@@ -127,6 +142,7 @@ public:
         const auto across = cross_deck_problems(usable, false);
         for (const auto& load : loads) {
             result_.files.push_back(CheckedFile{load.deck.file, "deck", load.deck.prompts.size()});
+            check_not_shared(load.deck.file, " (your own prompts)");
             for (const auto& problem : load.problems) add(finding_from_message(load.deck.file, problem));
             for (const auto& problem : across)
                 if (problem.starts_with(load.deck.file.string() + ":"))

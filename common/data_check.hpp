@@ -1,4 +1,6 @@
 // Checking a whole data directory and the config without changing a byte: what `report --check` lists.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <chrono>

@@ -1,4 +1,6 @@
 // Reading prompt decks. Every problem is collected rather than thrown, so that `prompt check`
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // can list them all and a broken user deck can be skipped without stopping the others.
 #include "deck.hpp"
 

@@ -1,4 +1,6 @@
 // Prompt decks: the schema, and parsers for TOML decks and fortune-style `%` text decks that
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // report every problem as "file:line: what".
 #pragma once
 

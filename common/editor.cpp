@@ -1,4 +1,6 @@
 // Running the person's editor on a private temp file.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor.hpp"
 
 #include <sys/wait.h>
@@ -6,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <sstream>
@@ -54,12 +57,26 @@ std::string without_comments(const std::string& text) {
 
 }  // namespace
 
+std::string editor_command(const Io& io) {
+    if (auto visual = io.getenv_nonempty("VISUAL")) return *visual;
+    if (auto editor = io.getenv_nonempty("EDITOR")) return *editor;
+    // Debian Policy 11.4: with neither set, sensible-editor picks the system's choice
+    // (update-alternatives' editor, then nano or vi). Elsewhere, vi is the POSIX editor.
+    const std::string path = io.getenv_nonempty("PATH").value_or("/usr/bin:/bin");
+    for (std::size_t start = 0; start <= path.size();) {
+        const std::size_t end = std::min(path.find(':', start), path.size());
+        const std::string dir = path.substr(start, end - start);
+        if (!dir.empty() && ::access((dir + "/sensible-editor").c_str(), X_OK) == 0) return "sensible-editor";
+        start = end + 1;
+    }
+    return "vi";
+}
+
 std::string edit_text(const Session& session, std::string_view flag, std::string_view initial) {
     if (!session.io.in_tty || !session.io.err_tty)
         usage_error(
             fmt::format("{}: the editor needs a terminal; give the text as an argument or '-' for stdin", flag));
-    const std::string editor =
-        session.io.getenv_nonempty("VISUAL").value_or(session.io.getenv_nonempty("EDITOR").value_or("vi"));
+    const std::string editor = editor_command(session.io);
     session.prepare_data_dir();
     TempText file(session.paths.data_dir);
     file.write(initial);

@@ -1,4 +1,6 @@
 // The one error type every tool throws, and the exit-code table every tool shares.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <stdexcept>

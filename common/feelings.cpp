@@ -1,4 +1,6 @@
 // Loading and looking up feeling words.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "feelings.hpp"
 
 #include <toml++/toml.h>

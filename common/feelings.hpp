@@ -1,4 +1,6 @@
 // The feeling-word vocabulary: tend's own words grouped by pleasantness and energy, plus the person's.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <string>

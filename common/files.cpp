@@ -1,4 +1,6 @@
 // POSIX file handling for the data directory: the only place that calls open, flock and fsync.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "files.hpp"
 
 #include <fcntl.h>
@@ -216,14 +218,15 @@ void AppendFile::append(std::string_view block) {
     }
     if (::fsync(fd_) != 0) {
         const int saved = errno;
-        (void)::ftruncate(fd_, old_size);
+        // Best effort: the fsync's error is the one to report, whether this works or not.
+        [[maybe_unused]] const int truncated = ::ftruncate(fd_, old_size);
         fail_unchanged(path_, saved);
     }
     if (created_) {
         // A new file is only there for good once its directory entry is; if that cannot be
         // made sure, it goes again (the destructor removes a created file left empty).
         if (const int saved = sync_dir(path_.parent_path()); saved != 0) {
-            (void)::ftruncate(fd_, 0);
+            [[maybe_unused]] const int truncated = ::ftruncate(fd_, 0);
             fail_unchanged(path_, saved);
         }
     }

@@ -1,4 +1,6 @@
 // Private files and directories, the data lock, appends and atomic rewrites.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <chrono>

@@ -1,4 +1,6 @@
 // Checked text and back-dating times for every tool's flags.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "input.hpp"
 
 #include <fmt/format.h>

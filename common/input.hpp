@@ -1,4 +1,6 @@
 // Text and times a person gives on the command line, checked the same way by every tool.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <string>

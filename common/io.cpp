@@ -1,4 +1,6 @@
 // Environment access for Io.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "io.hpp"
 
 extern char** environ;

@@ -1,4 +1,6 @@
 // The streams, environment and clock a tool runs against: real ones from the runner, fakes in tests.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <chrono>

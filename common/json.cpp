@@ -1,4 +1,6 @@
 // JSON output shared by every tool's --json.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "json.hpp"
 
 #include <fmt/format.h>

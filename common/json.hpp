@@ -1,4 +1,6 @@
 // A small JSON value and writer for --json output: ordered keys, exact escaping, stable schema.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,6 @@
 // Path resolution for data and config, following XDG and tend's own variables.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "paths.hpp"
 
 #include <pwd.h>

@@ -1,4 +1,6 @@
 // Where tend keeps data and reads config: resolved once, from flags and the environment.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <filesystem>

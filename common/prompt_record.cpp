@@ -1,4 +1,6 @@
 // Field list of [[prompt]] records and their event names.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "prompt_record.hpp"
 
 #include <array>

@@ -1,4 +1,6 @@
 // The prompt history record: its fields in prompt/YYYY-MM.toml, defined once for prompt and report.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <optional>

@@ -1,4 +1,6 @@
 // Validation and serialisation of records, driven by each kind's field list.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "record.hpp"
 
 #include <fmt/format.h>

@@ -1,4 +1,6 @@
 // What a record is: a TOML table checked against its kind's field list, and its text form.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <toml++/toml.h>

@@ -1,4 +1,6 @@
 // The shared runner: what every tool's main does alike, from catching errors to checking stdout.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <string_view>

@@ -1,4 +1,6 @@
 // Grounding text: written by tend, filled in with the person's own contacts.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "safety.hpp"
 
 #include <ostream>

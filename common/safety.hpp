@@ -1,4 +1,6 @@
 // The grounding message shown when distress reaches the person's threshold or a boundary is violated.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <iosfwd>

@@ -1,4 +1,6 @@
 // Building a Session from common options and the environment.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "session.hpp"
 
 #include <istream>

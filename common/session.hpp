@@ -1,4 +1,6 @@
 // What a tool knows once its options are parsed: paths, config, now, zone, styles, messages.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <chrono>

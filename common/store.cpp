@@ -1,4 +1,6 @@
 // Monthly record files: parse-checked appends under an flock, surgical atomic rewrites.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "store.hpp"
 
 #include <fmt/format.h>

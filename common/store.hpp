@@ -1,4 +1,6 @@
 // The record store: monthly <kind>/YYYY-MM.toml files, appended under a lock, rewritten atomically.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <chrono>

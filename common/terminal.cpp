@@ -1,11 +1,19 @@
 // Colour decisions and the neutralising of control characters in user text.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "terminal.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
 #include <optional>
 
 #include "error.hpp"
+#include "unicode_width.hpp"
 
 namespace tend {
 
@@ -96,24 +104,82 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+int code_point_width(char32_t c) {
+    const WidthRange* end = width_ranges + width_range_count;
+    // The first range ending at or after c; c is in it when it starts at or before c.
+    const WidthRange* range =
+        std::lower_bound(width_ranges, end, c, [](const WidthRange& r, char32_t value) { return r.last < value; });
+    return range != end && range->first <= c ? range->width : 1;
+}
+
+namespace {
+
+constexpr char32_t zero_width_joiner = 0x200D;
+
+// One step through text as a terminal draws it: the bytes of the next code point (or of a whole
+// CSI escape sequence such as tend's own colours, which take no columns) and their width.
+// A code point after a zero width joiner is drawn into the emoji before it: no columns.
+struct Step {
+    std::size_t length;
+    std::size_t width;
+};
+Step next_step(std::string_view text, std::size_t pos, bool after_joiner) {
+    if (text[pos] == '\x1b' && pos + 1 < text.size() && text[pos + 1] == '[') {
+        std::size_t end = pos + 2;
+        while (end < text.size() && !(text[end] >= 0x40 && text[end] <= 0x7e)) ++end;
+        return {std::min(end + 1, text.size()) - pos, 0};
+    }
+    const Utf8Char d = decode_utf8_at(text, pos);
+    if (d.length == 0) return {1, 1};  // an invalid byte, shown as one replacement character
+    if (after_joiner) return {d.length, 0};
+    return {d.length, static_cast<std::size_t>(code_point_width(d.code_point))};
+}
+
+}  // namespace
+
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
-    for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++width;
+    bool after_joiner = false;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const Step step = next_step(text, pos, after_joiner);
+        after_joiner = decode_utf8_at(text, pos).code_point == zero_width_joiner && step.length == 3;
+        width += step.width;
+        pos += step.length;
+    }
     return width;
+}
+
+std::size_t fitting_prefix(std::string_view text, std::size_t width) {
+    // A wide character that would cross the edge stays out; the marks and joined emoji that
+    // follow a kept character stay with it.
+    std::size_t columns = 0, pos = 0;
+    bool after_joiner = false;
+    while (pos < text.size()) {
+        const Step step = next_step(text, pos, after_joiner);
+        if (columns + step.width > width) break;
+        after_joiner = decode_utf8_at(text, pos).code_point == zero_width_joiner && step.length == 3;
+        columns += step.width;
+        pos += step.length;
+    }
+    return pos;
 }
 
 std::string truncate_display(std::string_view text, std::size_t width) {
     if (display_width(text) <= width) return std::string(text);
     if (width == 0) return {};
-    std::string out;
-    std::size_t columns = 0;
-    for (std::size_t pos = 0; pos < text.size(); ++pos) {
-        const auto c = static_cast<unsigned char>(text[pos]);
-        if ((c & 0xC0) != 0x80 && ++columns == width) break;
-        out += static_cast<char>(c);
+    return std::string(text.substr(0, fitting_prefix(text, width - 1))) + "…";  // "…" takes one column
+}
+
+std::optional<std::size_t> terminal_columns(const Io& io) {
+    if (!io.out_tty) return std::nullopt;
+    if (auto columns = io.getenv_nonempty("COLUMNS")) {
+        std::size_t value = 0;
+        const auto [end, ec] = std::from_chars(columns->data(), columns->data() + columns->size(), value);
+        if (ec == std::errc() && end == columns->data() + columns->size() && value > 0) return value;
     }
-    return out + "…";
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    return 80;
 }
 
 }  // namespace tend

@@ -1,6 +1,10 @@
 // Colour rules and safe printing of text a person typed.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -53,10 +57,20 @@ Utf8Char decode_utf8_at(std::string_view text, std::size_t pos);
 // True when text is valid UTF-8 (stored text must be; TOML requires it).
 bool is_valid_utf8(std::string_view text);
 
-// Display width in terminal columns, counting each UTF-8 code point as one column.
+// Display width in terminal columns, as a terminal draws it: CJK and emoji take two, combining
+// marks and the parts of an emoji joined by U+200D none, tend's own colour sequences none.
 std::size_t display_width(std::string_view text);
+
+// The length in bytes of the longest start of text that fits in `width` columns, cut between
+// characters (a combining mark stays with its letter).
+std::size_t fitting_prefix(std::string_view text, std::size_t width);
 
 // Shortens text to at most `width` columns, ending in "…" when it was cut.
 std::string truncate_display(std::string_view text, std::size_t width);
+
+// The width to fit lines to when standard output is a terminal: $COLUMNS when it is a positive
+// number, else the terminal's own width, else 80. nullopt when it is not a terminal: piped
+// output is never cut.
+std::optional<std::size_t> terminal_columns(const Io& io);
 
 }  // namespace tend

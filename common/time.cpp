@@ -1,4 +1,6 @@
 // Zones, "now", RFC 3339 and the human time forms.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "time.hpp"
 
 #include <date/iso_week.h>

@@ -1,4 +1,6 @@
 // Time for tend: "now" (with TEND_NOW), the local zone, RFC 3339, the times a person types,
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // local calendar days, months and ISO weeks.
 #pragma once
 

@@ -1,4 +1,6 @@
 // Zone::named: zones from date's view of the system tz database; the only user of date's tz.h.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <date/tz.h>
 #include <fmt/format.h>
 

@@ -1,4 +1,6 @@
 # bash completion for tend's tools: checkin, breathe, prompt, boundary-log and report.
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 #
 # One file for all five, installed under each tool's name in bash-completion's
 # completions directory, so whichever tool is completed first loads all five.

@@ -1,4 +1,6 @@
 # fish completion for breathe(1), part of tend. Pattern names come from 'breathe --list --json',
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # reading the data dir given on the line if there is one.
 
 complete -c breathe -f

@@ -1,4 +1,6 @@
 # fish completion for report(1), part of tend.
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 
 complete -c report -f
 complete -c report -l version -d 'Print the version and exit'

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Shared fixture for tend's black-box CLI tests: a fresh home, data dir and config per test.
 
 Each test runs the built executables with a clean environment (no XDG_*, HOME in a temp
@@ -280,7 +282,8 @@ class TendTestCase(unittest.TestCase):
     # -- files ----------------------------------------------------------------------------
 
     def write_config(self, text):
-        with open(self.config_path, "w", encoding="utf-8") as f:
+        # 0600, as a config holding safety contacts should be (report --check warns otherwise).
+        with open(os.open(self.config_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
             f.write(text)
 
     def month_path(self, month="2026-11", kind="checkin"):

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """boundary-log's happy paths: add, every event, list, show, --json, derived state, concurrent writers."""
 
 import datetime

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """boundary-log's error paths: bad values, unknown or retired boundaries, bad files, a lock, short writes."""
 
 import fcntl

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """breathe, black-box: plain mode, patterns and their errors, logging, --json, signals, a pseudo-terminal."""
 
 import json

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """breathe on a real terminal (tmux): the animated line, space to pause and resume, q to quit,
 and the cursor shown again afterwards; the session is logged as interrupted."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Care first, black-box: no config mistake blocks breathing, a check-in or the safety words."""
 
 import os

@@ -1,12 +1,16 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """checkin's happy paths: saving, listing, editing, deleting, undo, due, feelings, colour, safety."""
 
 import datetime
 import json
 import os
 import re
+import subprocess
+import unicodedata
 import unittest
 
-from tendtest import ID_RE, RFC3339_RE, TendTestCase
+from tendtest import BIN_DIR, ID_RE, RFC3339_RE, TendTestCase
 
 NOW = "2026-11-21T19:10:00+00:00"
 
@@ -496,6 +500,16 @@ class Due(TendTestCase):
         self.due()
         self.assertFalse(os.path.exists(self.data_dir))
 
+    def test_the_cron_example_in_help_works_without_a_desktop(self):
+        # Cron has no session bus, so notify-send fails there; what a job prints, cron mails.
+        example = next(line for line in self.ok("--help").stdout.splitlines() if "checkin due" in line)
+        self.assertNotIn("notify-send", example)
+        command = example.strip().split("   ")[0]
+        r = subprocess.run(["/bin/sh", "-c", command], capture_output=True, text=True, cwd=self.tmp, timeout=20,
+                           env=self.env({"PATH": f"{BIN_DIR}:/usr/bin:/bin"}))
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+        self.assertIn("due", r.stdout)
+
 
 class Feelings(TendTestCase):
     def test_text(self):
@@ -557,6 +571,47 @@ class Colour(TendTestCase):
     def test_json_never_coloured(self):
         out = self.ok("list", "--json", "--color", "always").stdout
         self.assertEqual(json.loads(out)[0]["id"], self.rec["id"])
+
+
+def columns(text):
+    """Terminal columns, as a terminal draws them: wide CJK and emoji two, combining marks none."""
+    def width(c):
+        if unicodedata.category(c) in ("Mn", "Me", "Cf"):
+            return 0
+        return 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+    return sum(width(c) for c in text)
+
+
+class Width(TendTestCase):
+    NOTES = ("今日は一緒に散歩をして、ゆっくり話ができた。とても嬉しかったし、また来週も行きたいと思う。夕方の光がきれいだった。",
+             "😀😀 talked it through 🌱🌱🌱 and then we laughed 😂😂 until late, which felt like a small repair 💛💛💛",
+             "café au lait, naïve re\u0301sume\u0301 and a long walk by the river until the light went and the air was cold")
+
+    def setUp(self):
+        super().setUp()
+        self.ids = [self.add("6", "--note", note, "--at", f"2026-11-{18 + i}T09:00")["id"] for i, note in enumerate(self.NOTES)]
+
+    def lines_at(self, width):
+        run = self.pty("list", env={"COLUMNS": str(width), "NO_COLOR": "1"}, stdin_tty=False, stderr_tty=False)
+        rc, text, _ = run.finish()
+        self.assertEqual(rc, 0)
+        return [line for line in text.replace("\r", "").splitlines() if line.strip()]
+
+    def test_notes_fit_the_terminal_by_their_columns(self):
+        for width in (60, 80, 120):
+            with self.subTest(width=width):
+                lines = self.lines_at(width)
+                self.assertEqual(len(lines), 3, lines)
+                for line, note in zip(lines, self.NOTES):
+                    self.assertLessEqual(columns(line), width, line)
+                    self.assertGreaterEqual(columns(line), width - 1, f"room left unused: {line!r}")
+                    self.assertTrue(line.endswith("…"), line)
+                    self.assertIn(note[:8], line)
+
+    def test_piped_output_keeps_the_whole_note(self):
+        out = self.ok("list", env={"COLUMNS": "60"}).stdout
+        for note in self.NOTES:
+            self.assertIn(note, out)
 
 
 class Safety(TendTestCase):

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """checkin's error paths: usage errors (2), unreadable config or data (65), a held lock (75)."""
 
 import fcntl

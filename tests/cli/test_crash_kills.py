@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writers killed with SIGKILL at random points: nothing half written, nothing reported lost.
 
 Each round starts one writer (checkin add, edit or delete, a boundary event, a prompt answer)

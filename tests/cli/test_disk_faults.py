@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Full disks and I/O errors: every writing tool exits 74 with a message and changes nothing.
 
 A preload shim (tests/fault/fault_inject.c, passed in as TEND_FAULT_LIB) makes one kind of

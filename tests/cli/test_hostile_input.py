@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Hostile input: whatever a person types is stored exactly or refused, and never reaches a terminal raw.
 
 Every place free text is typed (checkin --note/--tag/--feel, boundary-log TEXT/--with/--if-crossed/--note/

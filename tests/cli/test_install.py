@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """What `cmake --install` and the .deb put on a machine: every file in place, every tool and completion working there.
 
 The install goes to a temp prefix once per class; the .deb is built with cpack into a temp dir and
@@ -7,6 +9,7 @@ that is not installed skips only the tests that need it.
 """
 
 import glob
+import gzip
 import json
 import os
 import re
@@ -30,13 +33,13 @@ def project_version():
     return m.group(1)
 
 
-def run_setup(argv, **kwargs):
+def run_setup(argv, check_status=True, **kwargs):
     """Runs a setup step (install, cpack, unpack); its failure is an ERROR, not a FAIL."""
     try:
         proc = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT, **kwargs)
     except (OSError, subprocess.TimeoutExpired) as e:
         raise SetupError(f"{argv!r}: {e}") from e
-    if proc.returncode != 0:
+    if check_status and proc.returncode != 0:
         raise SetupError(f"{argv!r} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
     return proc
 
@@ -50,21 +53,27 @@ def files_under(root):
     return found
 
 
-def shipped_data():
-    return {os.path.relpath(p, os.path.join(SOURCE_DIR, "data")) for p in glob.glob(os.path.join(SOURCE_DIR, "data", "**", "*"), recursive=True) if os.path.isfile(p)}
+def examples():
+    return sorted(os.path.basename(p) for p in glob.glob(os.path.join(SOURCE_DIR, "examples", "*"))) + ["config.example.toml"]
 
 
 def man_pages():
     return sorted(os.path.basename(p) for p in glob.glob(os.path.join(SOURCE_DIR, "man", "*.[157]")))
 
 
+def zsh_function(tool):
+    # zsh ships a _prompt of its own (for promptinit's prompt function): tend's is _tend_prompt.
+    return "_tend_prompt" if tool == "prompt" else f"_{tool}"
+
+
 def expected_files():
-    """The files an install must have, relative to the prefix."""
+    """The files an install must have, relative to the prefix: nothing more, nothing less."""
     files = {f"bin/{tool}" for tool in TOOLS}
-    files |= {f"share/man/man{page[-1]}/{page}" for page in man_pages()}
-    files |= {f"share/tend/{name}" for name in shipped_data()}
+    files |= {f"share/man/man{page[-1]}/{page}.gz" for page in man_pages()}
+    files |= {"share/doc/tend/copyright", "share/doc/tend/changelog.gz"}
+    files |= {f"share/doc/tend/examples/{name}" for name in examples()}
     for tool in TOOLS:
-        files |= {f"share/bash-completion/completions/{tool}", f"share/zsh/vendor-completions/_{tool}",
+        files |= {f"share/bash-completion/completions/{tool}", f"share/zsh/vendor-completions/{zsh_function(tool)}",
                   f"share/fish/vendor_completions.d/{tool}.fish"}
     files |= {f"share/fish/vendor_functions.d/{os.path.basename(p)}"
               for p in glob.glob(os.path.join(SOURCE_DIR, "completions", "fish", "functions", "*.fish"))}
@@ -98,11 +107,13 @@ printf '%s\n' "${COMPREPLY[@]}"
 
 # Completes the line in $2 in an interactive zsh on a pseudo-terminal (zsh/zpty), with the
 # completion functions in $1 on fpath, and prints each match compadd is given, one a line.
+# The interactive zsh's standard error goes to the file $4, for the test to read: on the
+# terminal it would be lost among the matches. $5 is run first (e.g. promptinit).
 # (After Valodim's zsh-capture-completion.)
 ZSH_DRIVER = r"""
 zmodload zsh/zpty || exit 3
-zpty z zsh -f -i
-zpty -w z "PS1=''; RPS1=''; fpath=(${(q)1} \$fpath); autoload -Uz compinit; compinit -u -d ${(q)3}"
+zpty z "zsh -f -i 2>${(q)4}"
+zpty -w z "PS1=''; RPS1=''; fpath=(${(q)1} \$fpath); autoload -Uz compinit; compinit -u -d ${(q)3}; $5"
 zpty -w z 'zstyle ":completion:*" list-grouped false; zstyle ":completion:*" insert-tab false'
 zpty -w z 'compadd () {
   if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return $?; fi
@@ -148,11 +159,32 @@ class InstalledTree(TendTestCase):
 
     def check_files(self):
         present = files_under(self.prefix)
-        missing = sorted(expected_files() - present)
-        self.assertEqual(missing, [], f"missing under {self.prefix}")
+        self.assertEqual(sorted(expected_files() - present), [], f"missing under {self.prefix}")
+        # Nothing the tools never read: the shipped decks, patterns and feelings are compiled in.
+        self.assertEqual(sorted(present - expected_files()), [], f"not expected under {self.prefix}")
         for tool in TOOLS:
             self.assertTrue(os.access(self.installed("bin", tool), os.X_OK), f"bin/{tool} is not executable")
-        self.assertIn("config.example.toml", os.listdir(self.installed("share", "tend")))
+
+    def check_bash_completion_is_one_file(self):
+        directory = self.installed("share", "bash-completion", "completions")
+        real = [tool for tool in TOOLS if not os.path.islink(os.path.join(directory, tool))]
+        self.assertEqual(real, [TOOLS[0]], "one file, the others linking to it")
+        for tool in TOOLS[1:]:
+            self.assertEqual(os.readlink(os.path.join(directory, tool)), TOOLS[0])
+
+    def check_man_pages_name_the_prefix(self, prefix):
+        """The installed pages and examples give the paths of this install, and the cron lines work there."""
+        for page in man_pages():
+            with gzip.open(self.installed("share", "man", f"man{page[-1]}", f"{page}.gz"), "rt", encoding="utf-8") as f:
+                text = f.read()
+            with self.subTest(page=page):
+                self.assertNotIn("@", re.sub(r"[\w.+-]+@[\w.-]+", "", text), "placeholders left")
+                for path in re.findall(r"(/\S*?/bin/)[a-z-]+\b", text.replace("\\-", "-")):
+                    self.assertEqual(path, f"{prefix}/bin/")
+        with gzip.open(self.installed("share", "man", "man1", "report.1.gz"), "rt", encoding="utf-8") as f:
+            self.assertIn(f"{prefix}/bin/report", f.read())
+        with open(self.installed("share", "doc", "tend", "examples", "tend-report.service"), encoding="utf-8") as f:
+            self.assertIn(f"ExecStart={prefix}/bin/report ", f.read())
 
     def check_tools_run(self):
         version = project_version()
@@ -199,6 +231,74 @@ class CmakeInstall(InstalledTree):
 
     def test_installed_tools_find_their_shipped_data(self):
         self.check_shipped_data_found()
+
+    def test_bash_completion_is_one_file_and_links(self):
+        self.check_bash_completion_is_one_file()
+
+    def test_man_pages_and_examples_name_this_prefix(self):
+        self.check_man_pages_name_the_prefix(self.prefix)
+
+    def at_home(self, text):
+        return text.replace("/home/you/.local/share/tend", self.data_dir).replace("/home/you", self.home)
+
+    def cron_lines(self):
+        """The crontab lines of the installed pages' EXAMPLES: (variables, command) pairs."""
+        jobs = []
+        for page in ("man1/checkin.1.gz", "man1/report.1.gz", "man7/tend.7.gz"):
+            with gzip.open(self.installed("share", "man", page), "rt", encoding="utf-8") as f:
+                text = f.read().replace("\\-", "-").replace("\\(aq", "'")
+            variables = {}
+            for line in text.splitlines():
+                if m := re.fullmatch(r"([A-Z_]+)=(\S+)", line):
+                    variables[m.group(1)] = m.group(2)
+                elif m := re.fullmatch(r"(?:\S+ ){5}(/.*)", line):
+                    jobs.append((dict(variables), m.group(1)))
+                elif line == ".EE":
+                    variables = {}
+        return jobs
+
+    def test_cron_examples_run_in_crons_bare_environment(self):
+        """Each crontab line of the man pages runs under `env -i` with only what cron sets (PATH=/usr/bin:/bin)."""
+        os.makedirs(os.path.join(self.home, "reports"))
+        jobs = self.cron_lines()
+        self.assertGreaterEqual(len(jobs), 4, jobs)
+        for variables, command in jobs:
+            with self.subTest(command=command):
+                self.assertTrue(command.startswith(self.installed("bin") + "/"), command)
+                if "| mail" in command:
+                    self.assertIn("| mail -E ", command, "an empty report sends no mail only with -E")
+                    command = command.split(" | mail")[0]  # no mail on this machine: run what feeds it
+                cron_env = [f"{k}={self.at_home(v)}" for k, v in variables.items()]
+                command = self.at_home(command)
+                proc = subprocess.run(["env", "-i", "PATH=/usr/bin:/bin", "SHELL=/bin/sh", f"HOME={self.home}",
+                                       "LOGNAME=you", *cron_env, "/bin/sh", "-c", command],
+                                      capture_output=True, text=True, cwd=self.tmp, timeout=20)
+                self.assertIn(proc.returncode, (0, 1) if " due" in command else (0,), proc.stderr)
+                self.assertEqual(proc.stderr, "")
+                if " due" not in command and "-o " not in command:
+                    self.assertEqual(proc.stdout, "", "a quiet week mails nothing")
+        self.assertTrue(os.path.isfile(os.path.join(self.home, "reports", "month.html")))
+
+    @unittest.skipUnless(shutil.which("systemd-analyze"), "systemd-analyze is not installed (apt-get install systemd)")
+    def test_systemd_units_verify(self):
+        examples = self.installed("share", "doc", "tend", "examples")
+        runtime = os.path.join(self.tmp, "runtime")
+        os.mkdir(runtime, 0o700)
+        env = {"XDG_RUNTIME_DIR": runtime, "MANPATH": self.installed("share", "man")}
+        proc = self.run_installed_shell(["systemd-analyze", "--user", "verify",
+                                         os.path.join(examples, "tend-report.timer"),
+                                         os.path.join(examples, "tend-report.service")], env)
+        self.assertEqual((proc.returncode, proc.stderr), (0, ""))
+
+    def test_systemd_units_in_report_1_are_the_examples(self):
+        with gzip.open(self.installed("share", "man", "man1", "report.1.gz"), "rt", encoding="utf-8") as f:
+            page = f.read().replace("\\-", "-").replace("\\(aq", "'")
+        for unit in ("tend-report.service", "tend-report.timer"):
+            with open(self.installed("share", "doc", "tend", "examples", unit), encoding="utf-8") as f:
+                lines = [line for line in f.read().splitlines() if not line.startswith("#")]
+            shown = page.split(f"# {unit}\n", 1)[1].split("\n.EE", 1)[0].split("\n\n# ", 1)[0].splitlines()
+            with self.subTest(unit=unit):
+                self.assertEqual(shown, lines)
 
     # -- completions ----------------------------------------------------------------------
 
@@ -257,28 +357,58 @@ class CmakeInstall(InstalledTree):
         functions = self.installed("share", "zsh", "vendor-completions")
         for tool in TOOLS:
             with self.subTest(tool=tool):
-                proc = self.run_installed_shell(["zsh", "-n", os.path.join(functions, f"_{tool}")])
+                proc = self.run_installed_shell(["zsh", "-n", os.path.join(functions, zsh_function(tool))])
                 self.assertEqual(proc.returncode, 0, proc.stderr)
         dump = os.path.join(self.tmp, "zcompdump")
         script = (f'fpath=("$1" $fpath); autoload -Uz compinit; compinit -u -d "$2"; '
                   f'for t in {" ".join(TOOLS)}; do print -r -- "$t=$_comps[$t]"; done')
         proc = self.run_installed_shell(["zsh", "-f", "-c", script, "zsh", functions, dump])
         self.assertEqual(proc.returncode, 0, proc.stderr)
-        self.assertEqual(proc.stdout.split(), [f"{tool}=_{tool}" for tool in TOOLS])
+        self.assertEqual(proc.stdout.split(), [f"{tool}={zsh_function(tool)}" for tool in TOOLS])
+
+    def zsh_complete(self, line, setup=""):
+        """The matches zsh offers for `line`, after asserting it wrote nothing on standard error."""
+        functions = self.installed("share", "zsh", "vendor-completions")
+        script = os.path.join(self.tmp, "complete.zsh")
+        errors = os.path.join(self.tmp, "zsh.stderr")
+        with open(script, "w", encoding="utf-8") as f:
+            f.write(ZSH_DRIVER)
+        proc = self.run_installed_shell(["zsh", "-f", script, functions, line, os.path.join(self.tmp, "zcompdump"),
+                                         errors, setup])
+        self.assertEqual(proc.returncode, 0, f"zsh completing {line!r}:\n{proc.stderr}")
+        with open(errors, encoding="utf-8", errors="replace") as f:
+            self.assertEqual(f.read(), "", f"zsh's standard error completing {line!r}")
+        self.assertEqual(proc.stderr, "", f"zsh completing {line!r}")
+        return list(dict.fromkeys(proc.stdout.split()))
 
     @unittest.skipUnless(shutil.which("zsh"), "zsh is not installed (apt-get install zsh)")
     def test_zsh_completes(self):
-        functions = self.installed("share", "zsh", "vendor-completions")
-        script = os.path.join(self.tmp, "complete.zsh")
-        with open(script, "w", encoding="utf-8") as f:
-            f.write(ZSH_DRIVER)
+        self.check_completions(self.zsh_complete)
 
-        def complete(line):
-            proc = self.run_installed_shell(["zsh", "-f", script, functions, line, os.path.join(self.tmp, "zcompdump")])
-            self.assertEqual(proc.returncode, 0, f"zsh completing {line!r}:\n{proc.stderr}")
-            return list(dict.fromkeys(proc.stdout.split()))
+    @unittest.skipUnless(shutil.which("zsh"), "zsh is not installed (apt-get install zsh)")
+    def test_zsh_completes_every_tool_with_nothing_on_stderr(self):
+        self.some_records()
+        self.ok_installed("prompt", "today")  # a prompt in the history, for `prompt answer <Tab>`
+        lines = ["checkin ", "checkin --", "checkin list --", "checkin edit ", "checkin --feel ", "breathe ",
+                 "breathe --", "breathe --pattern ", "prompt ", "prompt --", "prompt --deck ", "prompt answer ",
+                 "boundary-log ", "boundary-log --", "boundary-log held ", "report ", "report --",
+                 "report --format "]
+        for line in lines:
+            with self.subTest(line=line):
+                self.assertNotEqual(self.zsh_complete(line), [], f"nothing offered for {line!r}")
+        self.assertIn("list", self.zsh_complete("checkin "))
+        self.assertIn("6", self.zsh_complete("checkin "))
 
-        self.check_completions(complete)
+    @unittest.skipUnless(shutil.which("zsh"), "zsh is not installed (apt-get install zsh)")
+    def test_zsh_keeps_its_own_completion_for_promptinits_prompt(self):
+        promptinit = "autoload -Uz promptinit; promptinit"
+        themes = self.zsh_complete("prompt ", promptinit)
+        self.assertIn("adam1", themes, "zsh's own _prompt completes promptinit's themes")
+        self.assertNotIn("today", themes)
+        for line in ("command prompt ", f"{self.installed('bin', 'prompt')} "):
+            with self.subTest(line=line):
+                self.assertIn("today", self.zsh_complete(line, promptinit))
+        self.assertIn("today", self.zsh_complete("prompt "), "without promptinit, prompt is tend's")
 
     @unittest.skipUnless(shutil.which("fish"), "fish is not installed (apt-get install fish)")
     def test_fish_completions_parse_and_complete(self):
@@ -308,7 +438,7 @@ class CmakeInstall(InstalledTree):
         """Each long option and subcommand in a tool's --help (and its subcommands' --help) is in its completions."""
         files = {
             "bash": lambda tool: self.installed("share", "bash-completion", "completions", tool),
-            "zsh": lambda tool: self.installed("share", "zsh", "vendor-completions", f"_{tool}"),
+            "zsh": lambda tool: self.installed("share", "zsh", "vendor-completions", zsh_function(tool)),
             "fish": lambda tool: self.installed("share", "fish", "vendor_completions.d", f"{tool}.fish"),
         }
         for tool in TOOLS:
@@ -327,6 +457,35 @@ class CmakeInstall(InstalledTree):
                 missing = sorted(w for w in words if not re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text))
                 with self.subTest(tool=tool, shell=shell):
                     self.assertEqual(missing, [], f"{shell} completion for {tool} lacks these")
+
+
+class Licence(unittest.TestCase):
+    """GPL-3.0-or-later for the code and the texts: the full text, and each file saying so."""
+
+    def test_the_licence_is_the_gpl_3(self):
+        with open(os.path.join(SOURCE_DIR, "LICENSE"), encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn("GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007", text)
+        self.assertIn("END OF TERMS AND CONDITIONS", text)
+
+    def test_every_source_file_names_its_licence(self):
+        kinds = (".cpp", ".hpp", ".c", ".in", ".py", ".cmake", ".toml", ".fish", ".bash", ".sh", ".1", ".5", ".7",
+                 ".service", ".timer")
+        missing = []
+        for top in ("common", "tools", "tests/cli", "tests/unit", "tests/fault", "tests/fuzz", "cmake",
+                    "completions", "man", "data", "examples", "bench", ".ci"):
+            for dirpath, dirs, names in os.walk(os.path.join(SOURCE_DIR, top)):
+                dirs[:] = [d for d in dirs if d not in ("corpus", "golden", "__pycache__")]
+                for name in names:
+                    path = os.path.join(dirpath, name)
+                    if not (name.endswith(kinds) or name == "CMakeLists.txt" or top in ("completions", ".ci")):
+                        continue
+                    with open(path, encoding="utf-8", errors="replace") as f:
+                        head = f.read(600)
+                    if "SPDX-License-Identifier: GPL-3.0-or-later" not in head:
+                        missing.append(os.path.relpath(path, SOURCE_DIR))
+        self.assertEqual(missing, [], "add '// SPDX-License-Identifier: GPL-3.0-or-later' (and the "
+                                      "SPDX-FileCopyrightText line) near the top, as the other files have")
 
 
 def help_section(text, title):
@@ -387,7 +546,7 @@ class DebPackage(InstalledTree):
             self.assertIn(package, depends, f"Depends: {self.field('Depends')}")
 
     def test_installs_under_usr_only(self):
-        paths = [line.split()[-1] for line in self.contents.splitlines()]
+        paths = [line.split(" -> ")[0].split()[-1] for line in self.contents.splitlines()]
         outside = [p for p in paths if not (p in ("./", "./usr/") or p.startswith("./usr/"))]
         self.assertEqual(outside, [])
 
@@ -405,6 +564,23 @@ class DebPackage(InstalledTree):
 
     def test_installed_tools_find_their_shipped_data(self):
         self.check_shipped_data_found()
+
+    def test_bash_completion_is_one_file_and_links(self):
+        self.check_bash_completion_is_one_file()
+
+    def test_man_pages_and_examples_name_usr_bin(self):
+        # What the pages say once the package is installed: /usr/bin, whatever the build's prefix.
+        self.check_man_pages_name_the_prefix("/usr")
+
+    def test_the_changelog_is_this_version(self):
+        with gzip.open(os.path.join(self.prefix, "share", "doc", "tend", "changelog.gz"), "rt", encoding="utf-8") as f:
+            self.assertRegex(f.readline(), rf"^tend \({re.escape(project_version())}\) ")
+
+    @unittest.skipUnless(shutil.which("lintian"), "lintian is not installed (apt-get install lintian)")
+    def test_lintian_finds_nothing(self):
+        proc = run_setup(["lintian", "--fail-on", "error,warning", self.deb],
+                         check_status=False)
+        self.assertEqual((proc.returncode, proc.stdout), (0, ""), proc.stderr)
 
 
 def runtime_packages(executables):

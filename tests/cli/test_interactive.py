@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """checkin on a terminal: the questions, skipping with Enter, cancelling with Ctrl-D."""
 
 import os

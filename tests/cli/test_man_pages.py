@@ -1,4 +1,10 @@
-"""Every man page in man/ is lint-clean under mandoc and groff and has the sections a reader looks for."""
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Every man page is lint-clean under mandoc and groff, has the sections a reader looks for, and names the paths of its install.
+
+The pages in man/ hold placeholders (@CMAKE_INSTALL_FULL_BINDIR@ and the like) that cmake/docs.cmake fills in
+with configure_file; these tests read the pages it wrote into the build dir, as they are installed.
+"""
 
 import glob
 import os
@@ -7,9 +13,10 @@ import shutil
 import subprocess
 import unittest
 
-from tendtest import SOURCE_DIR, TOOLS
+from tendtest import BUILD_DIR, SOURCE_DIR, TOOLS
 
-PAGES = sorted(glob.glob(os.path.join(SOURCE_DIR, "man", "*.[1-8]")))
+SOURCES = sorted(glob.glob(os.path.join(SOURCE_DIR, "man", "*.[1-8]")))
+PAGES = [os.path.join(BUILD_DIR, "docs", "man", os.path.basename(p)) for p in SOURCES]
 SECTIONS = ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "FILES", "ENVIRONMENT", "EXIT STATUS", "EXAMPLES",
             "SEE ALSO"]
 
@@ -24,6 +31,21 @@ class ManPages(unittest.TestCase):
         names = {os.path.basename(p) for p in PAGES}
         expected = {f"{tool}.1" for tool in TOOLS} | {"tend.5", "tend.7"}
         self.assertEqual(sorted(expected - names), [], "man pages missing")
+
+    def test_the_build_configured_every_page(self):
+        for page in PAGES:
+            with self.subTest(page=os.path.basename(page)):
+                self.assertTrue(os.path.isfile(page), f"{page} is missing: configure the build again")
+                with open(page, encoding="utf-8") as f:
+                    self.assertEqual(re.findall(r"@[A-Z_]+@", f.read()), [], "placeholders left")
+
+    def test_no_page_names_a_prefix_of_its_own(self):
+        # Paths of the install come from the build: a page spelling /usr/local/bin is wrong for the .deb.
+        for source in SOURCES:
+            with open(source, encoding="utf-8") as f:
+                text = f.read()
+            with self.subTest(page=os.path.basename(source)):
+                self.assertEqual(re.findall(r"/usr/(?:local/)?(?:bin|share)/\S*", text), [])
 
     def test_sections(self):
         for page in PAGES:

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Files and permissions: private modes under any umask, symlinks, and no temp file left behind.
 
 - Every tool that writes makes its directories 0700 and its files 0600, under umask 000 and 077.

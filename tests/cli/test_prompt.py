@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """prompt, black-box: the shared prompt of the day, cooldown rounds, filters, answers and revisits,
 the person's own decks ('%' text and TOML), check, and the shipped decks themselves."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """prompt under faults: many shells at once, broken history, a held lock, a full disk, bad input."""
 
 import fcntl

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Every writing tool at once against one data dir, and a lock that cannot be taken in time.
 
 The race: four processes per writing tool, each writing many records in a loop, while other

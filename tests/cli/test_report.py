@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """report's happy paths: a week written through all four tools, every format, periods, -o, colour, empties."""
 
 import csv
@@ -6,7 +8,10 @@ import json
 import os
 import re
 import shutil
+import socket
+import stat
 import tempfile
+import threading
 import unittest
 import xml.etree.ElementTree as ET
 
@@ -296,6 +301,102 @@ class Output(WeekCase):
         with open(path, "rb") as f:
             self.assertEqual(f.read(), self.report("--format", "markdown", raw=True).stdout)
         self.assertEqual([n for n in os.listdir(self.tmp) if ".tmp" in n], [], "no temp file left behind")
+
+    def test_dash_is_standard_output(self):
+        self.assertEqual(self.report_ok("-o", "-").stdout, self.report_ok().stdout)
+        self.assertEqual(json.loads(self.report_ok("-o", "-", "--format", "json").stdout)["schema"], "tend.report/1")
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "-")))
+
+    def test_dev_stdout_appends_where_the_shell_said(self):
+        # `report -o /dev/stdout >> log` writes after what log holds, as `>>` asks.
+        log = os.path.join(self.tmp, "log")
+        with open(log, "w") as f:
+            f.write("earlier\n")
+        with open(log, "a") as f:
+            self.report_ok("-o", "/dev/stdout", "--format", "csv", stdout=f)
+        with open(log, "rb") as f:
+            self.assertEqual(f.read(), b"earlier\n" + self.report("--format", "csv", raw=True).stdout)
+
+    def read_in_background(self, path, opener):
+        """Reads everything from what `opener(path)` gives, in a thread; returns a function to join it."""
+        got = []
+
+        def reader():
+            with opener(path) as f:
+                got.append(f.read())
+
+        thread = threading.Thread(target=reader, daemon=True)
+        thread.start()
+
+        def result():
+            thread.join(20)
+            self.assertFalse(thread.is_alive(), "the reader got no end of file")
+            return got[0]
+        return result
+
+    def test_a_fifo_is_written_and_stays_a_fifo(self):
+        fifo = os.path.join(self.tmp, "report.fifo")
+        os.mkfifo(fifo, 0o600)
+        for args, fmt in ((("--format", "json"), "json"), ((), "text")):  # no extension a format knows: text
+            with self.subTest(format=fmt):
+                result = self.read_in_background(fifo, lambda p: open(p, "rb"))
+                self.report_ok("-o", fifo, *args)
+                self.assertEqual(result(), self.report("--format", fmt, raw=True).stdout)
+                self.assertTrue(stat.S_ISFIFO(os.lstat(fifo).st_mode))
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["data", "report.fifo"], "no temp file beside it")
+
+    def test_a_unix_socket_is_written(self):
+        path = os.path.join(self.tmp, "report.sock")
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.addCleanup(server.close)
+        server.bind(path)
+        server.listen(1)
+
+        def accept(p):
+            conn, _ = server.accept()
+            return conn.makefile("rb")
+        result = self.read_in_background(path, accept)
+        self.report_ok("-o", path, "--format", "markdown")
+        self.assertEqual(result(), self.report("--format", "markdown", raw=True).stdout)
+        self.assertTrue(stat.S_ISSOCK(os.lstat(path).st_mode))
+
+    def test_a_symlink_is_followed_and_never_replaced(self):
+        os.mkdir(os.path.join(self.tmp, "reports"))
+        target = os.path.join(self.tmp, "reports", "week.md")
+        with open(target, "w") as f:
+            f.write("last week\n")
+        link = os.path.join(self.tmp, "latest.md")
+        os.symlink("reports/week.md", link)  # relative, as ln -s makes them
+        chain = os.path.join(self.tmp, "current.md")
+        os.symlink(link, chain)
+        expected = self.report("--format", "markdown", raw=True).stdout
+        for given in (link, chain):
+            with self.subTest(given=os.path.basename(given)):
+                self.report_ok("-o", given)
+                self.assertEqual((os.readlink(link), os.readlink(chain)), ("reports/week.md", link))
+                with open(target, "rb") as f:
+                    self.assertEqual(f.read(), expected)
+                self.assertEqual(self.mode(target), 0o600)
+        self.assertEqual(os.listdir(os.path.join(self.tmp, "reports")), ["week.md"], "no temp file left behind")
+
+    def test_a_dangling_symlink_creates_its_target(self):
+        link = os.path.join(self.tmp, "latest.json")
+        os.symlink("week47.json", link)
+        self.report_ok("-o", link)
+        self.assertEqual(os.readlink(link), "week47.json")
+        with open(os.path.join(self.tmp, "week47.json")) as f:
+            self.assertEqual(json.load(f)["schema"], "tend.report/1")
+
+    def test_a_symlink_to_a_fifo_writes_the_fifo(self):
+        fifo = os.path.join(self.tmp, "pipe")
+        os.mkfifo(fifo, 0o600)
+        link = os.path.join(self.tmp, "week.csv")
+        os.symlink(fifo, link)
+        result = self.read_in_background(fifo, lambda p: open(p, "rb"))
+        self.report_ok("-o", link)
+        self.assertEqual(result(), self.report("--format", "csv", raw=True).stdout)
+        self.assertTrue(os.path.islink(link))
+        self.assertTrue(stat.S_ISFIFO(os.lstat(fifo).st_mode))
 
     def test_never_colour_in_a_file(self):
         for extension in (".txt", ".md", ".html"):

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """report --check: the paths, every problem in the data dir and config as file:line:col, and nothing changed."""
 
 import json
@@ -220,6 +222,28 @@ class Warnings(CheckCase):
         self.assertIn(f"chmod 700 '{self.data_dir}'", r.stdout)
         self.assertTrue(r.stdout.endswith("\n1 file, 2 records, no problems; 2 warnings to look at\n"), r.stdout)
         self.assertEqual(stat.S_IMODE(os.stat(self.month_path()).st_mode), 0o644, "told, never changed")
+
+    def test_a_config_or_deck_others_can_read_is_a_warning(self):
+        self.write_config('[safety]\ncontacts = ["Sam 555 0100"]\n')
+        os.chmod(self.config_path, 0o644)
+        decks = os.path.join(self.data_dir, "decks")
+        os.makedirs(decks, 0o700)
+        os.chmod(self.data_dir, 0o700)
+        deck = os.path.join(decks, "ours.txt")
+        with open(deck, "w") as f:
+            f.write("What made you laugh today?\n")
+        os.chmod(deck, 0o640)
+        r = self.check()
+        self.assertEqual(r.returncode, 0, r)
+        self.assertIn(f"{self.config_path}: warning: has mode 0644, so others on this machine can read it (it may "
+                      f"hold your safety contacts and their numbers); to keep it yours alone: chmod go-rwx "
+                      f"'{self.config_path}'\n", r.stdout)
+        self.assertIn(f"{deck}: warning: has mode 0640, so others on this machine can read it (your own prompts)",
+                      r.stdout)
+        self.assertEqual((self.mode(self.config_path), self.mode(deck)), (0o644, 0o640), "told, never changed")
+        os.chmod(self.config_path, 0o600)
+        os.chmod(deck, 0o400)
+        self.assertNotIn("warning", self.check().stdout)
 
     def test_a_stray_temp_file_and_an_unknown_config_key(self):
         self.write_month(SOUND_NOVEMBER)

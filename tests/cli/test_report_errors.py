@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """report's failures: bad periods, formats and files (exit 2), corrupt month files (65), and the months it reads."""
 
 import os
@@ -172,6 +174,26 @@ class OutputErrors(ReportErrorCase):
         r = self.report("-o", os.path.join(self.tmp, "no", "such", "week.md"))
         self.assertEqual(r.returncode, 74, r.stderr)
         self.assertTrue(r.stderr.startswith("report: error: "), r.stderr)
+
+    def test_a_directory_is_refused_and_left_alone(self):
+        os.mkdir(os.path.join(self.tmp, "reports"))
+        os.symlink("reports", os.path.join(self.tmp, "to-reports"))
+        for given in ("reports", "to-reports"):
+            with self.subTest(given=given):
+                r = self.report("-o", given, "--format", "text")
+                self.assertError(r, 2)
+                self.assertIn("-o: ", r.stderr)
+                self.assertIn("is a directory", r.stderr)
+        self.assertEqual(os.listdir(os.path.join(self.tmp, "reports")), [])
+
+    def test_a_symlink_loop_is_refused(self):
+        os.symlink("b.md", os.path.join(self.tmp, "a.md"))
+        os.symlink("a.md", os.path.join(self.tmp, "b.md"))
+        r = self.report("-o", "a.md")
+        self.assertError(r, 2)
+        self.assertIn("symbolic links", r.stderr)
+        self.assertEqual((os.readlink(os.path.join(self.tmp, "a.md")), os.readlink(os.path.join(self.tmp, "b.md"))),
+                         ("b.md", "a.md"))
 
     def test_standard_output_full(self):
         with open("/dev/full", "w") as full:

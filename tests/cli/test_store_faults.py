@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The store under faults: writers at once, a read-only data dir, a short write, a symlink."""
 
 import json

@@ -1,7 +1,10 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """What every tool in TEND_TOOLS does alike: --help, --version, unknown options, /dev/full."""
 
 import os
 import re
+import signal
 import unittest
 
 from tendtest import SOURCE_DIR, TOOLS, TendTestCase
@@ -72,8 +75,21 @@ class EveryTool(TendTestCase):
                     with open("/dev/full", "w") as full:
                         r = self.run_tool(flag, tool=tool, stdout=full)
                     self.assertNotEqual(r.returncode, 0, f"{tool} {flag} > /dev/full must fail")
-                    self.assertIn("error", r.stderr)
-                    self.assertTrue(r.stderr.startswith(f"{tool}: error: "), r.stderr)
+                    self.assertEqual(r.stderr, f"{tool}: error: standard output: No space left on device\n")
+
+    def test_a_closed_pipe_on_stdout_says_why(self):
+        # With SIGPIPE ignored (as by some shells and supervisors) the write fails with EPIPE.
+        for tool in TOOLS:
+            with self.subTest(tool=tool):
+                read_end, write_end = os.pipe()
+                os.close(read_end)
+                try:
+                    r = self.run_tool("--help", tool=tool, stdout=write_end,
+                                      preexec=lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN))
+                finally:
+                    os.close(write_end)
+                self.assertEqual(r.returncode, 1)
+                self.assertEqual(r.stderr, f"{tool}: error: standard output: Broken pipe\n")
 
     def test_help_options_in_man_page(self):
         for tool in TOOLS:

@@ -1,4 +1,6 @@
 /* A preload shim for tests: makes chosen file calls fail (ENOSPC, EIO, ...) on chosen paths.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Set in the environment of the process under test, with LD_PRELOAD=<this library>:
  *   FAULT_CALL         comma-separated families: write (write, pwrite, writev, pwritev),

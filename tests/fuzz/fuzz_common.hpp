@@ -1,4 +1,6 @@
 // Shared helpers for the fuzz targets: what counts as a failed invariant.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <cstdio>

@@ -1,4 +1,6 @@
 // Fuzzes the deck parsers: TOML decks (user and shipped rules) and fortune-style '%' text decks.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>

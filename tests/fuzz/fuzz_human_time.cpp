@@ -1,4 +1,6 @@
 // Fuzzes the times a person types (parse_human_time) and the RFC 3339 parser, in several zones.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <chrono>
 #include <cstddef>
 #include <cstdint>

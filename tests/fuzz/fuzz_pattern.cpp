@@ -1,4 +1,6 @@
 // Fuzzes breathing patterns: the in-hold-out-hold spec, a name or spec resolved against the
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // built-in catalog, and catalog text in the patterns.toml format.
 #include <chrono>
 #include <cstddef>

@@ -1,4 +1,6 @@
 // Fuzzes the month-file reader (parse_month_text) for every kind of record, and what the tools
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // derive from the records it accepts.
 #include <cstddef>
 #include <cstdint>

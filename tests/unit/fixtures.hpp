@@ -1,4 +1,6 @@
 // Shared unit-test helpers: a temp data dir, captured streams with a fixed clock, guards for TZ and umask.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <doctest/doctest.h>

@@ -1,4 +1,6 @@
 // boundary-log in-process: the commands against captured streams, a fixed clock and a temp data dir.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include "boundary_log.hpp"

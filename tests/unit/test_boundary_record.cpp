@@ -1,4 +1,6 @@
 // Boundary records: the format, and the fold that derives each boundary's state from its events.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include "boundary_record.hpp"

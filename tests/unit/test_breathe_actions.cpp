@@ -1,4 +1,6 @@
 // breathe's commands in-process: sessions on a fake clock, logging, ratings, --json, --list and log.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <csignal>

@@ -1,4 +1,6 @@
 // What breathe draws: plain phase lines, the animated line, the bar's level, the bells.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,4 +1,6 @@
 // Fake devices for breathe's tests: a clock that jumps instantly, scripted keys, a recording display.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <chrono>

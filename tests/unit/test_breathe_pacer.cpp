@@ -1,4 +1,6 @@
 // breathe's pacer on a fake clock: whole sessions in microseconds, pauses, stops, lateness and drift.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <csignal>

@@ -1,4 +1,6 @@
 // Breathing specs, the built-in patterns and the person's own from the config.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <string>

@@ -1,4 +1,6 @@
 // The [[breathe]] record: its fields, their checks, and the typed entry report reads.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include "breathe_record.hpp"

@@ -1,4 +1,6 @@
 // The check-in record's fields and how hard a moment it describes.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include "checkin_record.hpp"

@@ -1,4 +1,6 @@
 // config.toml: defaults, every key, and errors that point at file:line:col.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>

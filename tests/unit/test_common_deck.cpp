@@ -1,4 +1,6 @@
 // Prompt decks: TOML and '%' text parsing, file:line problems, cross-deck checks and the stable hashes.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <cstdio>

@@ -1,4 +1,6 @@
 // The feeling-word vocabulary: four groups by pleasantness and energy, the person's own words, suggestions.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <map>

@@ -1,4 +1,6 @@
 // Private directories and files, the data lock, appends and atomic rewrites, on the real filesystem.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <fcntl.h>

@@ -1,4 +1,6 @@
 // --json output: exact escaping, keys in the order they were set, pretty and compact forms.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <cmath>

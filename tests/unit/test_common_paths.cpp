@@ -1,4 +1,6 @@
 // Where data and config live: flags, tend's variables, XDG and HOME, in that order.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include "fixtures.hpp"

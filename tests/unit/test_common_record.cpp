@@ -1,4 +1,6 @@
 // Records: validation with line:col, serialisation that always parses back the same, TOML times.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <array>

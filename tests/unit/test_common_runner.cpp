@@ -1,4 +1,6 @@
 // The shared runner: exit codes and messages for everything a tool's entry point can throw.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <new>

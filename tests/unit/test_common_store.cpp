@@ -1,4 +1,6 @@
 // The record store on a real temp data dir: appends, ids, reads by range, finds and surgical rewrites.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <fcntl.h>

@@ -1,8 +1,11 @@
 // Colour rules and the neutralising of what a person typed before it reaches a terminal.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include "fixtures.hpp"
 #include "terminal.hpp"
+#include "unicode_width.hpp"
 
 using tend::ColorWhen;
 using tend::neutralize;
@@ -141,13 +144,59 @@ TEST_CASE("truncate_display cuts to the width including the ellipsis") {
 
 TEST_CASE("truncate_display never splits a UTF-8 sequence") {
     const std::string text =
-        "\xc3\xa9\xc3\xa9\xe6\x97\xa5\xe6\x9c\xac\xf0\x9f\x98\x80";  // é é 日 本 😀: five code points
-    CHECK(tend::display_width(text) == 5);
-    CHECK(tend::truncate_display(text, 4) == "\xc3\xa9\xc3\xa9\xe6\x97\xa5\xe2\x80\xa6");
-    for (std::size_t width = 0; width <= 6; ++width) {
+        "\xc3\xa9\xc3\xa9\xe6\x97\xa5\xe6\x9c\xac\xf0\x9f\x98\x80";  // é é 日 本 😀: 1 + 1 + 2 + 2 + 2 columns
+    CHECK(tend::display_width(text) == 8);
+    CHECK(tend::truncate_display(text, 5) == "\xc3\xa9\xc3\xa9\xe6\x97\xa5\xe2\x80\xa6");
+    CHECK(tend::truncate_display(text, 4) == "\xc3\xa9\xc3\xa9\xe2\x80\xa6");  // 日 would cross the edge
+    for (std::size_t width = 0; width <= 9; ++width) {
         CAPTURE(width);
-        CHECK(tend::is_valid_utf8(tend::truncate_display(text, width)));
+        const std::string cut = tend::truncate_display(text, width);
+        CHECK(tend::is_valid_utf8(cut));
+        CHECK(tend::display_width(cut) <= width);
     }
+}
+
+TEST_CASE("display_width counts columns as a terminal draws them") {
+    CHECK(tend::display_width("plain") == 5);
+    CHECK(tend::display_width("\xe4\xbb\x8a\xe6\x97\xa5\xe3\x81\xaf") == 6);          // 今日は: wide
+    CHECK(tend::display_width("\xef\xbc\xa1") == 2);                                  // Ａ, fullwidth
+    CHECK(tend::display_width("\xed\x95\x9c\xea\xb8\x80") == 4);                      // 한글
+    CHECK(tend::display_width("e\xcc\x81") == 1);                                     // e + combining acute
+    CHECK(tend::display_width("\xf0\x9f\x98\x80") == 2);                              // 😀
+    CHECK(tend::display_width("\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd") == 2);              // 👍🏽: skin tone joins it
+    CHECK(tend::display_width("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7") == 2);  // 👩‍👧: joined by ZWJ
+    CHECK(tend::display_width("\xf0\x9f\x87\xab\xf0\x9f\x87\xb7") == 2);              // 🇫🇷: two indicators
+    CHECK(tend::display_width("\xe2\x80\x8b") == 0);                                  // zero width space
+    CHECK(tend::display_width("\x1b[36mid\x1b[0m") == 2);                             // tend's own colours
+}
+
+TEST_CASE("code_point_width at the edges of the table") {
+    CHECK(tend::code_point_width(U'a') == 1);
+    CHECK(tend::code_point_width(0x10FF) == 1);
+    CHECK(tend::code_point_width(0x1100) == 2);  // the first Hangul initial consonant
+    CHECK(tend::code_point_width(0x0300) == 0);  // the first combining mark
+    CHECK(tend::code_point_width(0x036F) == 0);
+    CHECK(tend::code_point_width(0x0370) == 1);
+    CHECK(tend::code_point_width(0x4E00) == 2);
+    CHECK(tend::code_point_width(0x3FFFD) == 2);
+    CHECK(tend::code_point_width(0x10FFFF) == 1);
+    CHECK(tend::code_point_width(0x00AD) == 1);  // the soft hyphen
+}
+
+TEST_CASE("fitting_prefix keeps marks with their letter") {
+    CHECK(tend::fitting_prefix("e\xcc\x81x", 1) == 3);
+    CHECK(tend::fitting_prefix("\xe6\x97\xa5", 1) == 0);
+    CHECK(tend::fitting_prefix("ab", 5) == 2);
+}
+
+TEST_CASE("terminal_columns: COLUMNS, else the terminal, never for piped output") {
+    CHECK_FALSE(tend::terminal_columns(TestIo(tend::Env{{"COLUMNS", "60"}}).io));
+    TestIo tty(tend::Env{{"COLUMNS", "60"}});
+    tty.io.out_tty = true;
+    CHECK(tend::terminal_columns(tty.io) == 60u);
+    TestIo junk(tend::Env{{"COLUMNS", "60x"}});
+    junk.io.out_tty = true;
+    CHECK(tend::terminal_columns(junk.io) > 0u);
 }
 
 TEST_CASE("is_valid_utf8 accepts well-formed text") {

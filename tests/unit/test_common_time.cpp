@@ -1,4 +1,6 @@
 // RFC 3339, the times a person types, zones across DST, months and ISO weeks.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include "fixtures.hpp"

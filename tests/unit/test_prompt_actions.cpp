@@ -1,4 +1,6 @@
 // prompt's commands in-process: captured streams, a temp data dir, TEND_NOW for the date.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <set>

@@ -1,4 +1,6 @@
 // The shipped decks as compiled in, and the library that adds the person's own decks to them.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <set>

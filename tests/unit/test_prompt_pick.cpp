@@ -1,4 +1,6 @@
 // Choosing prompts: the prompt of the day (stable everywhere), random picks with cooldown rounds, filters.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,4 +1,6 @@
 // The [[prompt]] history record: its format, events, and a round trip through the store.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include "fixtures.hpp"

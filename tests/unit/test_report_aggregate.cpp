@@ -1,4 +1,6 @@
 // report's aggregation on fixed records: counts, means, changes, rankings, boundaries, prompts, practice.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <cmath>

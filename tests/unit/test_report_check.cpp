@@ -1,4 +1,6 @@
 // report --check: the data checker on real temp dirs, the finding parser, and the text and JSON output.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>

@@ -1,4 +1,6 @@
 // report's unit-test data: records built in code, and the fixed week the golden files show.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <array>

@@ -1,4 +1,6 @@
 // report's periods at the edges: ISO week-years, 53-week years, other week starts, DST weeks, year ends.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include "fixtures.hpp"

@@ -1,4 +1,6 @@
 // report's renderers against golden files (tests/unit/golden/report/); TEND_UPDATE_GOLDEN=1 rewrites them.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <cstdlib>

@@ -1,4 +1,6 @@
 // boundary-log's command line: CLI11 stops at the Options struct; the actions do the rest.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "boundary_log.hpp"
 
 #include <array>

@@ -1,4 +1,6 @@
 // boundary-log: boundaries as living things with a history; options, commands and their actions.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <optional>

@@ -1,4 +1,6 @@
 // What boundary-log's commands do: plain functions of options and a session.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -1,4 +1,6 @@
 // Drawing a session: plain phase lines, and the animated line with its filling and draining bar.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "breath_display.hpp"
 
 #include <fmt/format.h>

@@ -1,4 +1,6 @@
 // What breathe shows: one plain line per phase when piped, one animated line on a terminal.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <functional>

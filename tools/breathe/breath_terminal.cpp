@@ -1,4 +1,6 @@
 // POSIX behind the session: clock_nanosleep, sigaction, termios and ppoll.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "breath_terminal.hpp"
 
 #include <poll.h>

@@ -1,4 +1,6 @@
 // The real devices behind a session: the steady clock, signals, and the terminal's mode and keys.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <iosfwd>

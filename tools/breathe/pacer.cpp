@@ -1,4 +1,6 @@
 // The pacer's schedule: absolute deadlines from one origin, pauses that restart the breath.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "pacer.hpp"
 
 #include <algorithm>

@@ -1,4 +1,6 @@
 // The pacer: runs a breathing session on an injected clock, key source and display.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <chrono>

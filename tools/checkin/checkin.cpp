@@ -1,4 +1,6 @@
 // checkin's command line: CLI11 stops at the Options struct; the actions do the rest.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkin.hpp"
 
 #include <array>
@@ -57,7 +59,7 @@ int main(int argc, const char* const* argv, tend::Io& io) {
         "  checkin 6                                 mood 6 of 10\n"
         "  checkin 4 --anxiety 7 --feel tired,tense --tag work --note \"long day\"\n"
         "  checkin list --since mon                  this week's check-ins\n"
-        "  checkin due && notify-send 'How are you?'   for cron\n",
+        "  checkin due && echo 'A check-in is due.'   in a crontab: cron mails what it prints\n",
         "checkin"};
     tend::cli::add_common_options(app, options.common, "checkin");
     app.fallthrough();

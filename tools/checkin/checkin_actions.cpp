@@ -1,4 +1,6 @@
 // What checkin's commands do: plain functions of options and a session.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -247,7 +249,9 @@ bool gives_a_distress_rating(const EntryValues& values) {
     return values.mood || values.anxiety || values.safety;
 }
 
-std::string summary_line(const Record& record, const tend::Style& style, bool fit_to_terminal) {
+// `columns`: the terminal's width, to fit the note into what is left of the line; nullopt
+// (output piped) keeps the whole note.
+std::string summary_line(const Record& record, const tend::Style& style, std::optional<std::size_t> columns) {
     const tend::OffsetTime at = tend::record_at(record);
     std::string line =
         fmt::format("{}  {}", style.cyan(tend::record_id(record)), tend::format_local_minutes(at.local()));
@@ -259,7 +263,11 @@ std::string summary_line(const Record& record, const tend::Style& style, bool fi
     for (const auto& tag : tend::string_list(record, "tags")) line += "  " + style.dim("#" + tend::neutralize(tag));
     if (auto note = tend::field<std::string>(record, "note")) {
         const std::string safe = tend::neutralize(*note);
-        line += "  " + (fit_to_terminal ? tend::truncate_display(safe, 60) : safe);
+        // At least a few words of the note, even when the rest of the line already fills it.
+        constexpr std::size_t least = 12;
+        const std::size_t used = tend::display_width(line) + 2;
+        const std::size_t room = columns ? std::max(least, *columns > used ? *columns - used : 0) : 0;
+        line += "  " + (columns ? tend::truncate_display(safe, room) : safe);
     }
     return line;
 }
@@ -345,7 +353,7 @@ int list(const Options& options, const Session& session) {
         return 0;
     }
     for (const auto& record : records)
-        session.io.out << summary_line(record, session.out_style, session.io.out_tty) << '\n';
+        session.io.out << summary_line(record, session.out_style, tend::terminal_columns(session.io)) << '\n';
     return 0;
 }
 

@@ -1,4 +1,6 @@
 // Building the card list from compiled-in decks and the person's deck files, and filtering it.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "library.hpp"
 
 #include <fmt/format.h>

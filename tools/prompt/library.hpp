@@ -1,4 +1,6 @@
 // The prompts prompt can give: the shipped decks plus the person's own, and the filters on them.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <deque>

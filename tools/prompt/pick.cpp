@@ -1,4 +1,6 @@
 // The two ways of choosing a prompt.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "pick.hpp"
 
 #include <algorithm>

@@ -1,4 +1,6 @@
 // Choosing a prompt: the prompt of the day (the same everywhere) and a random one that keeps
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // away from what was seen lately.
 #pragma once
 

@@ -1,4 +1,6 @@
 // What prompt's commands do: plain functions of options and a session.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -279,7 +281,8 @@ std::string event_word(const Session& session, PromptEvent event) {
 
 std::string fit(const Session& session, const std::string& text) {
     const std::string safe = tend::neutralize(text);
-    return session.io.out_tty ? tend::truncate_display(safe, fit_columns) : safe;
+    const auto columns = tend::terminal_columns(session.io);
+    return columns ? tend::truncate_display(safe, std::min(fit_columns, *columns)) : safe;
 }
 
 std::string history_line(const Session& session, const Record& record, const Library& library) {

@@ -1,4 +1,6 @@
 // The decks compiled into prompt: generated at build time from data/decks/*.toml by deck_gen.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <span>

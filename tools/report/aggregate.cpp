@@ -1,4 +1,6 @@
 // The aggregation: counts, means and per-day values, with fixed orders so output is stable.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "aggregate.hpp"
 
 #include <fmt/format.h>

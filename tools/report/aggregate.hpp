@@ -1,4 +1,6 @@
 // From records to a ReportData: pure functions of the records, the period and the zone.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <vector>

@@ -1,4 +1,6 @@
 // report --check: a read-only look at everything tend keeps, printed for a person or as JSON.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "check.hpp"
 
 #include <fmt/format.h>

@@ -1,4 +1,6 @@
 // report --check: where tend's files are, and every problem in them, as text or JSON.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <string>

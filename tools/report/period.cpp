@@ -1,4 +1,6 @@
 // Period arithmetic: weeks with any start day and ISO labels, calendar months, day ranges.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "period.hpp"
 
 #include <date/iso_week.h>

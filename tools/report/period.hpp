@@ -1,4 +1,6 @@
 // report's periods: the local days a report covers, from --week, --month or --from/--to.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <date/date.h>

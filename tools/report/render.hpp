@@ -1,4 +1,6 @@
 // report's renderers: each a pure function from ReportData to the bytes of one format.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <filesystem>

@@ -1,4 +1,6 @@
 // Shared pieces of the renderers. Month and day names are fixed English words, never the
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // locale's, so that the same data always gives the same bytes.
 #include "render_common.hpp"
 
@@ -258,21 +260,19 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
         if (end == std::string_view::npos) end = text.size();
         std::string_view word = text.substr(pos, end - pos);
         pos = end;
-        // A word longer than a line is cut, at code point boundaries.
-        while (tend::display_width(word) > width) {
+        // A word longer than a line is cut between characters, by their width on a terminal; its
+        // width is measured once, so a very long word costs its length, not its length squared.
+        std::size_t word_width = tend::display_width(word);
+        while (word_width > width) {
             if (line_width) flush();
-            std::size_t cut = 0, columns = 0;
-            while (cut < word.size() && columns < width) {
-                ++cut;
-                while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) ++cut;
-                ++columns;
-            }
+            std::size_t cut = tend::fitting_prefix(word, width);
+            if (cut == 0) cut = std::max<std::size_t>(1, tend::decode_utf8_at(word, 0).length);  // wider than a line
             line = std::string(word.substr(0, cut));
+            word_width -= std::min(word_width, tend::display_width(line));
             flush();
             word.remove_prefix(cut);
         }
         if (word.empty()) continue;
-        const std::size_t word_width = tend::display_width(word);
         if (line_width && line_width + 1 + word_width > width) flush();
         if (line_width) {
             line += ' ';

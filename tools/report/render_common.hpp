@@ -1,4 +1,6 @@
 // What the renderers share: dates and numbers written one way, the words for periods, sparklines.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <optional>

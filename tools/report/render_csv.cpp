@@ -1,4 +1,6 @@
 // The CSV report: one row per day, numbers only (no free text, so nothing to leave out).
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <fmt/format.h>
 
 #include <array>

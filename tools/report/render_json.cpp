@@ -1,4 +1,6 @@
 // The JSON report: schema tend.report/1. Keys are always present (null when there is no
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // value), except the free-text keys, which --no-notes leaves out altogether.
 #include "json.hpp"
 #include "render.hpp"

@@ -1,4 +1,6 @@
 // The Markdown report: for mail and notes apps; readable as plain text, tidy when rendered.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <fmt/format.h>
 
 #include "render.hpp"

@@ -1,4 +1,6 @@
 // The text report: for a terminal or a mail, 80 columns, colour only when the style allows it.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <fmt/format.h>
 
 #include <algorithm>

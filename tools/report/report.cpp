@@ -1,4 +1,6 @@
 // report's command line: CLI11 stops at the Options struct; report_actions.cpp does the rest.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "report.hpp"
 
 #include "check.hpp"

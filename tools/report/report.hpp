@@ -1,4 +1,6 @@
 // report: a report across check-ins, breathing, boundaries and prompts for a week, a month or any days.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <filesystem>
@@ -17,7 +19,7 @@ struct Options {
     PeriodRequest period;
     std::optional<std::string> format;            // text | markdown | json | html | csv
     bool json = false;                            // the same as --format json
-    std::optional<std::filesystem::path> output;  // -o FILE: written atomically, format from its extension
+    std::optional<std::filesystem::path> output;  // -o FILE: see output.hpp; format from its extension
     bool no_notes = false;                        // leave out every piece of free text
     bool quiet_if_empty = false;                  // print nothing when the period has no records
     bool check = false;                           // --check: check every file instead of reporting
@@ -27,7 +29,8 @@ struct Options {
 int main(int argc, const char* const* argv, tend::Io& io);
 
 // The format to write: --format (or --json), else the extension of -o FILE, else text.
-// Usage error for an -o extension report does not know when no --format says otherwise,
+// Usage error for an -o extension report does not know when no --format says otherwise
+// (unless -o names a stream such as `-` or a FIFO, where a name says nothing: text),
 // and for --json with another --format.
 Format chosen_format(const Options& options);
 

@@ -1,8 +1,11 @@
 // What report does: pick the period and format, read only the months they need, aggregate, render, write.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <ostream>
+#include <optional>
 
 #include "aggregate.hpp"
 #include "boundary_record.hpp"
@@ -10,6 +13,7 @@
 #include "checkin_record.hpp"
 #include "error.hpp"
 #include "files.hpp"
+#include "output.hpp"
 #include "prompt_record.hpp"
 #include "report.hpp"
 
@@ -26,6 +30,7 @@ Format chosen_format(const Options& options) {
     }
     if (options.output) {
         if (auto format = format_for_file(*options.output)) return *format;
+        if (is_stream(resolve_output(*options.output))) return Format::text;
         tend::usage_error(
             fmt::format("-o: '{}' does not end in .txt, .md, .json, .html or .csv; name the format "
                         "with --format",
@@ -57,6 +62,10 @@ constexpr std::string_view first_run_text =
 }  // namespace
 
 int run(const Options& options, const tend::Session& session) {
+    // Resolved before anything is read, so a directory or a link loop is refused at once.
+    const std::optional<OutputTarget> target =
+        options.output ? std::optional(resolve_output(*options.output)) : std::nullopt;
+    const bool to_stdout = !target || target->kind == OutputTarget::Kind::standard_output;
     const Format format = chosen_format(options);
     const Period period = resolve_period(options.period, session.now, session.zone, session.config.report.week_start);
     // The previous period ends where this one starts, so one range covers both: only the
@@ -74,22 +83,19 @@ int run(const Options& options, const tend::Session& session) {
     const ReportData data =
         aggregate(period, records, session.zone, session.zone.day_of(session.now), vocabulary, !options.no_notes);
     if (options.quiet_if_empty && data.empty()) return 0;
-    if (data.empty() && format == Format::text && !options.output && nothing_recorded_yet(session)) {
+    if (data.empty() && format == Format::text && to_stdout && nothing_recorded_yet(session)) {
         session.io.out << fmt::format(fmt::runtime(first_run_text), tend::neutralize(session.paths.data_dir.string()));
         return 0;
     }
 
     // Colour only for text on a terminal: never in a file, never in another format.
-    const bool colour = format == Format::text && !options.output && session.out_style.enabled();
+    const bool colour = format == Format::text && to_stdout && session.out_style.enabled();
     const std::string bytes = render(format, data, tend::Style(colour));
-    if (!options.output) {
+    if (!target) {
         session.io.out << bytes;
         return 0;
     }
-    // Absolute, so that a bare file name still has a directory to create the temp file in and fsync.
-    tend::AtomicFile file(std::filesystem::absolute(*options.output));
-    file.write(bytes);
-    file.commit();
+    write_output(*target, bytes, session.io.out);
     return 0;
 }
 

@@ -1,4 +1,6 @@
 // What a report says, as plain values: the aggregation fills it, each renderer only reads it.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <array>

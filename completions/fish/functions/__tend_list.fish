@@ -1,4 +1,6 @@
 # Part of tend's fish completions; autoloaded from vendor_functions.d.
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Completes the last item of a comma-separated list from the words on stdin.
 function __tend_list
     set -l token (commandline -ct)

@@ -1,4 +1,6 @@
 # Part of tend's fish completions; autoloaded from vendor_functions.d.
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # "KEY1<tab>KEY2" pairs from the pretty-printed JSON on stdin.
 function __tend_pairs
     awk -v a=$argv[1] -v b=$argv[2] '

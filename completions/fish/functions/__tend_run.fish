@@ -1,4 +1,6 @@
 # Part of tend's fish completions; autoloaded from vendor_functions.d.
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The tool as typed, with the line's --data-dir, then the given arguments; no errors shown.
 function __tend_run
     set -l tokens (commandline -opc)
