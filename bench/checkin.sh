@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# SPDX-FileCopyrightText: 2026 The tend authors
-# SPDX-License-Identifier: GPL-3.0-or-later
 # Times checkin next to /bin/true with hyperfine: startup (--version), one write, and a list.
 # Usage: bench/checkin.sh [BUILD_DIR]   (default: build)
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 build=${1:-build}
 bin=$(cd "$build/bin" && pwd)

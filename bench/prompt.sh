@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# SPDX-FileCopyrightText: 2026 The tend authors
-# SPDX-License-Identifier: GPL-3.0-or-later
 # Times `prompt today` next to /bin/true and, when installed, fortune(6), with hyperfine, and
 # prints the median of each. prompt runs against a year of history (bench/make_history.py) and
 # a shared seed, in the steady state of a shell rc: today's prompt already recorded, so each run
 # reads only this month's prompt file (two around a month's turn). A second table adds a deck of
 # the person's own (parsed at run time).
 # Usage: bench/prompt.sh [BUILD_DIR]   (default: build)
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 build=${1:-build}
 bin=$(cd "$build/bin" && pwd)

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# SPDX-FileCopyrightText: 2026 The tend authors
-# SPDX-License-Identifier: GPL-3.0-or-later
 # Times report with hyperfine on 20 years of history against 1 month of it: `report --week last`
 # should cost the same on both (it reads only the months it needs), and `report --from` the first
 # day of the 20 years shows what a report over everything costs. Prints the medians and the ratio.
 # Usage: bench/report.sh [BUILD_DIR]   (default: build)
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 build=${1:-build}
 bin=$(cd "$build/bin" && pwd)

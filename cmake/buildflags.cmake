@@ -1,9 +1,9 @@
 # The compiler and linker flags Debian builds packages with: dpkg-buildflags, every hardening
-# SPDX-FileCopyrightText: 2026 The tend authors
-# SPDX-License-Identifier: GPL-3.0-or-later
 # feature on (-D_FORTIFY_SOURCE, -fstack-protector-strong, -z relro, -z now), when it is there.
 # Left out of sanitizer, fuzzing and Debug builds: _FORTIFY_SOURCE needs optimisation, and the
 # sanitizers bring their own checks.
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 option(TEND_DPKG_BUILDFLAGS "Build with the flags dpkg-buildflags gives, hardening=+all (when it is installed)" ON)
 find_program(TEND_DPKG_BUILDFLAGS_PROGRAM dpkg-buildflags)
 if(TEND_DPKG_BUILDFLAGS AND TEND_DPKG_BUILDFLAGS_PROGRAM AND NOT TEND_SANITIZE AND NOT TEND_FUZZ

@@ -1,11 +1,11 @@
 # The man pages and the installed examples name the paths of the install they belong to:
-# SPDX-FileCopyrightText: 2026 The tend authors
-# SPDX-License-Identifier: GPL-3.0-or-later
 # @CMAKE_INSTALL_FULL_BINDIR@ and friends are filled in by configure_file, once into the build
 # dir at configure time (for the tests and `man -l`), and again at install time with the prefix
 # really installed to, so a .deb (prefix /usr) says /usr/bin and `cmake --install` to
 # /usr/local says /usr/local/bin. Pages are gzipped as Debian wants (-n: no name or time stamp,
 # so the package is reproducible). Also runs in script mode, from the install step.
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 
 # tend_configure_docs(<prefix> <out_dir>): writes <out_dir>/man/<page>, <out_dir>/man/<page>.gz and
 # <out_dir>/examples/<file>. Needs TEND_SOURCE_DIR and the relative TEND_INSTALL_{BINDIR,DATADIR,

@@ -1,7 +1,7 @@
 # tend_embed: turn a shipped data file into a string_view compiled into the program,
+# so a tool needs no path lookup and no file read for its own vocabulary.
 # SPDX-FileCopyrightText: 2026 The tend authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# so a tool needs no path lookup and no file read for its own vocabulary.
 function(tend_embed target symbol file)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/embedded_${symbol}.cpp)
   add_custom_command(

@@ -1,7 +1,7 @@
 # What `cmake --install` and the .deb put beside the executables: man pages, docs and examples,
+# the licence and changelog, and the shell completions.
 # SPDX-FileCopyrightText: 2026 The tend authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# the licence and changelog, and the shell completions.
 include(${CMAKE_CURRENT_LIST_DIR}/docs.cmake)
 
 set(TEND_SOURCE_DIR ${PROJECT_SOURCE_DIR})

@@ -1,9 +1,9 @@
 # CPack: `cpack -G DEB` in the build dir makes tend_<version>_<arch>.deb, installing under /usr.
-# SPDX-FileCopyrightText: 2026 The tend authors
-# SPDX-License-Identifier: GPL-3.0-or-later
 # Its Depends come from dpkg-shlibdeps on the installed executables (dpkg-dev), so they name
 # the Debian runtime packages of whatever the tools really link (libfmt9, libtomlplusplus3,
 # libstdc++6, ...); tzdata is added by hand, since time zones are read from files, not linked.
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 set(CPACK_PACKAGE_NAME tend)
 set(CPACK_PACKAGE_VENDOR "tend")
 # The identity the project commits with (git log --format='%an <%ae>').

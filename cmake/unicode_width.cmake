@@ -1,8 +1,8 @@
 # tend_unicode_width(<target>): compiles the table of terminal column widths into <target>,
-# SPDX-FileCopyrightText: 2026 The tend authors
-# SPDX-License-Identifier: GPL-3.0-or-later
 # generated at build time by cmake/gen_width.py into the build dir, from Debian's unicode-data
 # (/usr/share/unicode) when it is installed, else from Python's unicodedata.
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 set(TEND_UNICODE_DIR /usr/share/unicode CACHE PATH "The Unicode Character Database (Debian: unicode-data)")
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 

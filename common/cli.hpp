@@ -1,7 +1,7 @@
 // CLI11 glue shared by the tools; include it from one translation unit per tool only,
+// since CLI11 is header-only and costs seconds to compile.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// since CLI11 is header-only and costs seconds to compile.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -18,6 +18,74 @@
 
 namespace tend::cli {
 
+// --help at most 80 columns wide: an option's or subcommand's description is wrapped at word
+// boundaries under its own column, as man pages and coreutils' --help are.
+class HelpFormatter : public CLI::Formatter {
+public:
+    static constexpr std::size_t width = 80;
+
+    std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+        return entry(make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt));
+    }
+    std::string make_subcommand(const CLI::App* sub) const override {
+        return entry(sub->get_display_name(true), sub->get_description());
+    }
+    std::string make_description(const CLI::App* app) const override {
+        return fold(CLI::Formatter::make_description(app));
+    }
+    std::string make_footer(const CLI::App* app) const override { return fold(CLI::Formatter::make_footer(app)); }
+
+private:
+    // Lines past the width broken at their last space that fits, the rest keeping the indent.
+    static std::string fold(const std::string& text) {
+        std::string out;
+        for (std::size_t start = 0; start < text.size();) {
+            const std::size_t end = std::min(text.find('\n', start), text.size());
+            std::string line = text.substr(start, end - start);
+            const std::string indent =
+                line.substr(0, line.find_first_not_of(' ') == std::string::npos ? 0 : line.find_first_not_of(' '));
+            while (line.size() > width) {
+                const std::size_t cut = line.rfind(' ', width);
+                if (cut == std::string::npos || cut <= indent.size()) break;
+                out += line.substr(0, cut) + "\n";
+                line = indent + line.substr(cut + 1);
+            }
+            out += line;
+            if (end < text.size()) out += '\n';
+            start = end + 1;
+        }
+        return out;
+    }
+
+    std::string entry(const std::string& name, const std::string& description) const {
+        const std::size_t column = get_column_width();
+        std::string out = "  " + name;
+        if (description.empty()) return out + "\n";
+        if (out.size() >= column)
+            out += "\n" + std::string(column, ' ');
+        else
+            out += std::string(column - out.size(), ' ');
+        std::size_t used = column;
+        bool first = true;
+        for (std::size_t pos = 0; pos < description.size();) {
+            const std::size_t end = std::min(description.find(' ', pos), description.size());
+            const std::string word = description.substr(pos, end - pos);
+            pos = end + 1;
+            if (word.empty()) continue;
+            if (!first && used + 1 + word.size() > width) {
+                out += "\n" + std::string(column, ' ');
+                used = column;
+                first = true;
+            }
+            if (!first) out += ' ', ++used;
+            out += word;
+            used += word.size();
+            first = false;
+        }
+        return out + "\n";
+    }
+};
+
 // --version, --data-dir and --color, and a footer pointing to the man page.
 inline void add_common_options(CLI::App& app, CommonOptions& options, const std::string& tool) {
     app.set_version_flag("--version", std::string(tool) + " (tend) " + tend::version, "Print the version and exit");
@@ -28,7 +96,9 @@ inline void add_common_options(CLI::App& app, CommonOptions& options, const std:
         ->option_text("WHEN")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.footer("See " + tool + "(1) for details, tend(5) for the files and tend(7) for an overview.");
-    app.get_formatter()->column_width(32);
+    auto formatter = std::make_shared<HelpFormatter>();
+    formatter->column_width(32);
+    app.formatter(formatter);
 }
 
 // A whole number from min to max in plain decimal digits. CLI11's own Range converts with

@@ -1,7 +1,7 @@
 // Reading prompt decks. Every problem is collected rather than thrown, so that `prompt check`
+// can list them all and a broken user deck can be skipped without stopping the others.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// can list them all and a broken user deck can be skipped without stopping the others.
 #include "deck.hpp"
 
 #include <toml++/toml.h>

@@ -1,7 +1,7 @@
 // Prompt decks: the schema, and parsers for TOML decks and fortune-style `%` text decks that
+// report every problem as "file:line: what".
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// report every problem as "file:line: what".
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 // Time for tend: "now" (with TEND_NOW), the local zone, RFC 3339, the times a person types,
+// local calendar days, months and ISO weeks.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// local calendar days, months and ISO weeks.
 #pragma once
 
 #include <date/date.h>

@@ -1,7 +1,7 @@
 # fish completion for boundary-log(1), part of tend. Boundary numbers come from 'boundary-log list
+# --json', reading the data dir given on the line if there is one.
 # SPDX-FileCopyrightText: 2026 The tend authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# --json', reading the data dir given on the line if there is one.
 
 complete -c boundary-log -f
 complete -c boundary-log -l version -d 'Print the version and exit'

@@ -1,7 +1,7 @@
 # fish completion for breathe(1), part of tend. Pattern names come from 'breathe --list --json',
+# reading the data dir given on the line if there is one.
 # SPDX-FileCopyrightText: 2026 The tend authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# reading the data dir given on the line if there is one.
 
 complete -c breathe -f
 complete -c breathe -l version -d 'Print the version and exit'

@@ -1,7 +1,7 @@
 # fish completion for checkin(1), part of tend. Feeling words and check-in ids come from
+# checkin itself, reading the data dir given on the line if there is one.
 # SPDX-FileCopyrightText: 2026 The tend authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# checkin itself, reading the data dir given on the line if there is one.
 
 complete -c checkin -f
 complete -c checkin -l version -d 'Print the version and exit'

@@ -1,7 +1,7 @@
 # fish completion for prompt(1), part of tend. Deck names and recent prompt ids come from
+# prompt itself, reading the data dir given on the line if there is one.
 # SPDX-FileCopyrightText: 2026 The tend authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# prompt itself, reading the data dir given on the line if there is one.
 
 complete -c prompt -f
 complete -c prompt -l version -d 'Print the version and exit'

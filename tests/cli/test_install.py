@@ -481,7 +481,7 @@ class Licence(unittest.TestCase):
                     if not (name.endswith(kinds) or name == "CMakeLists.txt" or top in ("completions", ".ci")):
                         continue
                     with open(path, encoding="utf-8", errors="replace") as f:
-                        head = f.read(600)
+                        head = f.read(1500)
                     if "SPDX-License-Identifier: GPL-3.0-or-later" not in head:
                         missing.append(os.path.relpath(path, SOURCE_DIR))
         self.assertEqual(missing, [], "add '// SPDX-License-Identifier: GPL-3.0-or-later' (and the "
@@ -494,11 +494,11 @@ def help_section(text, title):
 
 
 def help_options(text):
-    return set(re.findall(r"^\s+(?:-\w,)?(--[a-z][a-z0-9-]*)", help_section(text, "Options"), re.M))
+    return set(re.findall(r"^  (?:-\w,)?(--[a-z][a-z0-9-]*)", help_section(text, "Options"), re.M))
 
 
 def help_subcommands(text):
-    return re.findall(r"^\s+([a-z][a-z-]*)\s", help_section(text, "Subcommands"), re.M)
+    return re.findall(r"^  ([a-z][a-z-]*)\s", help_section(text, "Subcommands"), re.M)
 
 
 @unittest.skipUnless(shutil.which("cpack") and shutil.which("dpkg-deb"),

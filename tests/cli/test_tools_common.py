@@ -60,6 +60,16 @@ class EveryTool(TendTestCase):
                 r = self.run_tool("--version", tool=tool)
                 self.assertEqual(r.returncode, 0, r.stderr)
 
+    def test_help_fits_80_columns(self):
+        for tool in TOOLS:
+            top = self.run_tool("--help", tool=tool).stdout
+            subcommands = re.findall(r"^  ([a-z][a-z-]*)\s", top.split("Subcommands:")[1], re.M) if "Subcommands:" in top else []
+            for sub in ["", *subcommands]:
+                with self.subTest(tool=tool, subcommand=sub):
+                    r = self.run_tool(*([sub] if sub else []), "--help", tool=tool)
+                    self.assertEqual(r.returncode, 0, r.stderr)
+                    self.assertEqual([line for line in r.stdout.splitlines() if len(line) > 80], [])
+
     def test_unknown_option(self):
         for tool in TOOLS:
             with self.subTest(tool=tool):

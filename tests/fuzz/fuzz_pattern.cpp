@@ -1,7 +1,7 @@
 // Fuzzes breathing patterns: the in-hold-out-hold spec, a name or spec resolved against the
+// built-in catalog, and catalog text in the patterns.toml format.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// built-in catalog, and catalog text in the patterns.toml format.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // Fuzzes the month-file reader (parse_month_text) for every kind of record, and what the tools
+// derive from the records it accepts.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// derive from the records it accepts.
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# SPDX-FileCopyrightText: 2026 The tend authors
-# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the libFuzzer targets (clang, ASan + UBSan) in build-fuzz and runs each for SECONDS
 # (default 60) on a copy of its corpus; fails if any target finds a crash or broken invariant.
 # Usage: tests/fuzz/run.sh [SECONDS]
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 seconds=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -81,7 +81,7 @@ int main(int argc, const char* const* argv, tend::Io& io) {
         "      --with partner --hard --if-crossed \"I take a 20-minute break\"\n"
         "  boundary-log held 1 --note \"said it calmly\"\n"
         "  boundary-log crossed 1 --intensity 6 --at \"yesterday 21:00\"\n"
-        "  boundary-log list                         active boundaries, last event, counts\n"
+        "  boundary-log list                         active boundaries and their counts\n"
         "  boundary-log show 1                       the whole timeline\n",
         "boundary-log"};
     tend::cli::add_common_options(app, options.common, "boundary-log");

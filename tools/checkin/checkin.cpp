@@ -54,12 +54,12 @@ void add_value_options(CLI::App& app, EntryValues& values) {
 int main(int argc, const char* const* argv, tend::Io& io) {
     Options options;
     CLI::App app{
-        "checkin: a quick check-in from the shell: how you are, in a few numbers and words.\n\n"
+        "checkin: a quick check-in from the shell: how you are, in numbers and words.\n\n"
         "Examples:\n"
         "  checkin 6                                 mood 6 of 10\n"
         "  checkin 4 --anxiety 7 --feel tired,tense --tag work --note \"long day\"\n"
         "  checkin list --since mon                  this week's check-ins\n"
-        "  checkin due && echo 'A check-in is due.'   in a crontab: cron mails what it prints\n",
+        "  checkin due && echo 'A check-in is due.'   in a crontab: cron mails it\n",
         "checkin"};
     tend::cli::add_common_options(app, options.common, "checkin");
     app.fallthrough();

@@ -1,8 +1,8 @@
 // Build-time generator: checks the shipped decks (data/decks/*.toml) and writes them out as a
-// SPDX-FileCopyrightText: 2026 The tend authors
-// SPDX-License-Identifier: GPL-3.0-or-later
 // C++ source file of constant arrays, so prompt never parses its own decks at run time.
 // Usage: deck_gen OUTPUT.cpp DECK.toml...   Exit 65 (and no output) when a deck has a problem.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <fmt/format.h>
 
 #include <algorithm>

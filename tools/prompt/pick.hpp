@@ -1,7 +1,7 @@
 // Choosing a prompt: the prompt of the day (the same everywhere) and a random one that keeps
+// away from what was seen lately.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// away from what was seen lately.
 #pragma once
 
 #include <cstdint>

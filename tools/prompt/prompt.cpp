@@ -38,9 +38,9 @@ int main(int argc, const char* const* argv, tend::Io& io) {
         "prompt: a conversation or reflection prompt, for two people or one.\n\n"
         "Examples:\n"
         "  prompt                          a prompt you have not seen lately\n"
-        "  prompt today                    the prompt of the day, the same for both of you\n"
+        "  prompt today                    the prompt of the day, the same for you both\n"
         "  prompt --together --depth 1     something light to talk about together\n"
-        "  prompt answer                   write an answer to the last prompt (in $EDITOR)\n"
+        "  prompt answer                   write an answer to the last prompt ($EDITOR)\n"
         "  prompt skip                     not this one; no penalty\n",
         "prompt"};
     tend::cli::add_common_options(app, options.common, "prompt");

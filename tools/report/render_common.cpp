@@ -1,7 +1,7 @@
 // Shared pieces of the renderers. Month and day names are fixed English words, never the
+// locale's, so that the same data always gives the same bytes.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// locale's, so that the same data always gives the same bytes.
 #include "render_common.hpp"
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 // The HTML report: one self-contained page to read in a browser or print for a therapist.
+// Inline CSS (with a print stylesheet) and inline SVG charts; no scripts, no outside links.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Inline CSS (with a print stylesheet) and inline SVG charts; no scripts, no outside links.
 #include <fmt/format.h>
 
 #include "render.hpp"

@@ -1,7 +1,7 @@
 // The JSON report: schema tend.report/1. Keys are always present (null when there is no
+// value), except the free-text keys, which --no-notes leaves out altogether.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// value), except the free-text keys, which --no-notes leaves out altogether.
 #include "json.hpp"
 #include "render.hpp"
 #include "render_common.hpp"

@@ -1,7 +1,7 @@
 # Part of tend's fish completions; autoloaded from vendor_functions.d.
+# The tool as typed, with the line's --data-dir, then the given arguments; no errors shown.
 # SPDX-FileCopyrightText: 2026 The tend authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The tool as typed, with the line's --data-dir, then the given arguments; no errors shown.
 function __tend_run
     set -l tokens (commandline -opc)
     set -l tool $tokens[1]
