@@ -20,18 +20,27 @@ namespace tend {
 
 namespace {
 
-// Removes the temp file on every path out, including errors.
+// Removes the temp file on every path out, including errors. It lives in the data directory's
+// staging room, entered while this process lives: if the terminal closes or the process is
+// killed, the next tend program that takes the data lock finds nobody inside and removes it.
 class TempText {
 public:
-    explicit TempText(const std::filesystem::path& dir) {
-        std::string pattern = (dir / ".edit.XXXXXX.txt").string();
+    explicit TempText(const std::filesystem::path& data_dir) : room_(enter_staging(data_dir, false)) {
+        const std::filesystem::path dir = staging_dir(data_dir);
+        std::string pattern = (dir / "edit-XXXXXX.txt").string();
         fd_ = ::mkstemps(pattern.data(), 4);  // created 0600
-        if (fd_ < 0) fail_errno(dir.string(), errno);
+        if (fd_ < 0) {
+            const int saved = errno;
+            ::close(room_);
+            fail_errno(dir.string(), saved);
+        }
         path_ = pattern;
     }
     ~TempText() {
-        if (fd_ >= 0) ::close(fd_);
         ::unlink(path_.c_str());
+        if (fd_ >= 0) ::close(fd_);
+        ::close(room_);
+        ::rmdir(path_.parent_path().c_str());  // the staging room, when nothing else is in it
     }
     TempText(const TempText&) = delete;
     TempText& operator=(const TempText&) = delete;
@@ -42,6 +51,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
 
 private:
+    int room_;  // the shared flock on the staging room: "this buffer's owner is alive"
     std::filesystem::path path_;
     int fd_ = -1;
 };

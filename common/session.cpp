@@ -6,6 +6,8 @@
 #include <istream>
 #include <ostream>
 
+#include <fmt/format.h>
+
 #include "files.hpp"
 
 namespace tend {
@@ -24,8 +26,44 @@ Session::Session(std::string_view tool_name, Io& io_, const CommonOptions& optio
     for (const auto& problem : config.problems) warn(problem);
 }
 
+Warn Session::warner() const {
+    return [this](const std::string& message) { warn(neutralize(message)); };
+}
+
+Warn Session::noter() const {
+    return [this](const std::string& message) { note(neutralize(message)); };
+}
+
 RecordStore Session::store(const RecordFormat& format) const {
-    return RecordStore(paths.data_dir, format, lock_wait_);
+    return RecordStore(paths.data_dir, format, lock_wait_, warner(), noter());
+}
+
+Transaction Session::transaction() const {
+    prepare_data_dir();
+    return Transaction(paths.data_dir, lock_wait_, warner(), noter());
+}
+
+std::optional<Record> Session::save(const RecordFormat& format, Record record, Effort effort) const {
+    prepare_data_dir();
+    const auto save = [&](std::optional<Transaction> t) -> std::optional<Record> {
+        if (!t) return std::nullopt;
+        Record stored = t->append(format, record);
+        t->set_last(format, record_id(stored));
+        t->commit();
+        return stored;
+    };
+    if (effort == Effort::moment) return save(Transaction(paths.data_dir, lock_wait_, warner(), noter()));
+    if (auto stored = save(Transaction::try_begin(paths.data_dir, lock_wait_, warner(), noter()))) return stored;
+    note("Another tend program is writing your data just now; waiting a little longer so that this is saved...");
+    if (auto stored = save(Transaction::try_begin(paths.data_dir, lock_wait_ * 6, warner(), noter()))) return stored;
+    // Still busy: kept where only this user can read it, to be added by the next tend program.
+    record.insert_or_assign("id", std::string("pending"));
+    const auto kept = write_pending(paths.data_dir, serialize_record(record, format));
+    note(
+        fmt::format("The data is still busy, so this is kept safely for now ({}); the next tend command you run "
+                    "adds it to your records.",
+                    neutralize(kept.string())));
+    return std::nullopt;
 }
 
 void Session::prepare_data_dir() const {

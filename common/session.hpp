@@ -44,6 +44,21 @@ public:
     RecordStore store(const RecordFormat& format) const;
     void prepare_data_dir() const;
 
+    // A transaction on the data directory (see Transaction), waiting for the lock as long as
+    // TEND_LOCK_TIMEOUT says (10 s by default). Creates the data directory if need be.
+    Transaction transaction() const;
+
+    // Saves one new record as the last written of its kind (what undo takes back) and returns
+    // it as stored. A record that took minutes of the person's effort (Effort::minutes: a
+    // finished breathing session, an answer written in the editor, a check-in answered question
+    // by question) is never lost to a busy lock: tend says it is waiting and waits six times as
+    // long; if it is still busy, the record is kept privately in the staging room, landed by
+    // the next tend program that gets the lock, and nullopt is returned (after saying so).
+    enum class Effort { moment, minutes };
+    std::optional<Record> save(const RecordFormat& format, Record record, Effort effort) const;
+
+    std::chrono::milliseconds lock_wait() const { return lock_wait_; }
+
     // "<tool>: warning: ..." and plain notes, on stderr.
     void warn(std::string_view message) const;
     void note(std::string_view message) const;
@@ -52,6 +67,8 @@ public:
     std::optional<std::string> ask(std::string_view question) const;
 
 private:
+    Warn warner() const;
+    Warn noter() const;
     std::chrono::milliseconds lock_wait_;
 };
 

@@ -1,4 +1,4 @@
-// The record store: monthly <kind>/YYYY-MM.toml files, appended under a lock, rewritten atomically.
+// The record store: monthly <kind>/YYYY-MM.toml files, read and changed in transactions under one lock.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
@@ -6,10 +6,14 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "files.hpp"
 #include "record.hpp"
 
 namespace tend {
@@ -19,20 +23,94 @@ struct StoredRecord {
     std::filesystem::path file;
 };
 
+// Every record kind tend keeps, in the order report --check lists them.
+std::span<const RecordFormat* const> record_formats();
+
+// One command's reads and writes as a whole, under the exclusive data lock from the first read
+// to the last rename, so no other writer can slip in between and no change is ever lost.
+// Changes are staged in memory and checked (serialised, parsed back, compared) as they are
+// made; commit() writes them all, or nothing: one append is one write(), one rewritten file is
+// a temp file renamed over it, and changes to several files go through a journal that the next
+// tend program finishes if this one is killed. Without commit() nothing is written. Reads see
+// the transaction's own changes.
+//
+//     tend::Transaction t = session.transaction();
+//     for (auto& record : imported) t.append(tend::checkin_format, std::move(record));
+//     t.commit();
+//
+// Records kept while the lock was busy (see Session::save) are landed first.
+class Transaction {
+public:
+    // Takes the lock, waiting up to `lock_wait` (Exit::locked after that). `warn` hears about
+    // files whose modes were tightened, `note` about records landed from the pending room.
+    Transaction(std::filesystem::path data_dir, std::chrono::milliseconds lock_wait, Warn warn = {}, Warn note = {});
+    // nullopt instead of Exit::locked.
+    static std::optional<Transaction> try_begin(std::filesystem::path data_dir, std::chrono::milliseconds lock_wait,
+                                                Warn warn = {}, Warn note = {});
+    ~Transaction();
+    Transaction(Transaction&&) noexcept;
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    Transaction& operator=(Transaction&&) = delete;
+
+    // Every record of a kind, oldest first (equal times in file order).
+    std::vector<Record> all(const RecordFormat& format);
+    // Records whose `at` lies in [from, to], oldest first; reads only the months that can hold them.
+    std::vector<Record> range(const RecordFormat& format, Instant from, Instant to);
+    // The record with this id: the month its id names first, then every month file.
+    std::optional<StoredRecord> find(const RecordFormat& format, const std::string& id);
+
+    // Adds a record to the month of its `at`, with a fresh id (two characters for the month,
+    // three random, unique in that file), and returns it as it will be stored. The month file
+    // as it will be must parse and read back as exactly its records plus this one: a file in
+    // another layout that would break (such as inline tables) is refused, Exit::data with
+    // file:line:col, and nothing is written.
+    Record append(const RecordFormat& format, Record record);
+
+    // Replaces (or with nullopt, removes) the record with this id; every other byte of its
+    // file stays as it was. When the new `at` falls in another month the record moves there
+    // (as one change to both files) with a new id. Returns the record as stored, or nullopt
+    // when removed. A usage error for an unknown id.
+    std::optional<Record> replace(const RecordFormat& format, const std::string& id, std::optional<Record> replacement);
+
+    // The id of the last record written of a kind (what "undo" takes back), and setting it;
+    // kept in <kind>/.last, written at commit.
+    std::optional<std::string> last(const RecordFormat& format);
+    void set_last(const RecordFormat& format, std::optional<std::string> id);
+
+    void commit();
+
+private:
+    struct MonthState;
+    struct Pending;
+    Transaction(std::filesystem::path data_dir, DataLock lock, Warn warn, Warn note);
+    MonthState& month(const RecordFormat& format, date::year_month month);
+    std::vector<std::filesystem::path> month_files_newest_first(const RecordFormat& format);
+    void land_pending();
+    std::filesystem::path kind_dir(const RecordFormat& format) const;
+
+    std::filesystem::path data_dir_;
+    std::optional<DataLock> lock_;
+    Warn warn_;
+    Warn note_;
+    std::map<std::filesystem::path, std::unique_ptr<MonthState>> months_;
+    std::map<std::string, std::optional<std::string>> last_;  // kind -> id, only those set
+    std::vector<std::filesystem::path> landed_;               // pending files to remove after commit
+    bool committed_ = false;
+};
+
+// Reads of one kind under a shared lock, and single writes as one-step transactions.
 class RecordStore {
 public:
     // `lock_wait` bounds how long a writer or reader waits for another process's lock.
-    RecordStore(std::filesystem::path data_dir, const RecordFormat& format, std::chrono::milliseconds lock_wait);
+    RecordStore(std::filesystem::path data_dir, const RecordFormat& format, std::chrono::milliseconds lock_wait,
+                Warn warn = {}, Warn note = {});
 
-    // Appends one record to the month file of its `at`, with a fresh id (5 characters:
-    // two for the month, three random, unique in that file). The file is parsed and checked
-    // first and never touched when it does not parse (Exit::data, file:line:col); the block
-    // is serialised, parsed back and compared before it is written. Returns the record as stored.
+    // Transaction::append in a transaction of its own.
     Record append(Record record);
 
     // Like append(), but first lets `complete` fill in fields that depend on every record of
-    // this kind (such as the next boundary number), while the same exclusive lock is held,
-    // so two writers can never both take the same value. `all` is every record, oldest first.
+    // this kind (such as the next boundary number), under the same exclusive lock.
     using Completer = std::function<void(Record& record, const std::vector<Record>& all)>;
     Record append(Record record, const Completer& complete);
 
@@ -47,25 +125,27 @@ public:
     // The record with this id: the month its id names first, then every month file.
     std::optional<StoredRecord> find(const std::string& id) const;
 
-    // Replaces (or with nullopt, removes) the record with this id, rewriting its month file
-    // through a temp file; every other byte of the file stays as it was. When the new
-    // record's `at` falls in another month it moves there and gets a new id. Returns the
-    // record as stored, or nullopt when removed. Throws a usage error for an unknown id.
+    // Transaction::replace in a transaction of its own.
     std::optional<Record> replace(const std::string& id, std::optional<Record> replacement);
 
     const std::filesystem::path& directory() const { return kind_dir_; }
     std::filesystem::path month_file(date::year_month month) const;
 
 private:
-    Record append_locked(Record record);
     std::vector<Record> read_month(const std::filesystem::path& file) const;
-    std::optional<StoredRecord> find_unlocked(const std::string& id) const;
     std::vector<std::filesystem::path> month_files_newest_first() const;
+    // Before a read: finishes a killed transaction and lands pending records, when there are
+    // any and the exclusive lock is free at once (one lstat otherwise).
+    void settle() const;
+    void check_kind_dir() const;
+    Transaction transaction() const;
 
     std::filesystem::path data_dir_;
     std::filesystem::path kind_dir_;
     const RecordFormat& format_;
     std::chrono::milliseconds lock_wait_;
+    Warn warn_;
+    Warn note_;
 };
 
 // Parses a month file's text: the records under [[kind]], each validated. Throws Exit::data

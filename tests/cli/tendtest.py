@@ -293,8 +293,17 @@ class TendTestCase(unittest.TestCase):
         with open(self.month_path(month, kind), "rb") as f:
             return f.read()
 
+    def make_private_dirs(self, path):
+        """Makes `path` and its parents up to the data dir, each 0700 as tend keeps them."""
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        while True:
+            os.chmod(path, 0o700)
+            if os.path.normpath(path) == os.path.normpath(self.data_dir) or path == os.path.dirname(path):
+                break
+            path = os.path.dirname(path)
+
     def write_month(self, text, month="2026-11", kind="checkin"):
-        os.makedirs(os.path.dirname(self.month_path(month, kind)), mode=0o700, exist_ok=True)
+        self.make_private_dirs(os.path.dirname(self.month_path(month, kind)))
         with open(self.month_path(month, kind), "wb") as f:
             f.write(text.encode() if isinstance(text, str) else text)
         os.chmod(self.month_path(month, kind), 0o600)

@@ -230,6 +230,7 @@ class CorruptMonthFile(TendTestCase):
         self.write_month(content)
         with open(os.path.join(self.data_dir, "checkin", ".last"), "w") as f:
             f.write("a2bbb\n")
+        os.chmod(os.path.join(self.data_dir, "checkin", ".last"), 0o600)
         self.check_refused("wrong type", content, line, "undo")
 
     def test_valid_hand_written_file_is_accepted(self):
@@ -246,9 +247,7 @@ class CorruptMonthFile(TendTestCase):
     def test_corrupt_other_month_refuses_a_move_into_it(self):
         rec = self.add("4")
         content, line = CORRUPT_MONTHS["syntax error"]
-        path = self.month_path("2026-10")
-        with open(path, "w") as f:
-            f.write(content.replace("2026-11", "2026-10"))
+        self.write_month(content.replace("2026-11", "2026-10"), month="2026-10")
         before = self.snapshot()
         r = self.checkin("edit", rec["id"], "--at", "2026-10-20", "--mood", "2")
         self.assertError(r, 65, usage=False)

@@ -60,9 +60,13 @@ class FaultCase(TendTestCase):
         self.ok("answer", "play-002", "--text", "an answer", tool="prompt")
         self.ok("--pattern", FAST_PATTERN, "--cycles", "1", "--no-settle", tool="breathe")
 
+    # Appends write the month file itself; rewrites write a temp file in the data dir's staging room.
+    fault_path = "kind"
+
     def run_faulty(self, tool, args, call, errno_name, after=0, short=False):
+        where = os.path.join(self.data_dir, self.kind_of(tool)) if self.fault_path == "kind" else self.data_dir
         env = {"LD_PRELOAD": FAULT_LIB, "FAULT_CALL": call, "FAULT_ERRNO": errno_name, "FAULT_AFTER": str(after),
-               "FAULT_PATH_SUBSTR": os.path.join(self.data_dir, self.kind_of(tool)), "FAULT_LOG": self.log}
+               "FAULT_PATH_SUBSTR": where, "FAULT_LOG": self.log}
         if short:
             env["FAULT_SHORT"] = "1"
         return self.run_tool(*args, tool=tool, env=env)
@@ -136,6 +140,8 @@ class AppendFaults(FaultCase):
 class RewriteFaults(FaultCase):
     """Edits, deletes and undo rewrite the month file through a temp file: every step can fail."""
 
+    fault_path = "data"
+
     STEPS = (("create", 0), ("write", 0), ("fsync", 0), ("rename", 0), ("fsync", 1))
 
     def rewrites(self):
@@ -154,10 +160,11 @@ class RewriteFaults(FaultCase):
         self.assertEqual(self.month_records()[0]["note"], "n0")
 
     def test_an_edit_that_moves_months(self):
-        # The copy in the new month is written first; if that fails, nothing changed anywhere.
+        # Both months are written to temp files and made durable before anything is renamed:
+        # when that fails, nothing changed anywhere.
         args = ("edit", self.ids[0], "--at", "2026-10-05T12:00")
         for errno_name in ERRNOS:
-            for call, after in (("create", 0), ("write", 0), ("fsync", 0)):
+            for call, after in (("create", 0), ("write", 0), ("fsync", 0), ("fsync", 1)):
                 with self.subTest(call=call, errno=errno_name):
                     self.assertFailsCleanly("checkin", args, call, errno_name, "2026-10.toml", after=after)
 

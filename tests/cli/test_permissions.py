@@ -108,7 +108,7 @@ class SymlinkedDataDir(PermissionCase):
                 r = self.run_tool(*args, tool=tool)
                 if args == ("today",):  # the day's prompt is printed before the history is touched
                     r = r._replace(stdout="")
-                self.assertError(r, 74, tool=tool, usage=False)
+                self.assertError(r, 1, tool=tool, usage=False)
                 self.assertIn("symbolic link", r.stderr)
                 self.assertIn("belongs to another user", r.stderr)
                 self.assertEqual(self.snapshot(self.target), before, "nothing was written in someone else's dir")
@@ -165,17 +165,17 @@ class SymlinkedMonthFiles(PermissionCase):
 
 class NoLingeringTempFiles(PermissionCase):
     """A rewrite killed between creating its temp file and the rename leaves the temp file (and
-    perhaps the backup of the old file): the next writer of that kind, holding the lock, clears
-    it. Files that are not tend's temp files stay."""
+    perhaps the backup of the old file, holding the old text) in the data dir's staging room:
+    the next tend program that takes the lock clears them, whatever kind it writes. Temp files an
+    older tend left beside the month files go when a rewrite reads that kind's directory. Files
+    that are not tend's stay."""
 
-    def leave_dead_temp_files(self, kind):
-        d = os.path.join(self.data_dir, kind)
-        names = [".2026-11.toml.tmp.a1b2c3", ".2026-11.toml.tmp.d4e5f6.old", "..last.tmp.x9y8z7"]
+    def leave_dead_temp_files(self, where):
+        os.makedirs(where, mode=0o700, exist_ok=True)
+        names = ["tmp-2026-11.toml.a1b2c3", "tmp-2026-11.toml.d4e5f6.old", "edit-x9y8z7.txt"]
         for name in names:
-            with open(os.path.join(d, name), "w") as f:
+            with open(os.path.join(where, name), "w") as f:
                 f.write("[[half")
-        with open(os.path.join(d, "my notes.txt"), "w") as f:
-            f.write("mine")
         return names
 
     def test_the_next_writer_clears_them(self):
@@ -183,18 +183,29 @@ class NoLingeringTempFiles(PermissionCase):
         self.ok("add", "a boundary", "-q", tool="boundary-log")
         self.ok("answer", "play-002", "--text", "an answer", tool="prompt")
         self.ok("--pattern", FAST_PATTERN, "--cycles", "1", "--no-settle", tool="breathe")
-        for tool, args, kind in (("checkin", ("6",), "checkin"),
-                                 ("checkin", ("edit", self.rec["id"], "--mood", "1"), "checkin"),
-                                 ("checkin", ("delete", self.rec["id"]), "checkin"),
-                                 ("boundary-log", ("held", "1"), "boundary"),
-                                 ("prompt", ("skip", "play-001"), "prompt"),
-                                 ("breathe", ("--pattern", FAST_PATTERN, "--cycles", "1", "--no-settle"), "breathe")):
+        staging = os.path.join(self.data_dir, ".staging")
+        for tool, args in (("checkin", ("6",)),
+                           ("checkin", ("edit", self.rec["id"], "--mood", "1")),
+                           ("checkin", ("delete", self.rec["id"])),
+                           ("boundary-log", ("held", "1")),
+                           ("prompt", ("skip", "play-001")),
+                           ("breathe", ("--pattern", FAST_PATTERN, "--cycles", "1", "--no-settle"))):
             with self.subTest(tool=tool, args=args):
-                self.leave_dead_temp_files(kind)
+                self.leave_dead_temp_files(staging)
+                with open(os.path.join(self.data_dir, "my notes.txt"), "w") as f:
+                    f.write("mine")
                 self.ok(*args, tool=tool)
-                left = sorted(os.listdir(os.path.join(self.data_dir, kind)))
-                self.assertEqual([n for n in left if ".tmp." in n], [], f"temp files linger in {kind}")
-                self.assertIn("my notes.txt", left, "a file that is not tend's is never removed")
+                self.assertFalse(os.path.exists(staging), "the staging room is tidied and gone")
+                self.assertIn("my notes.txt", os.listdir(self.data_dir), "a file that is not tend's is never removed")
+
+    def test_an_older_tends_temp_files_go_with_the_next_rewrite(self):
+        rec = self.add("5")
+        d = os.path.join(self.data_dir, "checkin")
+        for name in (".2026-11.toml.tmp.a1b2c3", ".2026-11.toml.tmp.d4e5f6.old", "my notes.txt"):
+            with open(os.path.join(d, name), "w") as f:
+                f.write("[[half")
+        self.ok("edit", rec["id"], "--mood", "1")
+        self.assertEqual(sorted(os.listdir(d)), [".last", "2026-11.toml", "my notes.txt"])
 
     def test_none_after_errors(self):
         rec = self.add("5")

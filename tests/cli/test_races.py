@@ -46,7 +46,7 @@ class RaceCase(TendTestCase):
     def stale_temp_files(self):
         found = []
         for root, _, files in os.walk(self.data_dir):
-            found += [os.path.join(root, n) for n in files if ".tmp." in n]
+            found += [os.path.join(root, n) for n in files if ".tmp." in n or root.endswith(".staging")]
         return found
 
 
@@ -213,8 +213,7 @@ class HeldLock(RaceCase):
             ("prompt", ("answer", "play-002", "--text", "an answer")),
             ("prompt", ("skip", "play-001")),
             ("prompt", ("fav", "play-001")),
-            ("breathe", ("--pattern", FAST_PATTERN, "--cycles", "1", "--no-settle")),
-        ]
+        ]  # a finished breathing session is kept for later instead: see test_store_guarantees
 
     def check_all_give_up(self, lock_mode):
         fd = os.open(self.data_dir, os.O_RDONLY | os.O_DIRECTORY)
@@ -226,12 +225,7 @@ class HeldLock(RaceCase):
                 start = time.monotonic()
                 r = self.run_tool(*args, tool=tool, env={"TEND_LOCK_TIMEOUT": "0.2"}, timeout=15)
                 took = time.monotonic() - start
-                if tool == "breathe" and lock_mode == fcntl.LOCK_SH:
-                    # A reader does not stop the exercise; only saving it waits, and then gives up.
-                    self.assertEqual(r.returncode, 75, r.stderr)
-                    self.assertIn("breathe: error: ", r.stderr)
-                else:
-                    self.assertError(r, 75, tool=tool, usage=False)
+                self.assertError(r, 75, tool=tool, usage=False)
                 self.assertIn("another tend program", r.stderr)
                 self.assertIn("try again", r.stderr)
                 self.assertLess(took, 5, "the lock wait is bounded by TEND_LOCK_TIMEOUT")

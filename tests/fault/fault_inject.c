@@ -5,7 +5,7 @@
  * Set in the environment of the process under test, with LD_PRELOAD=<this library>:
  *   FAULT_CALL         comma-separated families: write (write, pwrite, writev, pwritev),
  *                      fsync, fdatasync, rename (rename, renameat, renameat2),
- *                      create (open/openat/creat with O_CREAT, and mkstemp/mkostemp)
+ *                      create (open/openat/creat with O_CREAT, and the mkstemp family)
  *   FAULT_ERRNO        ENOSPC (default), EIO, EDQUOT, EROFS, or a number
  *   FAULT_AFTER        let this many matching calls through first (default 0)
  *   FAULT_COUNT        fail this many matching calls, then let the rest through (default: all)
@@ -322,4 +322,20 @@ int mkstemp(char* template) {
         return -1;
     }
     return REAL(mkstemp)(template);
+}
+
+int mkostemps(char* template, int suffixlen, int flags) {
+    if (path_call_fails(F_CREATE, template, NULL, "mkostemps")) {
+        errno = fault_errno;
+        return -1;
+    }
+    return REAL(mkostemps)(template, suffixlen, flags);
+}
+
+int mkstemps(char* template, int suffixlen) {
+    if (path_call_fails(F_CREATE, template, NULL, "mkstemps")) {
+        errno = fault_errno;
+        return -1;
+    }
+    return REAL(mkstemps)(template, suffixlen);
 }

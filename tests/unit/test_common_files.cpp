@@ -7,7 +7,10 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include <cerrno>
+#include <functional>
 
 #include "files.hpp"
 #include "fixtures.hpp"
@@ -374,14 +377,92 @@ TEST_CASE("AtomicFile commit leaves no backup of the old file behind") {
     CHECK(names_in(tmp.path()) == std::vector<std::string>{"f.toml"});
 }
 
-TEST_CASE("remove_stale_temp_files clears dead temp files and keeps everything else") {
+TEST_CASE("tidy_staging removes dead leftovers, keeps pending records and live buffers, then the empty room") {
     TempDir tmp;
-    for (const char* name : {".2026-11.toml.tmp.a1b2c3", ".2026-11.toml.tmp.a1b2c3.old", "..last.tmp.zzzzzz",
-                             "2026-11.toml", ".last", "notes.tmp.txt"})
-        write_bytes(tmp / name, "x");
-    tend::remove_stale_temp_files(tmp.path());
-    CHECK(names_in(tmp.path()) == std::vector<std::string>{".last", "2026-11.toml", "notes.tmp.txt"});
-    tend::remove_stale_temp_files(tmp / "missing");  // a missing directory is nothing to clear
+    const fs::path staging = tend::staging_dir(tmp.path());
+    const int room = tend::enter_staging(tmp.path(), false);  // an editor still open in another process
+    for (const char* name : {"tmp-2026-11.toml.a1b2c3", "tmp-2026-11.toml.a1b2c3.old", "edit-zzzzzz.txt",
+                             "pending-abcdef.toml", "part-qqqqqq.toml"})
+        write_bytes(staging / name, "x");
+    tend::tidy_staging(tmp.path());
+    CHECK(names_in(staging) == std::vector<std::string>{"edit-zzzzzz.txt", "part-qqqqqq.toml", "pending-abcdef.toml"});
+    ::close(room);  // the editor is gone (closed, killed, or its terminal hung up)
+    tend::tidy_staging(tmp.path());
+    CHECK(names_in(staging) == std::vector<std::string>{"pending-abcdef.toml"});
+    fs::remove(staging / "pending-abcdef.toml");
+    tend::tidy_staging(tmp.path());
+    CHECK_FALSE(fs::exists(staging));
+    tend::tidy_staging(tmp.path());  // no staging room is nothing to tidy
+}
+
+TEST_CASE("commit_together writes every file, and a journal left by a kill is finished by the next lock") {
+    TempDir tmp;
+    fs::create_directory(tmp / "checkin");
+    write_bytes(tmp / "checkin" / "2026-10.toml", "old october\n");
+    tend::commit_together(tmp.path(), {{tmp / "checkin" / "2026-10.toml", "new october\n"},
+                                       {tmp / "checkin" / "2026-11.toml", "new november\n"}});
+    CHECK(read_bytes(tmp / "checkin" / "2026-10.toml") == "new october\n");
+    CHECK(read_bytes(tmp / "checkin" / "2026-11.toml") == "new november\n");
+    CHECK(mode_of(tmp / "checkin" / "2026-11.toml") == 0600);
+    CHECK(names_in(tend::staging_dir(tmp.path())).empty());
+
+    // As a process killed after its journal was durable leaves it: the renames still to do.
+    const fs::path staging = tend::staging_dir(tmp.path());
+    write_bytes(staging / "tmp-a", "moved in\n");
+    write_bytes(staging / "journal", "tmp-a\tcheckin/2026-10.toml\ntmp-gone\tcheckin/2026-11.toml\n");
+    { tend::DataLock lock(tmp.path(), tend::DataLock::Mode::exclusive, 0ms); }
+    CHECK(read_bytes(tmp / "checkin" / "2026-10.toml") == "moved in\n");
+    CHECK(read_bytes(tmp / "checkin" / "2026-11.toml") == "new november\n");
+    CHECK_FALSE(fs::exists(staging));
+}
+
+TEST_CASE("a FIFO where a data file belongs is an error, never a hang") {
+    TempDir tmp;
+    REQUIRE(::mkfifo((tmp / "2026-11.toml").c_str(), 0600) == 0);
+    for (const auto& read :
+         std::vector<std::function<void()>>{[&] { (void)tend::read_file_if_exists(tmp / "2026-11.toml"); },
+                                            [&] { (void)tend::read_private_file(tmp / "2026-11.toml", {}); },
+                                            [&] { tend::AppendFile file(tmp / "2026-11.toml"); }}) {
+        const auto error = error_from(read);
+        REQUIRE(error);
+        CHECK(error->code() == Exit::io);
+        CHECK(tend::test::contains(error->what(), "is a FIFO"));
+    }
+}
+
+TEST_CASE("a data file of one's own that others can read is made private with one warning") {
+    TempDir tmp;
+    write_bytes(tmp / "f.toml", "x");
+    fs::permissions(tmp / "f.toml", fs::perms(0644));
+    std::vector<std::string> warnings;
+    const tend::Warn warn = [&](const std::string& w) { warnings.push_back(w); };
+    CHECK(tend::read_private_file(tmp / "f.toml", warn) == std::optional<std::string>("x"));
+    CHECK(mode_of(tmp / "f.toml") == 0600);
+    REQUIRE(warnings.size() == 1);
+    CHECK(tend::test::contains(warnings[0], "mode 0644"));
+    (void)tend::read_private_file(tmp / "f.toml", warn);
+    CHECK(warnings.size() == 1);
+}
+
+TEST_CASE("a data file that belongs to another user is refused with exit 1") {
+    if (::geteuid() != 0) return;  // only root can give a file away
+    TempDir tmp;
+    write_bytes(tmp / "f.toml", "x");
+    REQUIRE(::chown((tmp / "f.toml").c_str(), 65534, 65534) == 0);
+    const auto error = error_from([&] { (void)tend::read_private_file(tmp / "f.toml", {}); });
+    REQUIRE(error);
+    CHECK(error->code() == Exit::failure);
+    CHECK(tend::test::contains(error->what(), "belongs to another user"));
+}
+
+TEST_CASE("write_pending keeps a record in the staging room for the next lock holder") {
+    TempDir tmp;
+    const fs::path kept = tend::write_pending(tmp.path(), "[[breathe]]\n");
+    CHECK(read_bytes(kept) == "[[breathe]]\n");
+    CHECK(mode_of(kept) == 0600);
+    CHECK(tend::pending_files(tmp.path()) == std::vector<fs::path>{kept});
+    tend::tidy_staging(tmp.path());
+    CHECK(fs::exists(kept));
 }
 
 TEST_CASE("a data dir that is a symlink to one's own directory is followed") {
@@ -403,10 +484,10 @@ TEST_CASE("a data dir that is a symlink to another user's directory is refused")
     for (const auto& path : {tmp / "data", fs::path((tmp / "data").string() + "/")}) {
         const auto error = error_from([&] { tend::check_data_dir_owner(path); });
         REQUIRE(error);
-        CHECK(error->code() == Exit::io);
+        CHECK(error->code() == Exit::failure);
         CHECK(tend::test::contains(error->what(), "belongs to another user"));
     }
     const auto error = error_from([&] { tend::DataLock lock(tmp / "data", tend::DataLock::Mode::shared, 0ms); });
     REQUIRE(error);
-    CHECK(error->code() == Exit::io);
+    CHECK(error->code() == Exit::failure);
 }

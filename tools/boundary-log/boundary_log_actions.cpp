@@ -217,13 +217,13 @@ int add(const Options& options, const Session& session) {
                                 checked_wording(*options.add.if_crossed, "--if-crossed", "say what you will do"));
     if (auto note = note_of(options, session)) record.insert_or_assign("note", *note);
 
-    session.prepare_data_dir();
-    // The number is taken under the store's exclusive lock, seeing every record, so two
+    // The number is taken in the transaction that writes it, seeing every record, so two
     // writers at once never share one and a retired boundary's number is never reused.
-    const Record stored =
-        session.store(tend::boundary_format).append(std::move(record), [](Record& r, const std::vector<Record>& all) {
-            r.insert_or_assign("boundary", tend::next_boundary_number(all));
-        });
+    tend::Transaction t = session.transaction();
+    record.insert_or_assign("boundary", tend::next_boundary_number(t.all(tend::boundary_format)));
+    const Record stored = t.append(tend::boundary_format, std::move(record));
+    t.set_last(tend::boundary_format, tend::record_id(stored));
+    t.commit();
     const std::int64_t number = tend::field<std::int64_t>(stored, "boundary").value_or(0);
     if (options.json)
         session.io.out << tend::record_to_json(stored, tend::boundary_format).dump() << '\n';
@@ -258,11 +258,11 @@ int log_event(const Options& options, const Session& session) {
         record.insert_or_assign("intensity", static_cast<std::int64_t>(*options.values.intensity));
     if (auto note = note_of(options, session)) record.insert_or_assign("note", *note);
 
-    session.prepare_data_dir();
-    const Record stored =
-        session.store(tend::boundary_format).append(std::move(record), [&](Record& r, const std::vector<Record>& all) {
-            loggable(tend::derive_boundaries(all), number, tend::record_at(r).instant);
-        });
+    tend::Transaction t = session.transaction();
+    loggable(tend::derive_boundaries(t.all(tend::boundary_format)), number, tend::record_at(record).instant);
+    const Record stored = t.append(tend::boundary_format, std::move(record));
+    t.set_last(tend::boundary_format, tend::record_id(stored));
+    t.commit();
 
     if (options.json) session.io.out << tend::record_to_json(stored, tend::boundary_format).dump() << '\n';
     if (!options.quiet) {

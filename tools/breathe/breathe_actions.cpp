@@ -88,8 +88,15 @@ Prepared prepare(const Options& options, const Session& session) {
     const bool needs_questions = options.rate && !(options.before && options.after);
     if (needs_questions && !session.io.in_tty)
         tend::usage_error("--rate: asks on a terminal, and standard input is not one; give --before N and --after N");
-    // A month file that does not parse stops us now, not after the exercise.
-    if (!options.no_log) session.store(tend::breathe_format).read_range(session.now, session.now);
+    // A month file that does not parse stops us now, not after the exercise. A busy lock does
+    // not: breathing is never blocked, and saving waits for the lock or keeps the record.
+    if (!options.no_log) {
+        try {
+            session.store(tend::breathe_format).read_range(session.now, session.now);
+        } catch (const tend::Error& e) {
+            if (e.code() != tend::Exit::locked) throw;
+        }
+    }
 
     prepared.before = options.before;
     if (options.rate && !prepared.before) prepared.before = ask_rating(session, "right now");
@@ -124,7 +131,12 @@ void say_how_it_went(const Session& session, const tend::BreatheEntry& entry, co
     else
         line = fmt::format("Stopped after {} of {}, {}.", entry.cycles, breaths(entry.planned_cycles),
                            minutes_and_seconds(entry.seconds));
-    line += id ? fmt::format(" Saved as {}.", *id) : " Not saved (--no-log).";
+    if (!id)
+        line += " Not saved (--no-log).";
+    else if (id->empty())
+        line += " Kept safely until the data is free; the next tend command saves it.";
+    else
+        line += fmt::format(" Saved as {}.", *id);
     session.note(line);
 }
 
@@ -159,9 +171,12 @@ int conclude(const Options& options, const Session& session, const Prepared& pre
 
     std::optional<std::string> id;
     if (!options.no_log) {
-        session.prepare_data_dir();
-        record = session.store(tend::breathe_format).append(std::move(record));
-        id = tend::record_id(record);
+        // A finished session is minutes of effort: a busy lock waits longer, then keeps it for later.
+        id = "";  // kept in the pending room until a tend program gets the lock
+        if (auto stored = session.save(tend::breathe_format, record, Session::Effort::minutes)) {
+            record = std::move(*stored);
+            id = tend::record_id(record);
+        }
     }
     if (options.json) session.io.out << tend::record_to_json(record, tend::breathe_format).dump() << '\n';
     say_how_it_went(session, entry, outcome, id);

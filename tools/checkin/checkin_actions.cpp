@@ -26,8 +26,6 @@ using tend::Session;
 
 namespace {
 
-const std::filesystem::path undo_hint_name = ".last";
-
 // Letters of any script, digits, spaces, hyphens and apostrophes: what a feeling is named with.
 bool is_feeling_word(const std::string& word) {
     if (!tend::is_valid_utf8(word) || word.size() > 64 || tend::neutralize(word) != word) return false;
@@ -190,39 +188,22 @@ bool has_content(const Record& record) {
     });
 }
 
-std::filesystem::path undo_hint(const Session& session) {
-    return session.paths.data_dir / "checkin" / undo_hint_name;
+[[noreturn]] void no_such_checkin(const std::string& typed) {
+    tend::usage_error(fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(typed)));
 }
 
-// The hint is only a convenience: once the check-in is saved, failing to note it must not
-// turn into a failure, or the person would check in again and have two. It is written under
-// the data lock, like every file in the data directory, so a writer that finds a temp file
-// there knows it is a dead process's.
-void write_undo_hint(const Session& session, const std::string& id) {
-    try {
-        tend::DataLock lock(session.paths.data_dir, tend::DataLock::Mode::exclusive,
-                            tend::lock_timeout(session.io.getenv("TEND_LOCK_TIMEOUT")));
-        tend::AtomicFile hint(undo_hint(session));
-        hint.write(id + "\n");
-        hint.commit();
-    } catch (const tend::Error& e) {
-        session.warn(fmt::format("check-in {} is saved; 'checkin undo' just will not find it ({})", id, e.what()));
-    }
+// A transaction for changing check-ins; with none saved yet there is nothing to change, and
+// nothing (not even the data directory) is created.
+tend::Transaction changing(const Session& session, const std::string& typed) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(session.paths.data_dir / "checkin", ec)) no_such_checkin(typed);
+    return session.transaction();
 }
 
-std::optional<std::string> read_undo_hint(const Session& session) {
-    auto text = tend::read_file_if_exists(undo_hint(session));
-    if (!text) return std::nullopt;
-    std::string id = tend::normalize_word(*text);
-    if (id.empty()) return std::nullopt;
-    return id;
-}
-
-// The check-in with the id a person typed; a usage error when there is none.
-tend::StoredRecord found_checkin(const tend::RecordStore& store, const std::string& typed) {
-    auto found = store.find(tend::normalize_word(typed));
-    if (!found)
-        tend::usage_error(fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(typed)));
+// The check-in with the id a person typed, read in the transaction that will change it.
+tend::StoredRecord found_checkin(tend::Transaction& t, const std::string& typed) {
+    auto found = t.find(tend::checkin_format, tend::normalize_word(typed));
+    if (!found) no_such_checkin(typed);
     return std::move(*found);
 }
 
@@ -276,7 +257,8 @@ std::string summary_line(const Record& record, const tend::Style& style, std::op
 
 int add(const Options& options, const Session& session) {
     EntryValues values = options.values;
-    if (!values.any()) {
+    const bool asked = !values.any();
+    if (asked) {
         if (!session.io.in_tty)
             tend::usage_error(
                 "nothing to record; give a mood (checkin 6) or --mood, --energy, --anxiety, "
@@ -296,10 +278,12 @@ int add(const Options& options, const Session& session) {
     if (!has_content(record))
         tend::usage_error("nothing to record: the values given were blank; give a mood (checkin 6) or another value");
 
-    session.prepare_data_dir();
-    const Record stored = session.store(tend::checkin_format).append(std::move(record));
+    // Answered question by question: minutes of effort, never lost to a busy lock.
+    const auto saved = session.save(tend::checkin_format, std::move(record),
+                                    asked ? Session::Effort::minutes : Session::Effort::moment);
+    if (!saved) return 0;
+    const Record& stored = *saved;
     const std::string id = tend::record_id(stored);
-    write_undo_hint(session, id);
 
     if (options.json) print_record_json(session, stored);
     if (!options.quiet) session.note(fmt::format("Saved check-in {}.", id));
@@ -360,8 +344,10 @@ int list(const Options& options, const Session& session) {
 int edit(const Options& options, const Session& session) {
     if (!options.values.any() && !options.values.at && options.clear.empty())
         tend::usage_error("nothing to change; give new values (e.g. --mood 5) or --clear FIELD");
-    auto store = session.store(tend::checkin_format);
-    Record record = found_checkin(store, options.id).record;
+    // One transaction from the read to the rename: a second edit of the same check-in waits
+    // for this one and then changes what this one wrote, so neither change is lost.
+    tend::Transaction t = changing(session, options.id);
+    Record record = found_checkin(t, options.id).record;
     const std::string id = tend::record_id(record);
     for (const auto& name : options.clear) {
         const bool known = name == "feelings" || name == "tags" || name == "note" ||
@@ -377,23 +363,26 @@ int edit(const Options& options, const Session& session) {
     apply_values(options.values, record, session);
     if (!has_content(record))
         tend::usage_error("that would leave the check-in empty; to remove it, use 'checkin delete " + id + "'");
-    const auto stored = store.replace(id, record);
+    const auto stored = t.replace(tend::checkin_format, id, record);
     const std::string new_id = tend::record_id(*stored);
+    if (new_id != id && t.last(tend::checkin_format) == id) t.set_last(tend::checkin_format, new_id);
+    t.commit();
     if (options.json) print_record_json(session, *stored);
     if (new_id != id)
         session.note(fmt::format("Moved to another month, so check-in {} is now {}.", id, new_id));
     else if (!options.quiet)
         session.note(fmt::format("Updated check-in {}.", new_id));
-    if (read_undo_hint(session) == id) write_undo_hint(session, new_id);
     if (gives_a_distress_rating(options.values)) offer_grounding_if_needed(session, *stored);
     return 0;
 }
 
 int remove(const Options& options, const Session& session) {
-    auto store = session.store(tend::checkin_format);
-    const Record record = found_checkin(store, options.id).record;
+    tend::Transaction t = changing(session, options.id);
+    const Record record = found_checkin(t, options.id).record;
     const std::string id = tend::record_id(record);
-    store.replace(id, std::nullopt);
+    t.replace(tend::checkin_format, id, std::nullopt);
+    if (t.last(tend::checkin_format) == id) t.set_last(tend::checkin_format, std::nullopt);
+    t.commit();
     if (!options.quiet)
         session.note(fmt::format("Deleted check-in {} from {}.", id,
                                  tend::format_local_minutes(tend::record_at(record).local())));
@@ -401,16 +390,21 @@ int remove(const Options& options, const Session& session) {
 }
 
 int undo(const Options& options, const Session& session) {
-    auto store = session.store(tend::checkin_format);
-    const auto id = read_undo_hint(session);
-    const auto found = id ? store.find(*id) : std::nullopt;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(session.paths.data_dir / "checkin", ec)) {
+        session.note("There is no check-in to undo.");
+        return 1;
+    }
+    tend::Transaction t = session.transaction();
+    const auto id = t.last(tend::checkin_format);
+    const auto found = id ? t.find(tend::checkin_format, *id) : std::nullopt;  // a stale pointer is harmless
     if (!found) {
         session.note("There is no check-in to undo.");
         return 1;
     }
-    store.replace(*id, std::nullopt);
-    std::error_code ignored;  // a stale hint is harmless: undo checks the record exists
-    std::filesystem::remove(undo_hint(session), ignored);
+    t.replace(tend::checkin_format, *id, std::nullopt);
+    t.set_last(tend::checkin_format, std::nullopt);
+    t.commit();
     if (!options.quiet)
         session.note(fmt::format("Undone: check-in {} from {} is deleted.", *id,
                                  tend::format_local_minutes(tend::record_at(found->record).local())));

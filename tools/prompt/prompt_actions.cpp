@@ -36,10 +36,6 @@ namespace {
 constexpr date::days revisit_after{30};
 constexpr std::size_t fit_columns = 60;
 
-std::chrono::milliseconds lock_wait(const Session& session) {
-    return tend::lock_timeout(session.io.getenv("TEND_LOCK_TIMEOUT"));
-}
-
 fs::path user_deck_dir(const Session& session) {
     return session.paths.data_dir / "decks";
 }
@@ -196,8 +192,7 @@ std::vector<std::pair<std::string, const Record*>> favourites(const std::vector<
     return favs;
 }
 
-bool is_favourite(const Session& session, std::string_view id) {
-    const auto events = all_events(session);
+bool is_favourite(const std::vector<Record>& events, std::string_view id) {
     const auto favs = favourites(events);
     return std::any_of(favs.begin(), favs.end(), [&](const auto& fav) { return fav.first == id; });
 }
@@ -218,24 +213,27 @@ bool shown_on(const std::vector<Record>& records, std::string_view id, tend::Loc
 }
 
 // Records today's prompt as shown the first time it is shown today, and never again that day:
-// every later run reads only the records around today. Two shells starting at once must not both
-// record it, so the check and the append happen under a lock of their own, on the prompt
-// directory (the store's lock is on the data directory, so the two never wait for each other).
+// every later run reads only the records around today (under the shared lock). Two shells
+// starting at once must not both record it, so the second look and the append are one
+// transaction.
 void record_shown_once(const Session& session, const Card& card, tend::LocalDay day) {
-    auto store = session.store(tend::prompt_format);
-    if (shown_on(records_around(store, day), card.id, day)) return;
-    session.prepare_data_dir();
-    tend::ensure_private_dir(store.directory());
-    tend::DataLock once(store.directory(), tend::DataLock::Mode::exclusive, lock_wait(session));
-    if (shown_on(records_around(store, day), card.id, day)) return;
-    store.append(event_record(session, PromptEvent::shown, card));
+    if (shown_on(records_around(session.store(tend::prompt_format), day), card.id, day)) return;
+    tend::Transaction t = session.transaction();
+    const tend::Instant midnight{day.time_since_epoch()};
+    if (shown_on(t.range(tend::prompt_format, midnight - std::chrono::hours{14},
+                         midnight + date::days{1} + std::chrono::hours{12}),
+                 card.id, day))
+        return;
+    t.append(tend::prompt_format, event_record(session, PromptEvent::shown, card));
+    t.commit();
 }
 
 // --- answers ---
 
-// The answer from --text (or '-' for stdin), else from the editor on a terminal.
-std::string answer_text(const Options& options, const Session& session, const Card& card) {
+// The answer from --text (or '-' for stdin), else from the editor on a terminal (`edited`).
+std::string answer_text(const Options& options, const Session& session, const Card& card, bool& edited) {
     std::string text;
+    edited = !options.text;
     if (options.text) {
         text = tend::typed_text(session, *options.text, "--text");
     } else if (session.io.in_tty && session.io.out_tty) {
@@ -393,7 +391,8 @@ int today(const Options& options, const Session& session) {
 int answer(const Options& options, const Session& session) {
     const Library library = load_library(session);
     const Card& card = target_card(options, session, library);
-    const std::string text = answer_text(options, session, card);
+    bool edited = false;
+    const std::string text = answer_text(options, session, card, edited);
     if (text.empty()) {
         session.note("Nothing saved, and that's fine.");
         return 0;
@@ -401,7 +400,11 @@ int answer(const Options& options, const Session& session) {
     Record record = event_record(session, PromptEvent::answered, card);
     record.insert_or_assign("prompt_text", std::string(card.text));
     record.insert_or_assign("text", text);
-    const Record stored = append(session, std::move(record));
+    // Written in the editor: minutes of effort, never lost to a busy lock.
+    const auto saved = session.save(tend::prompt_format, std::move(record),
+                                    edited ? Session::Effort::minutes : Session::Effort::moment);
+    if (!saved) return 0;
+    const Record& stored = *saved;
     if (options.json) session.io.out << tend::record_to_json(stored, tend::prompt_format).dump() << '\n';
     session.note(fmt::format("Saved your answer to {}.", card.id));
     return 0;
@@ -420,11 +423,14 @@ int skip(const Options& options, const Session& session) {
 int fav(const Options& options, const Session& session) {
     const Library library = load_library(session);
     const Card& card = target_card(options, session, library);
-    if (is_favourite(session, card.id)) {
+    // Looked at and changed in one transaction, so two shells cannot both add it.
+    tend::Transaction t = session.transaction();
+    if (is_favourite(t.all(tend::prompt_format), card.id)) {
         session.note(fmt::format("{} is already among your favourites.", card.id));
         return 0;
     }
-    append(session, event_record(session, PromptEvent::fav, card));
+    t.append(tend::prompt_format, event_record(session, PromptEvent::fav, card));
+    t.commit();
     session.note(fmt::format("Kept {} among your favourites; 'prompt history --favs' lists them.", card.id));
     return 0;
 }
@@ -432,11 +438,13 @@ int fav(const Options& options, const Session& session) {
 int unfav(const Options& options, const Session& session) {
     const Library library = load_library(session);
     const Card& card = target_card(options, session, library);
-    if (!is_favourite(session, card.id)) {
+    tend::Transaction t = session.transaction();
+    if (!is_favourite(t.all(tend::prompt_format), card.id)) {
         session.note(fmt::format("{} is not among your favourites.", card.id));
         return 0;
     }
-    append(session, event_record(session, PromptEvent::unfav, card));
+    t.append(tend::prompt_format, event_record(session, PromptEvent::unfav, card));
+    t.commit();
     session.note(fmt::format("Took {} out of your favourites.", card.id));
     return 0;
 }
