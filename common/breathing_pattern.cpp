@@ -116,6 +116,13 @@ double BreathingPattern::breaths_per_minute() const {
     return ms > 0 ? 60'000.0 / static_cast<double>(ms) : 0.0;
 }
 
+bool BreathingPattern::has_long_hold() const {
+    return std::any_of(phases.begin(), phases.end(), [](const BreathPhase& phase) {
+        return (phase.kind == PhaseKind::hold_in || phase.kind == PhaseKind::hold_out) &&
+               phase.length >= std::chrono::seconds{4};
+    });
+}
+
 BreathingPattern parse_breathing_spec(std::string_view spec, std::string_view where, Exit code) {
     const std::string shown = neutralize(spec);
     const std::vector<std::string_view> fields = split(spec, '-');
@@ -205,6 +212,7 @@ PatternCatalog PatternCatalog::parse(std::string_view text, std::string_view sou
         BreathingPattern pattern = parse_breathing_spec(spec, fmt::format("{}:{}: {}", source, line, name), Exit::data);
         pattern.name = name;
         pattern.description = (*table)["description"].value_or(std::string{});
+        pattern.default_cycles = static_cast<int>((*table)["cycles"].value_or(int64_t{0}));
         pattern.built_in = true;
         catalog.patterns_.push_back(std::move(pattern));
     }

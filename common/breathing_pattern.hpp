@@ -33,10 +33,13 @@ struct BreathingPattern {
     std::string spec;         // canonical form: numbers written shortest, "4-0-6-0", "5.5-5.5"
     std::string description;  // one line; empty for a typed spec
     bool built_in = false;
+    int default_cycles = 0;           // breaths when no length is asked for (patterns.toml `cycles`); 0: by minutes
     std::vector<BreathPhase> phases;  // one breath in order, phases of length zero left out
 
     std::chrono::milliseconds cycle() const;  // one whole breath
     double breaths_per_minute() const;
+    // A hold of 4 s or more, which can leave someone lightheaded: `breathe --list` says so.
+    bool has_long_hold() const;
 };
 
 // Parses a spec. Throws Error(code) reading "<where>: '<spec>': <what is wrong>".

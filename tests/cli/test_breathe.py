@@ -124,7 +124,7 @@ class Patterns(BreatheTestCase):
         self.assertEqual(by_name["coherent"]["breaths_per_minute"], 5.45)
         self.assertTrue(by_name["calm"]["default"])
         self.assertEqual(set(by_name["box"]), {"name", "spec", "breaths_per_minute", "description", "built_in",
-                                                "default"})
+                                                "default", "caution"})
 
     def test_named_patterns_are_logged_by_name_and_spec(self):
         self.write_config('[breathe.patterns]\nquick = "0.1-0-0.1-0"\n')

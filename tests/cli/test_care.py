@@ -2,8 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Care first, black-box: no config mistake blocks breathing, a check-in or the safety words."""
 
+import csv
+import io
+import json
 import os
 import re
+import signal
 import unittest
 
 from tendtest import TendTestCase
@@ -168,6 +172,138 @@ class WordsThatFit(TendTestCase):
         [rec] = self.list_json()
         self.assertEqual(rec["feelings"], ["unsafe-ish", "tierd", "tired"])
         self.assertNotIn("did you mean", r.stderr)
+
+
+class BreathingSafely(TendTestCase):
+    tool = "breathe"
+
+    def test_the_first_session_on_a_terminal_has_a_safety_note(self):
+        note = "if you feel dizzy or lightheaded, stop and breathe normally"
+        for attempt in ("first", "second"):
+            run = self.pty("--pattern", "0.2-0-0.2-0", "--cycles", "1", "--no-settle")
+            rc, text, _ = run.finish()
+            self.assertEqual(rc, 0, text)
+            self.assertEqual(text.count(note), 1 if attempt == "first" else 0, text)
+        r = self.run_tool("--pattern", "0.2-0-0.2-0", "--cycles", "1", "--no-settle",
+                          env={"TEND_DATA_DIR": os.path.join(self.tmp, "other")})
+        self.assertNotIn(note, r.stdout + r.stderr, "not on a terminal: no note")
+
+    def test_4_7_8_defaults_to_four_breaths(self):
+        for args, planned in ((("--pattern", "4-7-8"), 4), (("--pattern", "4-7-8", "--cycles", "2"), 2),
+                              (("--pattern", "box"), 12)):
+            with self.subTest(args=args):
+                self.setUp()
+                run = self.pty(*args, "--no-settle")
+                run.expect("inhale")
+                run.proc.send_signal(signal.SIGINT)
+                rc, text, _ = run.finish()
+                self.assertEqual(rc, 0, text)
+                [rec] = self.month_records(kind="breathe")
+                self.assertEqual(rec["planned_cycles"], planned)
+
+    def test_long_holds_carry_a_caution_in_list(self):
+        lines = {line.split()[0]: line for line in self.run_tool("--list").stdout.splitlines()}
+        caution = "Long holds: go gently, and breathe normally if you feel dizzy."
+        self.assertIn(caution, lines["box"])
+        self.assertIn(caution, lines["4-7-8"])
+        self.assertNotIn(caution, lines["calm"])
+        listed = {p["name"]: p for p in json.loads(self.run_tool("--list", "--json").stdout)}
+        self.assertEqual(listed["4-7-8"]["caution"], caution)
+        self.assertEqual(listed["coherent"]["caution"], "")
+
+
+class ReportTellsTheTruthKindly(TendTestCase):
+    tool = "report"
+    NOW = "2026-11-21T19:10:00+00:00"  # a Saturday
+
+    def setUp(self):
+        super().setUp()
+        self.now = self.NOW
+
+    def then(self, now, tool, *args):
+        r = self.run_tool(*args, tool=tool, env={"TEND_NOW": now})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return r
+
+    def test_quiet_if_empty_is_silent_for_a_week_of_shown_prompts(self):
+        for day in range(16, 22):
+            self.then(f"2026-11-{day}T08:00:00+00:00", "prompt", "today")
+        for fmt in ("text", "markdown", "json", "html", "csv"):
+            with self.subTest(format=fmt):
+                r = self.run_tool("--quiet-if-empty", "--format", fmt)
+                self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+        self.then("2026-11-20T08:05:00+00:00", "prompt", "skip")
+        self.assertNotEqual(self.run_tool("--quiet-if-empty").stdout, "", "a skip is the person's own")
+
+    def test_crossed_and_violated_are_apart_in_every_format(self):
+        self.then("2026-11-16T10:00:00+00:00", "boundary-log", "add", "Knock first", "-q")
+        self.then("2026-11-17T10:00:00+00:00", "boundary-log", "crossed", "1", "-q")
+        self.then("2026-11-18T10:00:00+00:00", "boundary-log", "violated", "1", "-q")
+        self.then("2026-11-18T11:00:00+00:00", "boundary-log", "violated", "1", "-q")
+        for fmt in ("text", "markdown", "html"):
+            with self.subTest(format=fmt):
+                out = self.run_tool("--format", fmt).stdout
+                self.assertIn("crossed 1 time; violated 2 times.", out)
+                self.assertNotIn("crossed or violated", out)
+        data = json.loads(self.run_tool("--format", "json").stdout)
+        self.assertEqual((data["boundaries"]["crossed"], data["boundaries"]["violated"]), (1, 2))
+        self.assertNotIn("crossed_or_violated", json.dumps(data))
+        self.assertEqual((data["boundaries"]["boundaries"][0]["crossed"],
+                          data["boundaries"]["boundaries"][0]["violated"]), (1, 2))
+        rows = list(csv.DictReader(io.StringIO(self.run_tool("--format", "csv").stdout)))
+        self.assertEqual([(r["crossed"], r["violated"]) for r in rows[1:3]], [("1", "0"), ("0", "2")])
+
+    def test_no_feeling_word_is_dropped_silently(self):
+        words = ["calm", "hopeful", "tired", "tense", "anxious", "content", "relaxed", "proud", "sad",
+                 "overwhelmed", "lonely"]
+        self.then("2026-11-16T10:00:00+00:00", "checkin", "5", "--feel", ",".join(words))
+        for fmt in ("text", "markdown", "html"):
+            with self.subTest(format=fmt):
+                out = self.run_tool("--format", fmt).stdout
+                for word in words:
+                    self.assertIn(word, out, "eleven words tied at one: none is cut for its letter")
+        for i in range(2):
+            self.then(f"2026-11-17T1{i}:00:00+00:00", "checkin", "5", "--feel", ",".join(words[:8]))
+        out = self.run_tool().stdout
+        self.assertIn("+3 more", out)
+        self.assertEqual(len(json.loads(self.run_tool("--format", "json").stdout)["checkins"]["feelings"]), 11)
+
+    def test_future_records_never_give_impossible_counts(self):
+        for day in (16, 17):
+            self.then(f"2026-11-{day}T10:00:00+00:00", "checkin", "5")
+        # Another device's clock ahead, or a hand edit: a check-in dated tomorrow and one the day after.
+        text = self.read_month().decode()
+        for day in (22, 23):
+            text += (f'\n[[checkin]]\nid = "a9zz{day}"\nat = 2026-11-{day}T10:00:00+00:00\n'
+                     f'recorded = 2026-11-21T10:00:00+00:00\nmood = 4\n')
+        self.write_month(text)
+        out = self.run_tool().stdout
+        self.assertIn("Days with any practice: 2 of the 6 days so far.", out)
+        data = json.loads(self.run_tool("--format", "json").stdout)
+        self.assertLessEqual(data["practice"]["days"], data["practice"]["days_so_far"])
+
+    def test_no_notes_leaves_out_every_word_typed_or_named(self):
+        decks = os.path.join(self.data_dir, "decks")
+        os.makedirs(decks, mode=0o700)
+        with open(os.path.join(decks, "after-the-affair.txt"), "w") as f:
+            f.write("What do you need from me this week?\n")
+        self.write_config('[breathe.patterns]\nafter-the-fight = "4-2-6-0"\n[checkin]\nfeelings = ["wobbly"]\n')
+        self.then("2026-11-16T10:00:00+00:00", "checkin", "5", "--feel", "calm,wobbly,fizzy", "--tag", "secret-tag")
+        self.then("2026-11-16T10:05:00+00:00", "breathe", "--pattern", "after-the-fight", "--cycles", "1",
+                  "--no-settle", "--no-log")
+        self.then("2026-11-16T10:05:00+00:00", "breathe", "--pattern", "calm", "--cycles", "1", "--no-settle")
+        self.then("2026-11-17T10:00:00+00:00", "prompt", "--deck", "after-the-affair")
+        r = self.then("2026-11-17T10:05:00+00:00", "prompt", "answer", "--text", "words of mine")
+        prompt_id = json.loads(self.then("2026-11-17T10:06:00+00:00", "prompt", "history", "--json").stdout)[0]
+        prompt_id = prompt_id.get("prompt_id") or prompt_id.get("id")
+        for fmt in ("text", "markdown", "json", "html", "csv"):
+            with self.subTest(format=fmt):
+                out = self.run_tool("--format", fmt, "--no-notes").stdout
+                for word in ("after-the-affair", "wobbly", "fizzy", "secret-tag", "words of mine", prompt_id):
+                    self.assertNotIn(word, out)
+        out = self.run_tool("--no-notes").stdout
+        self.assertIn("calm", out, "tend's own feeling words and pattern names stay")
+        self.assertIn("answered 1", out.lower().replace("1 answered", "answered 1"))
 
 
 if __name__ == "__main__":

@@ -67,6 +67,15 @@ bool unicode_locale(const Session& session) {
     return false;
 }
 
+constexpr std::string_view safe_breathing_note =
+    "Breathe gently, never forcing it; if you feel dizzy or lightheaded, stop and breathe normally.";
+constexpr std::string_view long_hold_caution = "Long holds: go gently, and breathe normally if you feel dizzy.";
+
+// No session saved yet: the first time on a terminal brings the one-line safety note.
+bool first_session(const Session& session) {
+    return session.store(tend::breathe_format).read_latest(1).empty();
+}
+
 // The patterns, with a warning for each one of the person's that could not be used.
 tend::PatternCatalog loaded_patterns(const Session& session) {
     auto catalog = tend::PatternCatalog::load(session.config.breathe, session.paths.config_file);
@@ -80,9 +89,13 @@ Prepared prepare(const Options& options, const Session& session) {
     Prepared prepared;
     prepared.pattern = options.pattern ? catalog.resolve(*options.pattern, "--pattern") : catalog.default_pattern();
     prepared.plan.phases = prepared.pattern.phases;
-    prepared.plan.cycles = options.cycles
-                               ? *options.cycles
-                               : cycles_for_minutes(options.minutes.value_or(config.minutes), prepared.pattern.cycle());
+    // A pattern with a length of its own (4-7-8: four breaths) keeps it unless one is asked for.
+    if (options.cycles)
+        prepared.plan.cycles = *options.cycles;
+    else if (!options.minutes && prepared.pattern.default_cycles > 0)
+        prepared.plan.cycles = prepared.pattern.default_cycles;
+    else
+        prepared.plan.cycles = cycles_for_minutes(options.minutes.value_or(config.minutes), prepared.pattern.cycle());
     prepared.plan.settle_seconds = options.no_settle ? 0 : settle_seconds;
 
     const bool needs_questions = options.rate && !(options.before && options.after);
@@ -221,6 +234,7 @@ int session(const Options& options, const Session& session) {
     SteadyClock clock;
     Outcome outcome;
     if (on_terminal) {
+        if (first_session(session)) session.note(safe_breathing_note);
         if (keys) session.note(session.err_style.dim("Space pauses, q stops."));
         TerminalDisplay display(session.io.out, prepared.plan.phases,
                                 TerminalLook{options.bell, unicode_locale(session), session.out_style,
@@ -249,6 +263,7 @@ int list(const Options& options, const Session& session) {
                            .set("breaths_per_minute", std::round(pattern.breaths_per_minute() * 100) / 100)
                            .set("description", pattern.description)
                            .set("built_in", pattern.built_in)
+                           .set("caution", pattern.has_long_hold() ? std::string(long_hold_caution) : std::string())
                            .set("default", pattern.name == default_name));
         session.io.out << array.dump() << '\n';
         return 0;
@@ -264,6 +279,7 @@ int list(const Options& options, const Session& session) {
         std::string description =
             pattern.built_in ? pattern.description : std::string("Your own, from [breathe.patterns] in your config.");
         if (pattern.name == default_name) description += " (default)";
+        if (pattern.has_long_hold()) description += " " + std::string(long_hold_caution);
         session.io.out << style.bold(name) << std::string(name_width - tend::display_width(name) + 2, ' ')
                        << fmt::format("{:<{}}  {:>4.1f}/min  ", pattern.spec, spec_width, pattern.breaths_per_minute())
                        << tend::neutralize(description) << '\n';

@@ -10,6 +10,7 @@
 
 #include "boundary_record.hpp"
 #include "breathe_record.hpp"
+#include "breathing_pattern.hpp"
 #include "checkin_record.hpp"
 #include "error.hpp"
 #include "prompt_record.hpp"
@@ -100,11 +101,14 @@ void add_checkins(ReportData& data, const std::vector<Record>& records, const Pl
         ++data.days[*where.day].checkins;
         data.days[*where.day].practice = true;
         for (const auto& word : tend::string_list(record, "feelings")) {
-            ++feelings[word];
             const auto* group = vocabulary.group_of(word);
+            // Share-safe: a word of the person's own is one they typed, so only tend's are named.
+            const bool tends_word = group && !group->pleasantness.empty();
+            if (data.notes || tends_word) ++feelings[word];
             ++groups[group ? group->name : std::string("other")];
         }
-        for (const auto& tag : tend::string_list(record, "tags")) ++tags[tag];
+        if (data.notes)
+            for (const auto& tag : tend::string_list(record, "tags")) ++tags[tag];
         if (data.notes)
             if (auto note = text_field(record, "note")) data.checkins.notes.push_back({placer.at(record), "", *note});
     }
@@ -136,6 +140,8 @@ void add_checkins(ReportData& data, const std::vector<Record>& records, const Pl
 
 void add_breathing(ReportData& data, const std::vector<Record>& records, const Placer& placer) {
     BreathingSection& section = data.breathing;
+    // Share-safe: a pattern the person named is shown by its numbers, not its name.
+    const auto built_in = tend::PatternCatalog::load({}, {});
     std::map<std::string, PatternStats> patterns;
     Tally before, after, change;
     for (const auto& record : records) {
@@ -148,8 +154,10 @@ void add_breathing(ReportData& data, const std::vector<Record>& records, const P
         ++section.sessions;
         section.minutes += minutes;
         if (entry.interrupted) ++section.ended_early;
-        PatternStats& pattern = patterns[entry.pattern];
-        pattern.name = entry.pattern;
+        const tend::BreathingPattern* shipped = built_in.find(entry.pattern);
+        const std::string name = data.notes || (shipped && shipped->built_in) ? entry.pattern : entry.spec;
+        PatternStats& pattern = patterns[name];
+        pattern.name = name;
         ++pattern.sessions;
         pattern.minutes += minutes;
         if (entry.before) before.add(*entry.before);
@@ -181,14 +189,12 @@ tend::BoundaryEvent boundary_event(const Record& record) {
                            tend::neutralize(name)));
 }
 
-bool is_crossing(tend::BoundaryEvent event) {
-    return event == tend::BoundaryEvent::crossed || event == tend::BoundaryEvent::violated;
-}
-
-// Which of two boundaries was tested more: more `tested`, then more crossings, then the lower number.
+// Which of two boundaries was tested more: more `tested`, then more violations, then more
+// crossings, then the lower number.
 bool tested_more(const BoundarySummary& a, const BoundarySummary& b) {
     if (a.tested != b.tested) return a.tested > b.tested;
-    if (a.crossed_or_violated != b.crossed_or_violated) return a.crossed_or_violated > b.crossed_or_violated;
+    if (a.violated != b.violated) return a.violated > b.violated;
+    if (a.crossed != b.crossed) return a.crossed > b.crossed;
     return a.number < b.number;
 }
 
@@ -216,7 +222,8 @@ void add_boundaries(ReportData& data, const std::vector<Record>& records, const 
         ++day.boundary_events;
         day.practice = true;
         if (event == tend::BoundaryEvent::held) ++day.held;
-        if (is_crossing(event)) ++day.crossed_or_violated;
+        if (event == tend::BoundaryEvent::crossed) ++day.crossed;
+        if (event == tend::BoundaryEvent::violated) ++day.violated;
         if (data.notes)
             if (auto note = text_field(record, "note"))
                 section.notes.push_back(
@@ -225,8 +232,8 @@ void add_boundaries(ReportData& data, const std::vector<Record>& records, const 
     for (std::size_t kind = 0; kind < kinds; ++kind)
         section.by_kind.push_back({std::string(tend::boundary_event_names[kind]), totals[kind]});
     section.held = totals[static_cast<std::size_t>(tend::BoundaryEvent::held)];
-    section.crossed_or_violated = totals[static_cast<std::size_t>(tend::BoundaryEvent::crossed)] +
-                                  totals[static_cast<std::size_t>(tend::BoundaryEvent::violated)];
+    section.crossed = totals[static_cast<std::size_t>(tend::BoundaryEvent::crossed)];
+    section.violated = totals[static_cast<std::size_t>(tend::BoundaryEvent::violated)];
     for (const auto& [number, counts] : per_boundary) {
         BoundarySummary summary;
         summary.number = number;
@@ -235,8 +242,9 @@ void add_boundaries(ReportData& data, const std::vector<Record>& records, const 
             if (!counts[kind]) continue;
             summary.events.push_back({std::string(tend::boundary_event_names[kind]), counts[kind]});
             summary.total += counts[kind];
-            if (is_crossing(static_cast<tend::BoundaryEvent>(kind))) summary.crossed_or_violated += counts[kind];
         }
+        summary.crossed = counts[static_cast<std::size_t>(tend::BoundaryEvent::crossed)];
+        summary.violated = counts[static_cast<std::size_t>(tend::BoundaryEvent::violated)];
         summary.tested = counts[static_cast<std::size_t>(tend::BoundaryEvent::tested)];
         if (summary.tested && (!section.most_tested || tested_more(summary, *section.most_tested)))
             section.most_tested = summary;
@@ -260,12 +268,12 @@ void add_prompts(ReportData& data, const std::vector<Record>& records, const Pla
             case tend::PromptEvent::answered: {
                 ++section.answered;
                 ++day.prompts_answered;
+                // Share-safe: a prompt id can be looked up and a deck name is the person's own
+                // (a deck called after what happened), so without notes only the count stays.
+                if (!data.notes) break;
                 PromptAnswer answer{placer.at(record), tend::field<std::string>(record, "prompt_id").value_or(""),
-                                    tend::field<std::string>(record, "deck").value_or(""), std::nullopt, std::nullopt};
-                if (data.notes) {
-                    answer.prompt_text = text_field(record, "prompt_text");
-                    answer.answer = text_field(record, "text");
-                }
+                                    tend::field<std::string>(record, "deck").value_or(""),
+                                    text_field(record, "prompt_text"), text_field(record, "text")};
                 section.answers.push_back(std::move(answer));
                 break;
             }
@@ -303,8 +311,10 @@ ReportData aggregate(const Period& period, const ReportRecords& records, const t
     add_breathing(data, records.breathes, placer);
     add_boundaries(data, records.boundaries, placer);
     add_prompts(data, records.prompts, placer);
+    // A record dated after today (another device's clock, a typo) still counts where it is,
+    // but never makes "5 of the 2 days so far".
     for (const auto& day : data.days)
-        if (day.practice) ++data.practice_days;
+        if (day.practice && !day.future) ++data.practice_days;
     return data;
 }
 

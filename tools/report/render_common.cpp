@@ -127,13 +127,29 @@ std::string count_of(int count, std::string_view singular, std::string_view plur
     return fmt::format("{} {}", count, count == 1 ? singular : plural);
 }
 
+std::size_t shown_counts(const std::vector<Count>& counts, std::size_t limit) {
+    std::size_t shown = std::min(limit, counts.size());
+    while (shown > 0 && shown < counts.size() && counts[shown].count == counts[shown - 1].count) ++shown;
+    return shown;
+}
+
+std::string more_counts(const std::vector<Count>& counts, std::size_t shown) {
+    return shown < counts.size() ? fmt::format(" +{} more", counts.size() - shown) : std::string();
+}
+
 std::string count_list(const std::vector<Count>& counts, std::size_t limit) {
+    const std::size_t shown = shown_counts(counts, limit);
     std::string out;
-    for (std::size_t i = 0; i < counts.size() && i < limit; ++i) {
+    for (std::size_t i = 0; i < shown; ++i) {
         if (i) out += ", ";
         out += fmt::format("{} {}", counts[i].name, counts[i].count);
     }
-    return out;
+    return out + more_counts(counts, shown);
+}
+
+std::string held_crossed_violated(const BoundarySection& section) {
+    return fmt::format("Held {}; crossed {}; violated {}.", count_of(section.held, "time", "times"),
+                       count_of(section.crossed, "time", "times"), count_of(section.violated, "time", "times"));
 }
 
 std::string event_counts(const std::vector<Count>& counts) {

@@ -38,8 +38,15 @@ std::string minutes_text(double minutes);
 double hundredths(double value);
 // "1 session", "2 sessions".
 std::string count_of(int count, std::string_view singular, std::string_view plural);
-// "tired 4, calm 3, ..." for the first `limit` counts.
+// How many of `counts` a short list shows: the first `limit`, and every one tied with the last
+// of them, so that no word is left out for where it falls in the alphabet.
+std::size_t shown_counts(const std::vector<Count>& counts, std::size_t limit);
+// " +3 more" for what a short list leaves out (JSON and CSV always have them all), or "".
+std::string more_counts(const std::vector<Count>& counts, std::size_t shown);
+// "tired 4, calm 3 +2 more": shown_counts() of them, then more_counts().
 std::string count_list(const std::vector<Count>& counts, std::size_t limit);
+// "Held 2 times; crossed 1 time; violated 1 time.": crossed and violated always apart.
+std::string held_crossed_violated(const BoundarySection& section);
 // The counts of a boundary's events in words: "held 2, crossed 1".
 std::string event_counts(const std::vector<Count>& counts);
 

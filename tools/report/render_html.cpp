@@ -78,10 +78,11 @@ std::string h(std::string_view text, bool keep_newlines = false) {
 }
 
 std::string counts_html(const std::vector<Count>& counts, std::size_t limit) {
+    const std::size_t shown = shown_counts(counts, limit);
     std::string out;
-    for (std::size_t i = 0; i < counts.size() && i < limit; ++i)
+    for (std::size_t i = 0; i < shown; ++i)
         out += fmt::format("{}{} <span class=\"muted\">{}</span>", i ? ", " : "", h(counts[i].name), counts[i].count);
-    return out;
+    return out + more_counts(counts, shown);
 }
 
 // A line chart of one dimension over the period on the fixed 0-10 scale; gaps where no value.
@@ -179,8 +180,9 @@ void checkins(std::string& out, const ReportData& data) {
     if (!section.feeling_groups.empty())
         out += fmt::format("<p><strong>Feeling groups:</strong> {}</p>\n",
                            counts_html(section.feeling_groups, section.feeling_groups.size()));
-    out +=
-        fmt::format("<p><strong>Tags:</strong> {}</p>\n", section.tags.empty() ? "none" : counts_html(section.tags, 8));
+    if (data.notes)  // tags are the person's own words: left out with the notes
+        out += fmt::format("<p><strong>Tags:</strong> {}</p>\n",
+                           section.tags.empty() ? "none" : counts_html(section.tags, 8));
     notes(out, section.notes);
     out += "</section>\n";
 }
@@ -215,9 +217,8 @@ void boundaries(std::string& out, const ReportData& data) {
         out += fmt::format("<p class=\"empty\">{}</p>\n</section>\n", no_boundaries(data.period));
         return;
     }
-    out += fmt::format("<p>{}: {}.</p>\n<p>Held {}; crossed or violated {}.</p>\n",
-                       count_of(section.events, "event", "events"), event_counts(logged_kinds(section)),
-                       count_of(section.held, "time", "times"), count_of(section.crossed_or_violated, "time", "times"));
+    out += fmt::format("<p>{}: {}.</p>\n<p>{}</p>\n", count_of(section.events, "event", "events"),
+                       event_counts(logged_kinds(section)), held_crossed_violated(section));
     if (section.most_tested)
         out += fmt::format("<p>Most tested: <strong>boundary {}</strong>, tested {}.</p>\n",
                            section.most_tested->number, count_of(section.most_tested->tested, "time", "times"));

@@ -71,9 +71,8 @@ Json checkins_json(const ReportData& data) {
                     .set("previous_count", section.previous_count)
                     .set("dimensions", std::move(dimensions))
                     .set("feelings", counts_json(section.feelings, "word"))
-                    .set("feeling_groups", counts_json(section.feeling_groups, "group"))
-                    .set("tags", counts_json(section.tags, "tag"));
-    if (data.notes) json.set("notes", notes_json(section.notes));
+                    .set("feeling_groups", counts_json(section.feeling_groups, "group"));
+    if (data.notes) json.set("tags", counts_json(section.tags, "tag")).set("notes", notes_json(section.notes));
     return json;
 }
 
@@ -107,7 +106,8 @@ Json boundary_json(const BoundarySummary& boundary, bool notes) {
     return json.set("events", std::move(events))
         .set("total", boundary.total)
         .set("tested", boundary.tested)
-        .set("crossed_or_violated", boundary.crossed_or_violated);
+        .set("crossed", boundary.crossed)
+        .set("violated", boundary.violated);
 }
 
 Json boundaries_json(const ReportData& data) {
@@ -121,7 +121,8 @@ Json boundaries_json(const ReportData& data) {
             .set("events", section.events)
             .set("by_event", std::move(by_kind))
             .set("held", section.held)
-            .set("crossed_or_violated", section.crossed_or_violated)
+            .set("crossed", section.crossed)
+            .set("violated", section.violated)
             .set("most_tested", section.most_tested ? boundary_json(*section.most_tested, data.notes) : Json(nullptr))
             .set("boundaries", std::move(list));
     if (data.notes) {
@@ -172,7 +173,8 @@ Json days_json(const ReportData& data) {
                       .set("breathe_minutes", rounded(day.breathe_minutes))
                       .set("boundary_events", day.boundary_events)
                       .set("held", day.held)
-                      .set("crossed_or_violated", day.crossed_or_violated)
+                      .set("crossed", day.crossed)
+                      .set("violated", day.violated)
                       .set("prompts_answered", day.prompts_answered)
                       .set("prompts_skipped", day.prompts_skipped)
                       .set("practice", day.practice)

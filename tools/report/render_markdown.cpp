@@ -56,10 +56,11 @@ std::string md_block(std::string_view text, std::string_view prefix) {
 }
 
 std::string md_counts(const std::vector<Count>& counts, std::size_t limit) {
+    const std::size_t shown = shown_counts(counts, limit);
     std::string out;
-    for (std::size_t i = 0; i < counts.size() && i < limit; ++i)
+    for (std::size_t i = 0; i < shown; ++i)
         out += fmt::format("{}{} {}", i ? ", " : "", md(counts[i].name), counts[i].count);
-    return out;
+    return out + more_counts(counts, shown);
 }
 
 void notes(std::string& out, const std::vector<Note>& list) {
@@ -95,7 +96,8 @@ void checkins(std::string& out, const ReportData& data) {
     if (!section.feeling_groups.empty())
         out +=
             fmt::format("- **Feeling groups:** {}\n", md_counts(section.feeling_groups, section.feeling_groups.size()));
-    out += fmt::format("- **Tags:** {}\n", section.tags.empty() ? "none" : md_counts(section.tags, 8));
+    if (data.notes)  // tags are the person's own words: left out with the notes
+        out += fmt::format("- **Tags:** {}\n", section.tags.empty() ? "none" : md_counts(section.tags, 8));
     notes(out, section.notes);
 }
 
@@ -125,9 +127,8 @@ void boundaries(std::string& out, const ReportData& data) {
         out += no_boundaries(data.period) + "\n";
         return;
     }
-    out += fmt::format("{}: {}. Held {}; crossed or violated {}.\n", count_of(section.events, "event", "events"),
-                       event_counts(logged_kinds(section)), count_of(section.held, "time", "times"),
-                       count_of(section.crossed_or_violated, "time", "times"));
+    out += fmt::format("{}: {}. {}\n", count_of(section.events, "event", "events"), event_counts(logged_kinds(section)),
+                       held_crossed_violated(section));
     if (section.most_tested)
         out += fmt::format("\nMost tested: **boundary {}**, tested {}.\n", section.most_tested->number,
                            count_of(section.most_tested->tested, "time", "times"));

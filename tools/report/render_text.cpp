@@ -106,7 +106,8 @@ void checkins(TextPage& page, const ReportData& data) {
     if (!section.feeling_groups.empty())
         page.paragraph("  Feeling groups: ", safe_counts(section.feeling_groups, section.feeling_groups.size()),
                        "    ");
-    page.paragraph("  Tags: ", section.tags.empty() ? "none" : safe_counts(section.tags, 8), "    ");
+    if (data.notes)  // tags are the person's own words: left out with the notes
+        page.paragraph("  Tags: ", section.tags.empty() ? "none" : safe_counts(section.tags, 8), "    ");
     notes_list(page, section.notes);
 }
 
@@ -140,8 +141,7 @@ void boundaries(TextPage& page, const ReportData& data) {
     page.paragraph(
         "  ", fmt::format("{}: {}", count_of(section.events, "event", "events"), event_counts(logged_kinds(section))),
         "    ");
-    page.line(fmt::format("  Held {}; crossed or violated {}.", count_of(section.held, "time", "times"),
-                          count_of(section.crossed_or_violated, "time", "times")));
+    page.line("  " + held_crossed_violated(section));
     if (section.most_tested)
         page.line(fmt::format("  Most tested: boundary {}, tested {}.", section.most_tested->number,
                               count_of(section.most_tested->tested, "time", "times")));

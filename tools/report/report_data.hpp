@@ -76,14 +76,16 @@ struct BoundarySummary {
     std::vector<Count> events;        // this boundary's events in the period, by kind, in event order
     int total = 0;
     int tested = 0;
-    int crossed_or_violated = 0;
+    int crossed = 0;   // stepped over, often without meaning harm
+    int violated = 0;  // overridden in a way that hurt: kept apart from crossed everywhere
 };
 
 struct BoundarySection {
     int events = 0;
     std::vector<Count> by_kind;  // every kind in event order (added, held, ...), zeros included
     int held = 0;
-    int crossed_or_violated = 0;
+    int crossed = 0;
+    int violated = 0;
     std::vector<BoundarySummary> boundaries;  // those with events in the period, by number
     std::optional<BoundarySummary> most_tested;
     std::vector<Note> notes;
@@ -111,7 +113,8 @@ struct DayRow {
     double breathe_minutes = 0;
     int boundary_events = 0;
     int held = 0;
-    int crossed_or_violated = 0;
+    int crossed = 0;
+    int violated = 0;
     int prompts_answered = 0;
     int prompts_skipped = 0;
     bool practice = false;  // a check-in, a breath, a boundary event or a prompt answered, skipped or kept
@@ -131,7 +134,8 @@ struct ReportData {
     int practice_days = 0;
     int days_so_far = 0;  // days of the period up to today; all of them for a period in the past
 
-    bool empty() const { return records == 0; }
+    // Nothing of the person's own: prompts shown unasked (from a shell rc) are not practice.
+    bool empty() const { return records == prompts.shown; }
 };
 
 }  // namespace report
