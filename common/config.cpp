@@ -177,7 +177,16 @@ void read_root(const toml::table& root, const fs::path& file, Config& config) {
                    [&](const toml::node& v) {
                        config.prompt.cooldown_days = integer_in(f, v, "prompt", "cooldown_days", 0, 3650);
                    }},
-                  {"exclude", [&](const toml::node& v) { config.prompt.exclude = texts(f, v, "prompt", "exclude"); }}},
+                  {"exclude", [&](const toml::node& v) { config.prompt.exclude = texts(f, v, "prompt", "exclude"); }},
+                  {"depth",
+                   [&](const toml::node& v) { config.prompt.depth = integer_in(f, v, "prompt", "depth", 1, 3); }},
+                  {"with",
+                   [&](const toml::node& v) {
+                       const std::string with = text(f, v, "prompt", "with");
+                       if (with != "together" && with != "solo" && with != "either")
+                           bad_value(f, v, "prompt", "with", "\"together\", \"solo\" or \"either\"");
+                       config.prompt.with = with;
+                   }}},
                  config);
          }},
         {"report",

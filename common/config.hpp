@@ -37,6 +37,8 @@ struct PromptConfig {
     std::string seed;
     int cooldown_days = 30;
     std::vector<std::string> exclude;
+    std::optional<int> depth;  // the deepest prompt given unasked-for-more, 1-3
+    std::string with;          // "together", "solo" or "either"; empty: not set
 };
 
 struct ReportConfig {

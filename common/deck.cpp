@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 
 #include "error.hpp"
@@ -19,7 +20,20 @@ namespace tend {
 namespace fs = std::filesystem;
 
 const std::vector<std::string_view> known_notes{
-    "body", "childhood", "conflict", "family", "grief", "health", "money", "past-relationships", "sex", "trauma",
+    "abuse",     "body", "childhood",     "conflict", "family", "grief", "health", "money", "past-relationships",
+    "self-harm", "sex",  "substance-use", "trauma",
+};
+
+const std::vector<NoteRule> note_rules{
+    {"conflict", {"argument", "fight", "disagree", "conflict", "apolog", "sorry", "forgiv"}},
+    {"body", {"your body", "in the body", "touch and", "touched"}},
+    {"childhood", {"child", "grew up", "growing up", "raised you", "teenager", "when you were small", "at fifteen"}},
+    {"sex", {"intimacy", "sexual"}},
+    {"abuse", {"control", "threat", "abuse"}},
+    {"trauma", {"painful to live", "trauma", "made to feel ashamed", "stay safe when", "go wrong"}},
+    {"self-harm", {"self-harm", "hurt yourself", "feeling gets too big"}},
+    {"substance-use", {"alcohol", "drinking", "drug", "substance", "feeling gets too big"}},
+    {"grief", {"griev", "loss of", "died"}},
 };
 
 std::string_view with_name(With with) {
@@ -231,6 +245,18 @@ void read_notes(const toml::node& node, DeckPrompt& prompt, DeckRules rules, Pro
     }
 }
 
+// The first note a shipped prompt's words call for and it lacks, with the words that call for it.
+std::optional<std::pair<std::string_view, std::string_view>> needed_note(const DeckPrompt& prompt) {
+    std::string lower = prompt.text;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto& rule : note_rules) {
+        if (std::find(prompt.notes.begin(), prompt.notes.end(), rule.note) != prompt.notes.end()) continue;
+        for (const auto words : rule.words)
+            if (lower.find(words) != std::string::npos) return std::pair{rule.note, words};
+    }
+    return std::nullopt;
+}
+
 DeckPrompt read_prompt(const toml::table& table, DeckRules rules, Problems& problems) {
     DeckPrompt prompt;
     prompt.line = line_of(table);
@@ -270,6 +296,10 @@ DeckPrompt read_prompt(const toml::table& table, DeckRules rules, Problems& prob
         problems.add(prompt.line, label(prompt) + " has no 'text'");
     } else {
         check_text(prompt, problems);
+        if (rules == DeckRules::shipped)
+            if (auto needed = needed_note(prompt))
+                problems.add(prompt.line, fmt::format("{} speaks of '{}' and needs the content note '{}'",
+                                                      label(prompt), needed->second, needed->first));
     }
     return prompt;
 }

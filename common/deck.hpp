@@ -56,6 +56,15 @@ constexpr std::size_t max_id_bytes = 64;
 // Content notes the shipped decks use; user decks may add their own.
 extern const std::vector<std::string_view> known_notes;
 
+// The shipped decks' rule for notes: a prompt whose words (lower case) hold one of `words`
+// must carry `note`, so that `prompt check` catches a prompt about arguments with no
+// "conflict" note. Words are stems ("apolog", "forgiv"), matched anywhere.
+struct NoteRule {
+    std::string_view note;
+    std::vector<std::string_view> words;
+};
+extern const std::vector<NoteRule> note_rules;
+
 // A deck in TOML: a [deck] table (name, title, description, how_to_use) and [[prompt]]
 // tables (id, text, depth 1-3 default 2, with solo|together|either default either, notes).
 // In user decks [deck] and its keys are optional; the name defaults to the file's.

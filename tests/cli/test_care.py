@@ -3,14 +3,16 @@
 """Care first, black-box: no config mistake blocks breathing, a check-in or the safety words."""
 
 import csv
+import datetime
 import io
 import json
 import os
 import re
 import signal
+import subprocess
 import unittest
 
-from tendtest import TendTestCase
+from tendtest import BUILD_DIR, SetupError, TendTestCase
 
 SAFETY = '[safety]\ncontacts = ["Sam 07700 900123"]\nmessage = "You have come through hard nights before."\n'
 
@@ -304,6 +306,82 @@ class ReportTellsTheTruthKindly(TendTestCase):
         out = self.run_tool("--no-notes").stdout
         self.assertIn("calm", out, "tend's own feeling words and pattern names stay")
         self.assertIn("answered 1", out.lower().replace("1 answered", "answered 1"))
+
+
+class PromptsAskBeforeTheyGoDeep(TendTestCase):
+    tool = "prompt"
+
+    def today(self, day, *args):
+        r = self.run_tool("today", "--json", *args, env={"TEND_NOW": f"{day.isoformat()}T07:30:00+00:00"})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout)
+
+    def test_a_year_of_the_shared_prompt_is_for_two_and_gentle(self):
+        self.write_config('[prompt]\nseed = "our words"\n')
+        start = datetime.date(2026, 12, 1)
+        year = [self.today(start + datetime.timedelta(days=d)) for d in range(365)]
+        self.assertEqual([p["id"] for p in year if p["with"] == "solo"], [])
+        self.assertEqual([p["id"] for p in year if p["depth"] > 2], [])
+        self.assertGreater(len({p["id"] for p in year}), 150, "the whole gentle pool has its days")
+        self.write_config('[prompt]\nseed = "our words"\ndepth = 3\n')
+        deeper = [self.today(start + datetime.timedelta(days=d))["depth"] for d in range(60)]
+        self.assertIn(3, deeper, "the couple can choose more")
+
+    def test_every_prompt_shows_its_notes_and_depth(self):
+        self.write_config('[prompt]\nwith = "together"\n')
+        for fmt in ("plain", "terminal"):
+            with self.subTest(output=fmt):
+                self.setUp()
+                if fmt == "plain":
+                    out = self.run_tool("--deck", "repair", "--depth", "2").stdout
+                else:
+                    run = self.pty("--deck", "repair", "--depth", "2", "--color", "never")
+                    rc, out, _ = run.finish()
+                lines = [line for line in out.splitlines() if line.strip() and not line.startswith("tend keeps")]
+                self.assertRegex(lines[0], r"^Content note: ([a-z-]+, )*conflict(, [a-z-]+)*\.$", out)
+                self.assertRegex(lines[-1], r"^repair-0\d\d · repair · depth [12] \((light|medium)\)$")
+        got = json.loads(self.run_tool("--deck", "repair", "--json").stdout)
+        self.assertIn("conflict", got["notes"])
+        self.assertIn(got["depth"], (1, 2, 3))
+
+    def test_config_defaults_for_depth_with_and_notes(self):
+        self.write_config('[prompt]\ndepth = 1\nwith = "solo"\nexclude = ["childhood"]\n')
+        for minute in range(12):
+            r = self.run_tool("--json", env={"TEND_NOW": f"2026-11-21T19:{minute:02}:00+00:00"})
+            got = json.loads(r.stdout)
+            self.assertEqual(got["depth"], 1)
+            self.assertNotEqual(got["with"], "together")
+            self.assertNotIn("childhood", got["notes"])
+        self.assertEqual(json.loads(self.run_tool("--depth", "3", "--deck", "solo", "--json",
+                                                  env={"TEND_NOW": "2026-11-21T20:00:00+00:00"}).stdout)["deck"],
+                         "solo", "an option still chooses more")
+        self.write_config('[prompt]\nwith = "both of us"\n')
+        r = self.run_tool("today")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("[prompt] with must be", r.stderr)
+
+    def test_the_new_notes_can_be_left_out(self):
+        for note in ("abuse", "self-harm", "substance-use", "trauma"):
+            with self.subTest(note=note):
+                r = self.run_tool("--deck", "regulation,feedback,repair", "--exclude", note, "--json")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertNotIn("no prompt has the content note", r.stderr)
+                self.assertNotIn(note, json.loads(r.stdout)["notes"])
+
+    def test_the_build_insists_on_the_notes_a_prompt_needs(self):
+        gen = os.path.join(BUILD_DIR, "tools", "prompt", "prompt_deck_gen")
+        if not os.path.exists(gen):
+            raise SetupError(f"{gen}: the deck generator is missing; build first")
+        deck = os.path.join(self.tmp, "mine.toml")
+        with open(deck, "w") as f:
+            f.write('[deck]\nname = "mine"\ntitle = "T"\ndescription = "D"\nhow_to_use = "H"\n\n'
+                    '[[prompt]]\nid = "mine-001"\ntext = "What do you do after a fight?"\n')
+        out = os.path.join(self.tmp, "out.cpp")
+        r = subprocess.run([gen, out, deck], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 65, r.stderr)
+        self.assertIn("mine.toml:7: prompt 'mine-001' speaks of 'fight' and needs the content note 'conflict'",
+                      r.stderr)
+        self.assertFalse(os.path.exists(out))
 
 
 if __name__ == "__main__":

@@ -114,7 +114,9 @@ class PromptOfTheDay(PromptCase):
         self.assertGreaterEqual(len({p["id"] for p in mine}), 5)
 
     def test_matches_an_independent_implementation_of_the_algorithm(self):
-        ids = [p["id"] for deck in shipped_decks().values() for p in deck["prompt"]]
+        # With a seed, the shared pool: prompts for two (together or either), depth 1-2.
+        ids = [p["id"] for deck in shipped_decks().values() for p in deck["prompt"]
+               if p.get("with", "either") != "solo" and p.get("depth", 2) <= 2]
         self.write_config('[prompt]\nseed = "our-words"\n')
         for offset in (0, 1, 17, 400):
             day = datetime.date(2026, 11, 21) + datetime.timedelta(days=offset)
@@ -123,7 +125,8 @@ class PromptOfTheDay(PromptCase):
                 self.assertEqual(got["id"], prompt_of_the_day(ids, day, "our-words"))
         # The filters shape the pool the same way on both machines.
         day = datetime.date(2026, 11, 21)
-        depth1 = [p["id"] for deck in shipped_decks().values() for p in deck["prompt"] if p["depth"] <= 1]
+        depth1 = [p["id"] for deck in shipped_decks().values() for p in deck["prompt"]
+                  if p["depth"] <= 1 and p.get("with", "either") != "solo"]
         got = self.json_of("today", "--depth", "1", "--json")
         self.assertEqual(got["id"], prompt_of_the_day(depth1, day, "our-words"))
 
@@ -145,13 +148,14 @@ class PromptOfTheDay(PromptCase):
         self.ok("today", env=self.at("2026-11-22T08:00:00+00:00"))
         self.assertEqual(len(self.records()), 2)
 
-    def test_plain_output_is_the_text_alone_and_json_has_the_fields(self):
+    def test_plain_output_is_the_text_with_its_depth_and_json_has_the_fields(self):
         r = self.ok("today")
         self.assertEqual(r.stderr, "")
-        self.assertEqual(r.stdout.count("\n"), 1, "not a terminal: the text only, no id line")
         got = self.json_of("today", "--json")
         self.assertEqual(sorted(got), ["date", "deck", "depth", "id", "notes", "text", "with"])
-        self.assertEqual(r.stdout, got["text"] + "\n")
+        depth = {1: "light", 2: "medium", 3: "deep"}[got["depth"]]
+        note = f"Content note: {', '.join(got['notes'])}.\n" if got["notes"] else ""
+        self.assertEqual(r.stdout, f"{note}{got['text']}\n{got['id']} · {got['deck']} · depth {got['depth']} ({depth})\n")
         self.assertTrue(got["id"].startswith(got["deck"] + "-"))
         self.assertIn(got["with"], ("solo", "together", "either"))
 
@@ -159,7 +163,7 @@ class PromptOfTheDay(PromptCase):
         got = self.json_of("today", "--json")
         run = self.pty("today", stdin_tty=False)
         run.expect(got["text"])
-        run.expect(f"\x1b[2m{got['id']} \u00b7 {got['deck']}\x1b[0m")
+        run.expect(f"\x1b[2m{got['id']} \u00b7 {got['deck']} \u00b7 depth {got['depth']} (")
         rc, _, _ = run.finish()
         self.assertEqual(rc, 0)
         run = self.pty("today", stdin_tty=False, env={"NO_COLOR": "1"})
@@ -191,11 +195,11 @@ class CooldownAndRounds(PromptCase):
         for minute in range(3):
             r = self.ok("--deck", "three", env=self.at(f"2026-11-21T19:1{minute}:00+00:00"))
             self.assertEqual(r.stderr, "")
-            seen.append(r.stdout)
-        self.assertEqual(sorted(seen), ["One?\n", "Three?\n", "Two?\n"])
+            seen.append(r.stdout.splitlines()[0])
+        self.assertEqual(sorted(seen), ["One?", "Three?", "Two?"])
         r = self.ok("--deck", "three", env=self.at("2026-11-21T19:20:00+00:00"))
         self.assertIn("starting over", r.stderr)
-        self.assertNotEqual(r.stdout, seen[-1], "a new round does not begin with the prompt just seen")
+        self.assertNotEqual(r.stdout.splitlines()[0], seen[-1], "a new round does not begin with the prompt just seen")
         self.assertEqual([rec["event"] for rec in self.records()], ["shown"] * 4)
 
     def test_skip_keeps_a_prompt_away_for_the_cooldown(self):
@@ -378,7 +382,9 @@ class AnswersAndRevisits(PromptCase):
         self.assertEqual(got["prompt"]["id"], shown["id"])
         self.assertEqual(got["answer"]["text"], "A walk by the river.")
         text = self.ok("revisit", env=self.at(later)).stdout
-        self.assertIn(shown["text"] + "\n\nYou wrote on 2026-11-21:\n  A walk by the river.\n", text)
+        self.assertIn(shown["text"] + "\n" + shown["id"] + f" · solo · depth {shown['depth']} (", text)
+        self.assertIn(")\n\nYou wrote on 2026-11-21:\n"
+                      "  A walk by the river.\n", text)
         self.ok("answer", "--text", "-", input="Still the river,\nbut further along.\n", env=self.at(later))
 
         answers = self.json_of("history", "--event", "answered", "--json", env=self.at(later))

@@ -178,6 +178,36 @@ notes = ["spiders"]
     CHECK(has_problem(shipped, "decks/mine.toml:5:", "three digits"));
 }
 
+TEST_CASE("shipped rules insist on the content note a prompt's words call for") {
+    const std::string text = R"([deck]
+name = "mine"
+title = "T"
+description = "D"
+how_to_use = "H"
+
+[[prompt]]
+id = "mine-001"
+text = "What happens after an Argument?"
+
+[[prompt]]
+id = "mine-002"
+text = "What did your body tell you, and what did you learn growing up?"
+notes = ["body"]
+
+[[prompt]]
+id = "mine-003"
+text = "When does a feeling gets too big for you?"
+notes = ["self-harm", "substance-use"]
+)";
+    const DeckLoad shipped = tend::parse_toml_deck(text, "decks/mine.toml", DeckRules::shipped);
+    INFO(all_problems(shipped));
+    CHECK(shipped.problems.size() == 2);
+    CHECK(has_problem(shipped, "decks/mine.toml:7:", "speaks of 'argument' and needs the content note 'conflict'"));
+    CHECK(has_problem(shipped, "decks/mine.toml:11:", "speaks of 'growing up' and needs the content note 'childhood'"));
+    const DeckLoad user = tend::parse_toml_deck(text, "decks/mine.toml", DeckRules::user);
+    CHECK_MESSAGE(user.ok(), all_problems(user));
+}
+
 TEST_CASE("a '%' text deck splits on lines holding only '%' and names itself after the file") {
     const std::string text = "First prompt?\n%\nSecond prompt,\n  on two lines?\n%  \r\nThird?\r\n%\n";
     const DeckLoad load = tend::parse_text_deck(text, "decks/Late Night.txt");

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "error.hpp"
+#include "feelings.hpp"
 #include "shipped_decks.hpp"
 #include "terminal.hpp"
 
@@ -95,6 +96,21 @@ std::vector<std::string_view> Library::notes() const {
             if (std::find(all.begin(), all.end(), note) == all.end()) all.push_back(note);
     std::sort(all.begin(), all.end());
     return all;
+}
+
+Filter config_filter(const tend::PromptConfig& config) {
+    Filter filter;
+    filter.max_depth = config.depth;
+    if (!config.with.empty() && config.with != "either") filter.with = tend::parse_with(config.with);
+    for (const auto& note : config.exclude) filter.exclude.push_back(tend::normalize_word(note));
+    return filter;
+}
+
+Filter shared_day_filter(const tend::PromptConfig& config) {
+    Filter filter = config_filter(config);
+    if (!filter.max_depth) filter.max_depth = 2;
+    if (config.with.empty() && !config.seed.empty()) filter.with = tend::With::together;
+    return filter;
 }
 
 std::vector<const Card*> filter_cards(const Library& library, const Filter& filter) {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config.hpp"
 #include "deck.hpp"
 
 namespace prompt {
@@ -82,6 +83,15 @@ struct Filter {
     std::optional<tend::With> with;    // solo or together: those and the "either" ones
     std::vector<std::string> exclude;  // leave out cards with any of these content notes
 };
+
+// The filter the config sets for every pick ([prompt] depth, with and exclude), before any option.
+Filter config_filter(const tend::PromptConfig& config);
+
+// The pool the shared prompt of the day comes from when nothing more is asked for: with a
+// [prompt] seed (a couple's), only prompts meant for two (together or either), and at any seed
+// depth 1-2, since it is shown unasked, often from a shell rc file. [prompt] depth and with
+// choose more. The one definition of the shared pool: build on it, do not copy it.
+Filter shared_day_filter(const tend::PromptConfig& config);
 
 // The cards that pass the filter, in library order. A deck name that is not loaded is a
 // usage error naming --deck.

@@ -50,10 +50,10 @@ Library load_library(const Session& session) {
     return library;
 }
 
-Filter make_filter(const Options& options, const Session& session, const Library& library) {
-    Filter filter;
+// The options over the defaults: the config's for `prompt`, the shared pool's for `prompt today`.
+Filter make_filter(const Options& options, const Session& session, const Library& library, Filter filter) {
     for (const auto& name : options.filter.decks) filter.decks.push_back(tend::normalize_word(name));
-    filter.max_depth = options.filter.depth;
+    if (options.filter.depth) filter.max_depth = options.filter.depth;
     if (options.filter.together) filter.with = tend::With::together;
     if (options.filter.solo) filter.with = tend::With::solo;
     const auto known = options.filter.exclude.empty() ? std::vector<std::string_view>{} : library.notes();
@@ -65,15 +65,15 @@ Filter make_filter(const Options& options, const Session& session, const Library
                                      tend::neutralize(note), fmt::join(known, ", ")));
         filter.exclude.push_back(note);
     }
-    for (const auto& note : session.config.prompt.exclude) filter.exclude.push_back(tend::normalize_word(note));
     return filter;
 }
 
-std::vector<const Card*> pool_for(const Options& options, const Session& session, const Library& library) {
-    auto pool = filter_cards(library, make_filter(options, session, library));
+std::vector<const Card*> pool_for(const Options& options, const Session& session, const Library& library,
+                                  const Filter& defaults) {
+    auto pool = filter_cards(library, make_filter(options, session, library, defaults));
     if (pool.empty())
         tend::usage_error(
-            "no prompt matches these filters (and [prompt] exclude, if your config has it); "
+            "no prompt matches these filters (and [prompt] depth, with and exclude, if your config has them); "
             "'prompt decks' shows what there is");
     return pool;
 }
@@ -90,14 +90,25 @@ tend::Json card_json(const Card& card) {
         .set("notes", std::move(notes));
 }
 
-std::string id_line(const Session& session, const Card& card) {
-    return session.out_style.dim(fmt::format("{} \u00b7 {}", card.id, card.deck));
+std::string_view depth_word(int depth) {
+    return depth <= 1 ? "light" : depth == 2 ? "medium" : "deep";
 }
 
-// The text on stdout; its id and deck as a dim second line, on a terminal only.
+std::string id_line(const Session& session, const Card& card) {
+    return session.out_style.dim(
+        fmt::format("{} \u00b7 {} \u00b7 depth {} ({})", card.id, card.deck, card.depth, depth_word(card.depth)));
+}
+
+// Content notes first, so a person can look away before reading; then the text; then its id,
+// deck and depth, dim on a terminal. The same lines when piped: the notes travel with the prompt.
 void print_card(const Session& session, const Card& card) {
+    const auto notes = card.note_list();
+    if (!notes.empty())
+        session.io.out << session.out_style.yellow(
+                              tend::neutralize(fmt::format("Content note: {}.", fmt::join(notes, ", "))))
+                       << '\n';
     session.io.out << tend::neutralize(card.text, true) << '\n';
-    if (session.io.out_tty) session.io.out << id_line(session, card) << '\n';
+    session.io.out << id_line(session, card) << '\n';
 }
 
 std::string id_of(const Record& record) {
@@ -358,7 +369,7 @@ bool same_as_shipped(const tend::Deck& deck, const Library& shipped) {
 
 int random(const Options& options, const Session& session) {
     const Library library = load_library(session);
-    const auto pool = pool_for(options, session, library);
+    const auto pool = pool_for(options, session, library, config_filter(session.config.prompt));
     const auto ids = recent_ids(session);
     const std::vector<std::string_view> recent(ids.begin(), ids.end());
     const RandomPick pick = pick_random(pool, recent, entropy());
@@ -376,7 +387,7 @@ int random(const Options& options, const Session& session) {
 
 int today(const Options& options, const Session& session) {
     const Library library = load_library(session);
-    const auto pool = pool_for(options, session, library);
+    const auto pool = pool_for(options, session, library, shared_day_filter(session.config.prompt));
     const tend::LocalDay day = session.zone.day_of(session.now);
     const Card& card = *prompt_of_the_day(pool, day, session.config.prompt.seed);
     if (options.json) {
@@ -492,7 +503,7 @@ int history(const Options& options, const Session& session) {
 
 int revisit(const Options& options, const Session& session) {
     const Library library = load_library(session);
-    const auto pool = pool_for(options, session, library);
+    const auto pool = pool_for(options, session, library, config_filter(session.config.prompt));
     const auto events = all_events(session);
     std::map<std::string, const Record*, std::less<>> latest_answer;
     for (const auto& record : events)
