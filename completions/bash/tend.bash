@@ -245,7 +245,7 @@ _tend_boundary_log() {
     local cur prev words cword split sub nargs
     _tend_init || return
     local events="held tested crossed violated repaired renegotiated retired"
-    local subcommands="add $events list show"
+    local subcommands="add $events list show undo"
     _tend_parse "$subcommands" "--data-dir --color --type --with --if-crossed --note --at --intensity --text"
     _tend_common_value && return
     case $prev in
@@ -272,6 +272,7 @@ _tend_boundary_log() {
         held | tested | crossed | violated | repaired | retired) options="--intensity --note --at --json -q --quiet" ;;
         list) options="--all --type --with --json" ;;
         show) options="--json" ;;
+        undo) options="-q --quiet" ;;
     esac
     if [[ $cur == -* ]]; then
         _tend_reply "$options $_tend_common_options"

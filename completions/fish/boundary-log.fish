@@ -10,7 +10,7 @@ complete -c boundary-log -l data-dir -x -a '(__fish_complete_directories)' -d 'K
 complete -c boundary-log -l color -x -a 'auto always never' -d 'Colour: auto, always or never'
 
 set -l events held tested crossed violated repaired renegotiated retired
-set -l subcommands add $events list show
+set -l subcommands add $events list show undo
 set -l types physical emotional time material digital sexual intellectual
 
 complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a add -d 'Set a new boundary'
@@ -23,6 +23,8 @@ complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a re
 complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a retired -d 'It is no longer needed'
 complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a list -d 'List the active boundaries'
 complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a show -d 'Show one boundary and its timeline'
+complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a undo -d 'Take back what was logged last'
+complete -c boundary-log -n "__fish_seen_subcommand_from undo" -s q -l quiet -d 'Print less'
 
 complete -c boundary-log -n "__fish_seen_subcommand_from add list" -l type -x -a "$types" -d 'Its kind'
 complete -c boundary-log -n "__fish_seen_subcommand_from add list" -l with -x -d 'Who it is with'

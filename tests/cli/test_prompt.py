@@ -374,7 +374,8 @@ class AnswersAndRevisits(PromptCase):
     def test_answer_and_revisit_round_trip(self):
         shown = self.json_of("--deck", "solo", "--json")
         r = self.ok("answer", "--text", "A walk by the river.")
-        self.assertIn(f"Saved your answer to {shown['id']}.", r.stderr)
+        # Confirmed in the prompt's own words, so an answer to the wrong prompt is seen at once.
+        self.assertIn(f"Saved your answer to {shown['id']}, \u201c{shown['text'][:40]}", r.stderr)
         self.assertIn("Nothing to revisit yet", self.ok("revisit", env=self.at("2026-12-01T10:00:00+00:00")).stderr)
 
         later = "2026-12-22T20:00:00+00:00"

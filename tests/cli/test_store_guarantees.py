@@ -329,5 +329,32 @@ class WorkIsNeverLostToALock(TendTestCase):
         self.assertFalse(os.path.exists(staging(self.data_dir)))
 
 
+class EveryKindCanBeCorrected(TendTestCase):
+    def required_tools(self):
+        return ["boundary-log"]
+
+    def json_of(self, *args):
+        return json.loads(self.ok(*args, tool="boundary-log").stdout)
+
+    def test_a_mistaken_violated_is_taken_back(self):
+        self.ok("add", "no shouting", "-q", tool="boundary-log")
+        self.ok("held", "1", "-q", tool="boundary-log")
+        self.ok("violated", "1", "--note", "wrong one", tool="boundary-log")
+        r = self.ok("undo", tool="boundary-log")
+        self.assertIn("Undone: the 'violated' logged for boundary 1", r.stderr)
+        [b] = self.json_of("list", "--json")
+        self.assertEqual(b["last_event"], "held")
+        self.assertEqual(b["counts"]["violated"], 0)
+        self.assertNotIn("wrong one", self.read_month(kind="boundary").decode())
+        r = self.run_tool("undo", tool="boundary-log")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("nothing to undo", r.stderr)
+
+    def test_a_boundary_set_by_mistake_is_taken_back(self):
+        self.ok("add", "a typo", "-q", tool="boundary-log")
+        self.ok("undo", "-q", tool="boundary-log")
+        self.assertEqual(self.json_of("list", "--all", "--json"), [])
+
+
 if __name__ == "__main__":
     unittest.main()

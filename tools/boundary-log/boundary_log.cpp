@@ -109,6 +109,10 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     show->add_flag("--json", options.json, "Print JSON: the boundary with its events");
     commands.emplace_back(show, Command::show);
 
+    auto* undo = app.add_subcommand("undo", "Take back the boundary or event logged last, if it was a mistake");
+    undo->add_flag("-q,--quiet", options.quiet, "Print less");
+    commands.emplace_back(undo, Command::undo);
+
     tend::cli::parse(app, argc, argv, io);
     for (const auto& [sub, command] : commands)
         if (sub->parsed()) options.command = command;
@@ -117,10 +121,11 @@ int main(int argc, const char* const* argv, tend::Io& io) {
 
     tend::Session session("boundary-log", io, options.common);
     using Action = int (*)(const Options&, const tend::Session&);
-    const std::array<std::pair<Command, Action>, 4> actions{{{Command::list, boundary_log::list},
+    const std::array<std::pair<Command, Action>, 5> actions{{{Command::list, boundary_log::list},
                                                              {Command::add, boundary_log::add},
                                                              {Command::event, boundary_log::log_event},
-                                                             {Command::show, boundary_log::show}}};
+                                                             {Command::show, boundary_log::show},
+                                                             {Command::undo, boundary_log::undo}}};
     for (const auto& [command, action] : actions)
         if (command == options.command) return action(options, session);
     return 0;

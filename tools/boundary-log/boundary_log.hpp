@@ -35,7 +35,7 @@ struct ListOptions {
     std::optional<std::string> with;
 };
 
-enum class Command { list, add, event, show };
+enum class Command { list, add, event, show, undo };
 
 struct Options {
     tend::CommonOptions common;
@@ -59,5 +59,6 @@ int add(const Options& options, const tend::Session& session);
 int log_event(const Options& options, const tend::Session& session);
 int list(const Options& options, const tend::Session& session);
 int show(const Options& options, const tend::Session& session);
+int undo(const Options& options, const tend::Session& session);
 
 }  // namespace boundary_log

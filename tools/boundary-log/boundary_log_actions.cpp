@@ -346,4 +346,33 @@ int show(const Options& options, const Session& session) {
     return 0;
 }
 
+int undo(const Options& options, const Session& session) {
+    std::error_code ec;
+    const auto nothing = [&] {
+        session.note("There is nothing to undo.");
+        return 1;
+    };
+    if (!std::filesystem::is_directory(session.paths.data_dir / "boundary", ec)) return nothing();
+    // One transaction: what was logged last is found, taken out, and the rest checked to still
+    // add up, before anything is written.
+    tend::Transaction t = session.transaction();
+    const auto id = t.last(tend::boundary_format);
+    const auto found = id ? t.find(tend::boundary_format, *id) : std::nullopt;
+    if (!found) return nothing();
+    t.replace(tend::boundary_format, *id, std::nullopt);
+    (void)tend::derive_boundaries(t.all(tend::boundary_format));
+    t.set_last(tend::boundary_format, std::nullopt);
+    t.commit();
+    if (!options.quiet) {
+        const auto event = tend::field<std::string>(found->record, "event").value_or("");
+        const auto number = tend::field<std::int64_t>(found->record, "boundary").value_or(0);
+        session.note(event == "added"
+                         ? fmt::format("Undone: boundary {} is taken back, as if it had never been set.", number)
+                         : fmt::format("Undone: the '{}' logged for boundary {} at {} is taken back.",
+                                       tend::neutralize(event), number,
+                                       tend::format_local_minutes(tend::record_at(found->record).local())));
+    }
+    return 0;
+}
+
 }  // namespace boundary_log

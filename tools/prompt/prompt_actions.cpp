@@ -417,7 +417,10 @@ int answer(const Options& options, const Session& session) {
     if (!saved) return 0;
     const Record& stored = *saved;
     if (options.json) session.io.out << tend::record_to_json(stored, tend::prompt_format).dump() << '\n';
-    session.note(fmt::format("Saved your answer to {}.", card.id));
+    // In the prompt's own words, so an answer that went to another prompt than meant (the last
+    // one shown may be another shell's) is seen at once.
+    session.note(fmt::format("Saved your answer to {}, \u201c{}\u201d.", card.id,
+                             tend::truncate_display(tend::neutralize(card.text), fit_columns)));
     return 0;
 }
 
