@@ -340,6 +340,8 @@ class PromptsAskBeforeTheyGoDeep(TendTestCase):
                 lines = [line for line in out.splitlines() if line.strip() and not line.startswith("tend keeps")]
                 self.assertRegex(lines[0], r"^Content note: ([a-z-]+, )*conflict(, [a-z-]+)*\.$", out)
                 self.assertRegex(lines[-1], r"^repair-0\d\d · repair · depth [12] \((light|medium)\)$")
+        listing = self.run_tool("decks", "repair").stdout
+        self.assertIn("repair-016  depth 2  either    [childhood, family, conflict] What did you learn growing up", listing)
         got = json.loads(self.run_tool("--deck", "repair", "--json").stdout)
         self.assertIn("conflict", got["notes"])
         self.assertIn(got["depth"], (1, 2, 3))

@@ -596,9 +596,14 @@ int decks(const Options& options, const Session& session) {
         if (!info.how_to_use.empty())
             session.io.out << '\n' << "How to use it: " << tend::neutralize(info.how_to_use) << '\n';
         session.io.out << '\n';
-        for (const auto& card : cards_of(info))
-            session.io.out << fmt::format("{}  depth {}  {:<8}  {}\n", style.cyan(std::string(card.id)), card.depth,
-                                          tend::with_name(card.with), tend::neutralize(card.text));
+        for (const auto& card : cards_of(info)) {
+            // A prompt's notes travel with it here too, before its words.
+            const auto notes = card.note_list();
+            const std::string note =
+                notes.empty() ? std::string() : tend::neutralize(fmt::format("[{}] ", fmt::join(notes, ", ")));
+            session.io.out << fmt::format("{}  depth {}  {:<8}  {}{}\n", style.cyan(std::string(card.id)), card.depth,
+                                          tend::with_name(card.with), style.yellow(note), tend::neutralize(card.text));
+        }
     }
     return 0;
 }
