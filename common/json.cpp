@@ -139,8 +139,10 @@ Json node_to_json(const toml::node& node) {
 
 Json record_to_json(const Record& record, const RecordFormat& format) {
     Json object = Json::object();
+    // Every key of the kind, null when the record has no value for it: one shape per kind.
     const auto emit = [&](std::string_view key) {
-        if (const toml::node* node = record.get(key)) object.set(std::string(key), node_to_json(*node));
+        const toml::node* node = record.get(key);
+        object.set(std::string(key), node ? node_to_json(*node) : Json(nullptr));
     };
     emit("id");
     emit("at");

@@ -51,7 +51,8 @@ private:
 // A JSON string literal; invalid UTF-8 bytes become U+FFFD so the output is always valid.
 std::string json_quote(std::string_view text);
 
-// A record as a JSON object in its format's field order; date-times as RFC 3339 strings.
+// A record as a JSON object in its format's field order, every field there (null when the record
+// has none); date-times as RFC 3339 strings.
 Json record_to_json(const Record& record, const RecordFormat& format);
 
 }  // namespace tend

@@ -281,11 +281,11 @@ _tend_boundary_log() {
     case $sub in
         "") _tend_reply "$subcommands" ;;
         show)
-            ((nargs == 0)) && _tend_reply "$(_tend_run list --all --json | _tend_json_values number)"
+            ((nargs == 0)) && _tend_reply "$(_tend_run list --all --json | _tend_json_values boundary)"
             ;;
         add | list) ;;
         *)
-            ((nargs == 0)) && _tend_reply "$(_tend_run list --json | _tend_json_values number)"
+            ((nargs == 0)) && _tend_reply "$(_tend_run list --json | _tend_json_values boundary)"
             ;;
     esac
 }

@@ -8,7 +8,8 @@ Each page's JSON section (`.SS JSON`) holds, in `.EX` blocks, definitions writte
 
 where a type is `string`, `integer`, `number`, `boolean`, `null`, `time` (RFC 3339 with an offset or Z),
 `date` (YYYY-MM-DD), a quoted literal ("added"), `[type]` (an array), `{key: type, key?: type}` (an object
-with exactly these keys; `?` marks a key that may be left out, as --no-notes leaves out free text), another
+with exactly these keys; `?` marks a key that may be left out, as --no-notes leaves out free text), `{*: type}`
+(an object whose keys are names and whose values are all of one type), another
 definition's name, or several of these joined by `|`. A definition may go on over lines that start with
 spaces.
 """
@@ -103,6 +104,12 @@ class Parser:
             return ("array", item)
         if (kind, value) == ("char", "{"):
             self.pos += 1
+            if self.peek() == ("char", "*"):
+                self.pos += 1
+                self.take("char", ":")
+                item = self.union()
+                self.take("char", "}")
+                return ("map", item)
             fields = {}
             while self.peek() != ("char", "}"):
                 key, optional = self.take("key")
@@ -136,6 +143,10 @@ def errors(value, node, schemas, where="$"):
         if not isinstance(value, list):
             return [f"{where}: {type(value).__name__}, not an array"]
         return [e for i, item in enumerate(value) for e in errors(item, node[1], schemas, f"{where}[{i}]")]
+    if kind == "map":
+        if not isinstance(value, dict):
+            return [f"{where}: {type(value).__name__}, not an object"]
+        return [e for k, item in value.items() for e in errors(item, node[1], schemas, f"{where}.{k}")]
     if kind == "object":
         if not isinstance(value, dict):
             return [f"{where}: {type(value).__name__}, not an object"]
@@ -161,3 +172,20 @@ def errors(value, node, schemas, where="$"):
     if name not in schemas:
         return [f"{where}: the schema names {name!r}, which no page defines"]
     return errors(value, schemas[name], schemas, where)
+
+
+BUILT_IN = {"string", "integer", "number", "boolean", "null", "time", "date"}
+
+
+def names_in(node):
+    """Every definition a type refers to, however deep."""
+    kind = node[0]
+    if kind == "name":
+        return set() if node[1] in BUILT_IN else {node[1]}
+    if kind == "union":
+        return set().union(*(names_in(option) for option in node[1]))
+    if kind in ("array", "map"):
+        return names_in(node[1])
+    if kind == "object":
+        return set().union(set(), *(names_in(item) for item, _ in node[1].values()))
+    return set()

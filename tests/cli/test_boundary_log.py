@@ -14,7 +14,10 @@ from tendtest import ID_RE, RFC3339_RE, TendTestCase, tool_path
 
 NOW = "2026-11-21T19:10:00+00:00"
 EVENTS = ("held", "tested", "crossed", "violated", "repaired", "renegotiated", "retired")
-STATE_KEYS = ["number", "text", "type", "with", "hard", "if_crossed", "added", "retired", "last_event", "last_at",
+# Every key of a boundary record, in every JSON output: null where the event has no value.
+BOUNDARY_RECORD_KEYS = ["id", "at", "recorded", "event", "boundary", "text", "type", "with", "hard", "if_crossed",
+                        "intensity", "note"]
+STATE_KEYS = ["boundary", "text", "type", "with", "hard", "if_crossed", "added", "retired", "last_event", "last_at",
               "counts"]
 COUNT_KEYS = ["held", "tested", "crossed", "violated", "repaired", "renegotiated"]
 
@@ -183,7 +186,8 @@ class Add(BoundaryTestCase):
 
     def test_json_prints_the_record_instead_of_the_number(self):
         rec = self.json_of("add", "Knock first", "--type", "physical", "--hard")
-        self.assertEqual(list(rec), ["id", "at", "recorded", "event", "boundary", "text", "type", "hard"])
+        self.assertEqual(list(rec), BOUNDARY_RECORD_KEYS)
+        self.assertEqual((rec["with"], rec["if_crossed"], rec["intensity"], rec["note"]), (None, None, None, None))
         self.assertEqual((rec["event"], rec["boundary"], rec["at"]), ("added", 1, NOW))
         self.assertEqual(self.state(1)["events"], [rec])
 
@@ -228,7 +232,8 @@ class Events(BoundaryTestCase):
 
     def test_json_prints_the_saved_event(self):
         rec = self.json_of("tested", "#1", "--intensity", "5", "--note", "pushed")
-        self.assertEqual(list(rec), ["id", "at", "recorded", "event", "boundary", "intensity", "note"])
+        self.assertEqual(list(rec), BOUNDARY_RECORD_KEYS)
+        self.assertEqual((rec["text"], rec["type"], rec["hard"]), (None, None, None))
         self.assertEqual((rec["event"], rec["boundary"], rec["intensity"], rec["note"]), ("tested", 1, 5, "pushed"))
         self.assertRegex(rec["at"], RFC3339_RE)
 
@@ -294,8 +299,8 @@ class Events(BoundaryTestCase):
         n = self.new("Ask before borrowing")
         r = self.ok("retired", "1")
         self.assertIn("Boundary 1 is retired", r.stderr)
-        self.assertEqual([b["number"] for b in self.json_of("list")], [n])
-        self.assertEqual([(b["number"], b["retired"]) for b in self.json_of("list", "--all")], [(1, True), (n, False)])
+        self.assertEqual([b["boundary"] for b in self.json_of("list")], [n])
+        self.assertEqual([(b["boundary"], b["retired"]) for b in self.json_of("list", "--all")], [(1, True), (n, False)])
         self.assertTrue(self.state(1)["retired"])
 
     def test_events_logged_in_the_same_second_keep_the_order_they_were_logged(self):
@@ -364,12 +369,12 @@ class ListAndShow(BoundaryTestCase):
     def test_list_json(self):
         self.fill()
         boundaries = self.json_of("list")
-        self.assertEqual([b["number"] for b in boundaries], [1, 2])
+        self.assertEqual([b["boundary"] for b in boundaries], [1, 2])
         for b in boundaries:
             self.assertEqual(list(b), STATE_KEYS)
             self.assertEqual(list(b["counts"]), COUNT_KEYS)
         self.assertEqual(boundaries[0], {
-            "number": 1, "text": "I leave the room when voices are raised", "type": "emotional", "with": "partner",
+            "boundary": 1, "text": "I leave the room when voices are raised", "type": "emotional", "with": "partner",
             "hard": True, "if_crossed": "I take a 20-minute break", "added": "2026-11-20T20:00:00+00:00",
             "retired": False, "last_event": "crossed", "last_at": "2026-11-21T18:00:00+00:00",
             "counts": {"held": 2, "tested": 1, "crossed": 1, "violated": 0, "repaired": 0, "renegotiated": 0}})
@@ -380,7 +385,7 @@ class ListAndShow(BoundaryTestCase):
 
     def test_filters(self):
         self.fill()
-        numbers = lambda *args: [b["number"] for b in self.json_of("list", *args)]
+        numbers = lambda *args: [b["boundary"] for b in self.json_of("list", *args)]
         self.assertEqual(numbers("--type", "time"), [2])
         self.assertEqual(numbers("--type", "EMOTIONAL"), [1])
         self.assertEqual(numbers("--type", "digital"), [])
@@ -428,7 +433,8 @@ class ListAndShow(BoundaryTestCase):
         self.assertEqual([e["event"] for e in state["events"]], ["added", "held", "held", "tested", "crossed"])
         self.assertEqual(state["events"][1], {
             "id": state["events"][1]["id"], "at": "2026-11-20T21:00:00+00:00", "recorded": NOW, "event": "held",
-            "boundary": 1, "note": "said it calmly"})
+            "boundary": 1, "text": None, "type": None, "with": None, "hard": None, "if_crossed": None,
+            "intensity": None, "note": "said it calmly"})
         listed = self.json_of("list")[0]
         self.assertEqual({k: v for k, v in state.items() if k != "events"}, listed)
 
@@ -469,17 +475,17 @@ class DerivedFromHandWrittenFile(BoundaryTestCase):
     def test_state_is_derived_from_the_events(self):
         first, second = self.json_of("list", "--all")
         self.assertEqual(first, {
-            "number": 1, "text": "I step outside for ten minutes when voices are raised", "type": "emotional",
+            "boundary": 1, "text": "I step outside for ten minutes when voices are raised", "type": "emotional",
             "with": "partner", "hard": True, "if_crossed": "I take a 20-minute break",
             "added": "2026-11-01T20:00:00+00:00", "retired": False, "last_event": "held",
             "last_at": "2026-11-10T18:00:00+00:00",
             "counts": {"held": 2, "tested": 1, "crossed": 1, "violated": 0, "repaired": 1, "renegotiated": 1}})
         self.assertEqual(second, {
-            "number": 2, "text": "No work calls after 21:00", "type": "time", "with": "work", "hard": False,
+            "boundary": 2, "text": "No work calls after 21:00", "type": "time", "with": "work", "hard": False,
             "if_crossed": None, "added": "2026-11-04T08:00:00+00:00", "retired": True, "last_event": "retired",
             "last_at": "2026-11-09T18:00:00+00:00",
             "counts": {"held": 0, "tested": 0, "crossed": 0, "violated": 1, "repaired": 0, "renegotiated": 0}})
-        self.assertEqual([b["number"] for b in self.json_of("list")], [1])
+        self.assertEqual([b["boundary"] for b in self.json_of("list")], [1])
 
     def test_timeline_is_in_time_order(self):
         self.assertEqual([e["id"] for e in self.state(1)["events"]],
@@ -537,10 +543,10 @@ class ConcurrentWriters(BoundaryTestCase):
         self.assertEqual(len(recs), 3 * total)
         self.assertEqual(len({r["id"] for r in recs}), 3 * total)
         states = self.json_of("list")
-        self.assertEqual([s["number"] for s in states], list(range(1, total + 1)))
+        self.assertEqual([s["boundary"] for s in states], list(range(1, total + 1)))
         for s in states:
             self.assertEqual((s["counts"]["held"], s["counts"]["tested"]), (1, 1), s)
-            [held] = [e for e in self.state(s["number"])["events"] if e["event"] == "held"]
+            [held] = [e for e in self.state(s["boundary"])["events"] if e["event"] == "held"]
             self.assertEqual(held["note"], s["text"], "each worker's event landed on its own boundary")
         self.assertEqual(self.temp_files("boundary"), [])
 

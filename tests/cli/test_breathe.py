@@ -242,7 +242,7 @@ class Logging(BreatheTestCase):
     def test_json_with_no_log_has_no_id(self):
         r = self.breathe(*FAST, "--cycles", "1", "--json", "--no-log")
         rec = json.loads(r.stdout)
-        self.assertNotIn("id", rec)
+        self.assertIsNone(rec["id"])
         self.assertEqual(rec["cycles"], 1)
 
     def test_log_lists_sessions(self):

@@ -35,7 +35,7 @@ class SaveAndList(TendTestCase):
         self.assertEqual(rec["tags"], ["work"])
         self.assertEqual(rec["note"], "long day")
         for absent in ("energy", "anxiety", "closeness", "safety"):
-            self.assertNotIn(absent, rec)
+            self.assertIsNone(rec[absent])
 
     def test_json_on_save_matches_list(self):
         saved = self.add("4", "--energy", "3")
@@ -326,13 +326,13 @@ class EditDeleteUndo(TendTestCase):
         rec = self.add("6", "--note", "long day", "--feel", "tired", "--tag", "work")
         self.ok("edit", rec["id"], "--clear", "note")
         [after] = self.list_json()
-        self.assertNotIn("note", after)
+        self.assertIsNone(after["note"])
         self.assertNotIn("note", self.month_records()[0])
         self.assertEqual(after["feelings"], ["tired"])
         self.ok("edit", rec["id"], "--clear", "feelings,tags", "--clear", "mood", "--energy", "4")
         [after] = self.list_json()
         for gone in ("feelings", "tags", "mood", "note"):
-            self.assertNotIn(gone, after)
+            self.assertIsNone(after[gone])
         self.assertEqual(after["energy"], 4)
 
     def test_edit_only_at(self):

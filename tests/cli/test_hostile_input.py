@@ -288,7 +288,7 @@ class StorableText(Fields):
         self.each_payload(body)
 
     def prompt_id(self):
-        return self.json_of("prompt", "today", "--json")["id"]
+        return self.json_of("prompt", "today", "--json")["prompt_id"]
 
     def check_prompt_answer(self, value, what):
         self.assertEqual(self.last("prompt", "text"), value, f"{what}: month file")
@@ -551,7 +551,7 @@ class LongArguments(Fields):
     def test_the_longest_single_argument_is_stored_everywhere(self):
         value = ("\x1b[2J" + "x" * 96) * (ARG_MAX_STRLEN // 100) + "end"
         self.seed_boundary()
-        pid = self.json_of("prompt", "today", "--json")["id"]
+        pid = self.json_of("prompt", "today", "--json")["prompt_id"]
         for tool, args, kind, key in (
                 ("checkin", ["5", "--note", value], "checkin", "note"),
                 ("boundary-log", ["add", "b", "--with", value], "boundary", "with"),
@@ -571,7 +571,7 @@ class ReportHtml(Fields):
         evil = "<script>alert('x')</script> & \"quoted\" 'single' <img src=x onerror=y>"
         self.ok_bytes("checkin", "5", "--note", evil, "--tag", "<b>&'\"")
         self.ok_bytes("boundary-log", "add", evil, "--note", evil)
-        pid = self.json_of("prompt", "today", "--json")["id"]
+        pid = self.json_of("prompt", "today", "--json")["prompt_id"]
         self.ok_bytes("prompt", "answer", pid, "--text", evil)
         html = self.ok_bytes("report", "--format", "html").stdout.decode()
         for raw in ("<script", "<img", "<b>", "'x'", '"quoted"', "'single'", "& \"", "&'"):
@@ -585,7 +585,7 @@ class ReportHtml(Fields):
         secret = "secret-\x1b[2J-words"
         self.ok_bytes("checkin", "5", "--note", secret)
         self.ok_bytes("boundary-log", "add", secret, "--note", secret)
-        pid = self.json_of("prompt", "today", "--json")["id"]
+        pid = self.json_of("prompt", "today", "--json")["prompt_id"]
         self.ok_bytes("prompt", "answer", pid, "--text", secret)
         for fmt in ("text", "markdown", "json", "html", "csv"):
             with self.subTest(format=fmt):
@@ -673,7 +673,7 @@ class OutOfRange(HostileCase):
         self.refused("checkin", "--at", "--at=", "5")
         saved = self.json_of("checkin", "--note=", "5", "--json")
         self.assertEqual(saved["mood"], 5)
-        self.assertNotIn("note", saved)
+        self.assertIsNone(saved["note"])
 
     def test_period_values(self):
         for flag, value in (("--week", "2026-W54"), ("--week", "2025-W53"), ("--week", "2026-W00"),
@@ -706,7 +706,7 @@ class HandEditedFiles(HostileCase):
     def setUp(self):
         super().setUp()
         today = json.loads(self.run_tool("today", "--json", tool="prompt").stdout)
-        self.pid, self.deck = today["id"], today["deck"]
+        self.pid, self.deck = today["prompt_id"], today["deck"]
         self.fresh_data_dir()
 
     def record(self, kind, rid, n=1):

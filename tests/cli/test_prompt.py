@@ -111,7 +111,7 @@ class PromptOfTheDay(PromptCase):
         self.assertEqual(mine, theirs)
         self.assertEqual([p["date"] for p in mine], [d.isoformat() for d in days])
         # Different dates move it: consecutive days differ within a cycle of the whole pool.
-        self.assertGreaterEqual(len({p["id"] for p in mine}), 5)
+        self.assertGreaterEqual(len({p["prompt_id"] for p in mine}), 5)
 
     def test_matches_an_independent_implementation_of_the_algorithm(self):
         # With a seed, the shared pool: prompts for two (together or either), depth 1-2.
@@ -122,19 +122,19 @@ class PromptOfTheDay(PromptCase):
             day = datetime.date(2026, 11, 21) + datetime.timedelta(days=offset)
             with self.subTest(day=day):
                 got = self.json_of("today", "--json", env=self.at(f"{day.isoformat()}T12:00:00+00:00"))
-                self.assertEqual(got["id"], prompt_of_the_day(ids, day, "our-words"))
+                self.assertEqual(got["prompt_id"], prompt_of_the_day(ids, day, "our-words"))
         # The filters shape the pool the same way on both machines.
         day = datetime.date(2026, 11, 21)
         depth1 = [p["id"] for deck in shipped_decks().values() for p in deck["prompt"]
                   if p["depth"] <= 1 and p.get("with", "either") != "solo"]
         got = self.json_of("today", "--depth", "1", "--json")
-        self.assertEqual(got["id"], prompt_of_the_day(depth1, day, "our-words"))
+        self.assertEqual(got["prompt_id"], prompt_of_the_day(depth1, day, "our-words"))
 
     def test_another_seed_gives_another_sequence(self):
-        plain = [self.json_of("today", "--json", env=self.at(f"2026-12-0{d}T12:00:00+00:00"))["id"]
+        plain = [self.json_of("today", "--json", env=self.at(f"2026-12-0{d}T12:00:00+00:00"))["prompt_id"]
                  for d in range(1, 8)]
         self.write_config('[prompt]\nseed = "ours alone"\n')
-        seeded = [self.json_of("today", "--json", env=self.at(f"2026-12-0{d}T12:00:00+00:00"))["id"]
+        seeded = [self.json_of("today", "--json", env=self.at(f"2026-12-0{d}T12:00:00+00:00"))["prompt_id"]
                   for d in range(1, 8)]
         self.assertNotEqual(plain, seeded)
 
@@ -152,22 +152,22 @@ class PromptOfTheDay(PromptCase):
         r = self.ok("today")
         self.assertEqual(r.stderr, "")
         got = self.json_of("today", "--json")
-        self.assertEqual(sorted(got), ["date", "deck", "depth", "id", "notes", "text", "with"])
+        self.assertEqual(sorted(got), ["date", "deck", "depth", "notes", "prompt_id", "text", "with"])
         depth = {1: "light", 2: "medium", 3: "deep"}[got["depth"]]
         note = f"Content note: {', '.join(got['notes'])}.\n" if got["notes"] else ""
-        self.assertEqual(r.stdout, f"{note}{got['text']}\n{got['id']} · {got['deck']} · depth {got['depth']} ({depth})\n")
-        self.assertTrue(got["id"].startswith(got["deck"] + "-"))
+        self.assertEqual(r.stdout, f"{note}{got['text']}\n{got['prompt_id']} · {got['deck']} · depth {got['depth']} ({depth})\n")
+        self.assertTrue(got["prompt_id"].startswith(got["deck"] + "-"))
         self.assertIn(got["with"], ("solo", "together", "either"))
 
     def test_on_a_terminal_a_dim_line_gives_the_id_and_deck(self):
         got = self.json_of("today", "--json")
         run = self.pty("today", stdin_tty=False)
         run.expect(got["text"])
-        run.expect(f"\x1b[2m{got['id']} \u00b7 {got['deck']} \u00b7 depth {got['depth']} (")
+        run.expect(f"\x1b[2m{got['prompt_id']} \u00b7 {got['deck']} \u00b7 depth {got['depth']} (")
         rc, _, _ = run.finish()
         self.assertEqual(rc, 0)
         run = self.pty("today", stdin_tty=False, env={"NO_COLOR": "1"})
-        run.expect(f"{got['id']} \u00b7 {got['deck']}")
+        run.expect(f"{got['prompt_id']} \u00b7 {got['deck']}")
         rc, text, _ = run.finish()
         self.assertEqual(rc, 0)
         self.assertNotIn("\x1b", text)
@@ -276,22 +276,22 @@ class OwnDecks(PromptCase):
         self.assertEqual(decks["late-night"]["count"], 2)
         self.assertTrue(decks["late-night"]["source"].endswith("Late Night.txt"))
         p = self.json_of("--deck", "late-night", "--json")
-        self.assertRegex(p["id"], r"^late-night-[0-9a-f]{8}$")
+        self.assertRegex(p["prompt_id"], r"^late-night-[0-9a-f]{8}$")
         self.assertEqual((p["depth"], p["with"], p["notes"]), (2, "either", []))
         self.assertIn(p["text"], ("What are you\nthinking about?", "What would help you sleep?"))
         # Ids come from the words, so reordering the file keeps them.
-        ids = {d["id"] for d in self.json_of("decks", "late-night", "--json")[0]["prompts"]}
+        ids = {d["prompt_id"] for d in self.json_of("decks", "late-night", "--json")[0]["prompts"]}
         self.write_deck("Late Night.txt", "What would help you sleep?\n%\nWhat are you thinking about?\n")
-        self.assertEqual(ids, {d["id"] for d in self.json_of("decks", "late-night", "--json")[0]["prompts"]})
+        self.assertEqual(ids, {d["prompt_id"] for d in self.json_of("decks", "late-night", "--json")[0]["prompts"]})
         self.ok("answer", "--text", "The garden.")
-        self.assertEqual(self.records()[-1]["prompt_id"], p["id"])
+        self.assertEqual(self.records()[-1]["prompt_id"], p["prompt_id"])
 
     def test_toml_deck_in_the_same_schema(self):
         self.write_deck("ours.toml", '[deck]\nname = "ours"\ntitle = "Ours"\ndescription = "Just us."\n\n'
                                      '[[prompt]]\nid = "ours-1"\ntext = "Where shall we go in spring?"\n'
                                      'depth = 1\nwith = "together"\nnotes = ["travel"]\n')
         p = self.json_of("--deck", "ours", "--json")
-        self.assertEqual(p, {"id": "ours-1", "deck": "ours", "text": "Where shall we go in spring?", "depth": 1,
+        self.assertEqual(p, {"prompt_id": "ours-1", "deck": "ours", "text": "Where shall we go in spring?", "depth": 1,
                              "with": "together", "notes": ["travel"]})
         self.assertUsageError(self.prompt("--deck", "ours", "--solo"))
 
@@ -321,7 +321,7 @@ class OwnDecks(PromptCase):
         self.write_deck("play.txt", "Mine?\n")
         r = self.ok("--deck", "play", "--json")
         self.assertIn("deck name 'play' is already taken by a shipped deck", r.stderr)
-        self.assertTrue(json.loads(r.stdout)["id"].startswith("play-0"))
+        self.assertTrue(json.loads(r.stdout)["prompt_id"].startswith("play-0"))
 
     def test_user_text_is_never_printed_raw(self):
         self.write_deck("odd.txt", "Fine?\n")
@@ -375,12 +375,12 @@ class AnswersAndRevisits(PromptCase):
         shown = self.json_of("--deck", "solo", "--json")
         r = self.ok("answer", "--text", "A walk by the river.")
         # Confirmed in the prompt's own words, so an answer to the wrong prompt is seen at once.
-        self.assertIn(f"Saved your answer to {shown['id']}, \u201c{shown['text'][:40]}", r.stderr)
+        self.assertIn(f"Saved your answer to {shown['prompt_id']}, \u201c{shown['text'][:40]}", r.stderr)
         self.assertIn("Nothing to revisit yet", self.ok("revisit", env=self.at("2026-12-01T10:00:00+00:00")).stderr)
 
         later = "2026-12-22T20:00:00+00:00"
         got = self.json_of("revisit", "--json", env=self.at(later))
-        self.assertEqual(got["prompt"]["id"], shown["id"])
+        self.assertEqual(got["prompt"]["prompt_id"], shown["prompt_id"])
         self.assertEqual(got["answer"]["text"], "A walk by the river.")
         text = self.ok("revisit", env=self.at(later)).stdout
         self.assertIn(shown["text"] + "\n" + shown["id"] + f" · solo · depth {shown['depth']} (", text)
@@ -389,7 +389,7 @@ class AnswersAndRevisits(PromptCase):
         self.ok("answer", "--text", "-", input="Still the river,\nbut further along.\n", env=self.at(later))
 
         answers = self.json_of("history", "--event", "answered", "--json", env=self.at(later))
-        self.assertEqual([a["prompt_id"] for a in answers], [shown["id"], shown["id"]])
+        self.assertEqual([a["prompt_id"] for a in answers], [shown["prompt_id"], shown["prompt_id"]])
         self.assertEqual([a["text"] for a in answers], ["A walk by the river.", "Still the river,\nbut further along."])
         self.assertEqual(answers[0]["prompt_text"], shown["text"])
         for a in answers:
@@ -420,7 +420,7 @@ class AnswersAndRevisits(PromptCase):
         rc, _, _ = run.finish()
         self.assertEqual(rc, 0)
         last = self.records()[-1]
-        self.assertEqual((last["event"], last["prompt_id"], last["text"]), ("answered", shown["id"], "From the editor."))
+        self.assertEqual((last["event"], last["prompt_id"], last["text"]), ("answered", shown["prompt_id"], "From the editor."))
         self.assertEqual([n for n in os.listdir(os.path.join(self.data_dir, "prompt")) if n.startswith(".answer")], [])
 
     def test_a_failing_editor_saves_nothing(self):
@@ -451,7 +451,7 @@ class HistoryAndFavourites(PromptCase):
         self.ok("fav", "reveal-010")
         self.ok("unfav", "play-002")
         favs = self.json_of("history", "--favs", "--json")
-        self.assertEqual([f["id"] for f in favs], ["reveal-010"])
+        self.assertEqual([f["prompt_id"] for f in favs], ["reveal-010"])
         self.assertTrue(favs[0]["text"])
         self.assertIn("not among your favourites", self.ok("unfav", "play-002").stderr)
         self.assertUsageError(self.prompt("history", "--favs", "--last", "2"))

@@ -113,7 +113,7 @@ class WeekCase(ReportCase):
 class Formats(WeekCase):
     def test_json_has_a_schema_version_and_the_counts(self):
         data = self.report_json()
-        self.assertEqual(data["schema"], "tend.report/1")
+        self.assertEqual(data["schema"], "tend.report/2")
         self.assertEqual(data["period"], {"kind": "week", "label": "2026-W47", "first": "2026-11-16",
                                           "last": "2026-11-22", "days": 7})
         self.assertEqual(data["previous_period"]["label"], "2026-W46")
@@ -279,7 +279,7 @@ class Output(WeekCase):
     def test_the_extension_picks_the_format(self):
         self.report_ok("-o", "week.json")
         with open(os.path.join(self.tmp, "week.json")) as f:
-            self.assertEqual(json.load(f)["schema"], "tend.report/1")
+            self.assertEqual(json.load(f)["schema"], "tend.report/2")
         self.report_ok("-o", "WEEK.CSV")
         with open(os.path.join(self.tmp, "WEEK.CSV")) as f:
             self.assertTrue(f.read().startswith("date,"))
@@ -287,7 +287,7 @@ class Output(WeekCase):
     def test_format_wins_over_the_extension(self):
         self.report_ok("-o", "week.txt", "--format", "json")
         with open(os.path.join(self.tmp, "week.txt")) as f:
-            self.assertEqual(json.load(f)["schema"], "tend.report/1")
+            self.assertEqual(json.load(f)["schema"], "tend.report/2")
         self.report_ok("--output", "notes.log", "--format", "markdown")
         self.assertTrue(os.path.exists(os.path.join(self.tmp, "notes.log")))
 
@@ -304,7 +304,7 @@ class Output(WeekCase):
 
     def test_dash_is_standard_output(self):
         self.assertEqual(self.report_ok("-o", "-").stdout, self.report_ok().stdout)
-        self.assertEqual(json.loads(self.report_ok("-o", "-", "--format", "json").stdout)["schema"], "tend.report/1")
+        self.assertEqual(json.loads(self.report_ok("-o", "-", "--format", "json").stdout)["schema"], "tend.report/2")
         self.assertFalse(os.path.exists(os.path.join(self.tmp, "-")))
 
     def test_dev_stdout_appends_where_the_shell_said(self):
@@ -385,7 +385,7 @@ class Output(WeekCase):
         self.report_ok("-o", link)
         self.assertEqual(os.readlink(link), "week47.json")
         with open(os.path.join(self.tmp, "week47.json")) as f:
-            self.assertEqual(json.load(f)["schema"], "tend.report/1")
+            self.assertEqual(json.load(f)["schema"], "tend.report/2")
 
     def test_a_symlink_to_a_fifo_writes_the_fifo(self):
         fifo = os.path.join(self.tmp, "pipe")

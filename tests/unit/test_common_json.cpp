@@ -120,15 +120,18 @@ TEST_CASE("record_to_json writes id at recorded then the format's order") {
                               {"id", "pa234"}};
     CHECK(tend::record_to_json(record, tend::checkin_format).dump(false) ==
           "{\"id\":\"pa234\",\"at\":\"2026-11-21T19:10:00-03:30\",\"recorded\":\"2026-11-21T19:11:00+01:00\","
-          "\"mood\":6,\"anxiety\":3,\"feelings\":[\"tired\",\"hopeful\"],\"note\":\"evening\"}");
+          "\"mood\":6,\"energy\":null,\"anxiety\":3,\"closeness\":null,\"safety\":null,"
+          "\"feelings\":[\"tired\",\"hopeful\"],\"tags\":null,\"note\":\"evening\"}");
 }
 
-TEST_CASE("record_to_json leaves out fields that are not set") {
+TEST_CASE("record_to_json writes null for fields that are not set: one shape per kind") {
     const tend::Record record{{"id", "pa234"},
                               {"at", tend::test::toml_time("2026-11-21T19:10:00Z")},
                               {"recorded", tend::test::toml_time("2026-11-21T19:10:00Z")}};
     CHECK(tend::record_to_json(record, tend::checkin_format).dump(false) ==
-          "{\"id\":\"pa234\",\"at\":\"2026-11-21T19:10:00+00:00\",\"recorded\":\"2026-11-21T19:10:00+00:00\"}");
+          "{\"id\":\"pa234\",\"at\":\"2026-11-21T19:10:00+00:00\",\"recorded\":\"2026-11-21T19:10:00+00:00\","
+          "\"mood\":null,\"energy\":null,\"anxiety\":null,\"closeness\":null,\"safety\":null,\"feelings\":null,"
+          "\"tags\":null,\"note\":null}");
 }
 
 TEST_CASE("record_to_json escapes control characters in notes") {

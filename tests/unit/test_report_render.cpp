@@ -158,7 +158,7 @@ TEST_CASE("report render: HTML is one page with charts and no scripts or outside
 
 TEST_CASE("report render: JSON carries its schema, and CSV one row per day") {
     ScopedTz tz("Europe/London");
-    CHECK(render(Format::json, week()).starts_with("{\n  \"schema\": \"tend.report/1\",\n"));
+    CHECK(render(Format::json, week()).starts_with("{\n  \"schema\": \"tend.report/2\",\n"));
     const std::string csv = render(Format::csv, week());
     CHECK(std::count(csv.begin(), csv.end(), '\n') == 8);
     CHECK(csv.starts_with("date,checkins,mood,energy,anxiety,closeness,safety,"));

@@ -116,7 +116,7 @@ tend::Json state_json(const BoundaryState& state) {
     tend::Json counts = tend::Json::object();
     for (const auto event : counted_events) counts.set(std::string(tend::event_name(event)), state.count(event));
     return tend::Json::object()
-        .set("number", state.number)
+        .set("boundary", state.number)
         .set("text", state.text)
         .set("type", optional_json(state.type))
         .set("with", optional_json(state.with))

@@ -82,7 +82,7 @@ tend::Json card_json(const Card& card) {
     tend::Json notes = tend::Json::array();
     for (const auto note : card.note_list()) notes.push(std::string(note));
     return tend::Json::object()
-        .set("id", std::string(card.id))
+        .set("prompt_id", std::string(card.id))
         .set("deck", std::string(card.deck))
         .set("text", std::string(card.text))
         .set("depth", card.depth)
@@ -318,7 +318,7 @@ int favourites_list(const Options& options, const Session& session, const Librar
         for (const auto& [id, record] : favs) {
             const Card* card = library.find(id);
             array.push(tend::Json::object()
-                           .set("id", id)
+                           .set("prompt_id", id)
                            .set("deck", tend::field<std::string>(*record, "deck").value_or(""))
                            .set("text", card ? tend::Json(std::string(card->text)) : tend::Json(nullptr))
                            .set("since", tend::format_rfc3339(tend::record_at(*record))));

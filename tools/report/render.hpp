@@ -21,7 +21,7 @@ std::optional<Format> format_named(std::string_view name);
 std::optional<Format> format_for_file(const std::filesystem::path& file);
 
 // The JSON schema's name and version; a change that drops or renames a key makes a new version.
-inline constexpr std::string_view json_schema = "tend.report/1";
+inline constexpr std::string_view json_schema = "tend.report/2";
 
 // Text for a terminal or mail, at most 80 columns outside people's own words (which are
 // wrapped); `style` adds colour only when it is enabled.

@@ -1,4 +1,4 @@
-// The JSON report: schema tend.report/1. Keys are always present (null when there is no
+// The JSON report: schema tend.report/2. Keys are always present (null when there is no
 // value), except the free-text keys, which --no-notes leaves out altogether.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
@@ -82,11 +82,11 @@ Json breathing_json(const BreathingSection& section) {
         patterns.push(Json::object()
                           .set("pattern", pattern.name)
                           .set("sessions", pattern.sessions)
-                          .set("minutes", rounded(pattern.minutes)));
+                          .set("seconds", rounded(pattern.minutes * 60)));
     return Json::object()
         .set("sessions", section.sessions)
         .set("previous_sessions", section.previous_sessions)
-        .set("minutes", rounded(section.minutes))
+        .set("seconds", rounded(section.minutes * 60))
         .set("ended_early", section.ended_early)
         .set("patterns", std::move(patterns))
         .set("distress", Json::object()
@@ -170,7 +170,7 @@ Json days_json(const ReportData& data) {
                       .set("checkins", day.checkins)
                       .set("means", std::move(means))
                       .set("breathe_sessions", day.breathe_sessions)
-                      .set("breathe_minutes", rounded(day.breathe_minutes))
+                      .set("breathe_seconds", rounded(day.breathe_minutes * 60))
                       .set("boundary_events", day.boundary_events)
                       .set("held", day.held)
                       .set("crossed", day.crossed)
