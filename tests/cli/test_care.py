@@ -320,9 +320,9 @@ class PromptsAskBeforeTheyGoDeep(TendTestCase):
         self.write_config('[prompt]\nseed = "our words"\n')
         start = datetime.date(2026, 12, 1)
         year = [self.today(start + datetime.timedelta(days=d)) for d in range(365)]
-        self.assertEqual([p["id"] for p in year if p["with"] == "solo"], [])
-        self.assertEqual([p["id"] for p in year if p["depth"] > 2], [])
-        self.assertGreater(len({p["id"] for p in year}), 150, "the whole gentle pool has its days")
+        self.assertEqual([p["prompt_id"] for p in year if p["with"] == "solo"], [])
+        self.assertEqual([p["prompt_id"] for p in year if p["depth"] > 2], [])
+        self.assertGreater(len({p["prompt_id"] for p in year}), 150, "the whole gentle pool has its days")
         self.write_config('[prompt]\nseed = "our words"\ndepth = 3\n')
         deeper = [self.today(start + datetime.timedelta(days=d))["depth"] for d in range(60)]
         self.assertIn(3, deeper, "the couple can choose more")

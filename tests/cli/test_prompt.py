@@ -383,7 +383,7 @@ class AnswersAndRevisits(PromptCase):
         self.assertEqual(got["prompt"]["prompt_id"], shown["prompt_id"])
         self.assertEqual(got["answer"]["text"], "A walk by the river.")
         text = self.ok("revisit", env=self.at(later)).stdout
-        self.assertIn(shown["text"] + "\n" + shown["id"] + f" · solo · depth {shown['depth']} (", text)
+        self.assertIn(shown["text"] + "\n" + shown["prompt_id"] + f" · solo · depth {shown['depth']} (", text)
         self.assertIn(")\n\nYou wrote on 2026-11-21:\n"
                       "  A walk by the river.\n", text)
         self.ok("answer", "--text", "-", input="Still the river,\nbut further along.\n", env=self.at(later))
