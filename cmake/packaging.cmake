@@ -6,10 +6,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set(CPACK_PACKAGE_NAME tend)
 set(CPACK_PACKAGE_VENDOR "tend")
-# The identity the project commits with (git log --format='%an <%ae>').
-set(TEND_PACKAGE_MAINTAINER "Seed 3fddc673 maintainers <maintainers@users.noreply.h-seed-3fddc673.example>"
+# The identity the project commits with (git log --format='%an <%ae>'), as in packaging/copyright.
+# (A new name for the cache variable: build dirs still hold the old placeholder under the old one.)
+set(TEND_DEB_MAINTAINER "Seed 3fddc673 maintainers <maintainers@users.noreply.h-seed-3fddc673.example>"
     CACHE STRING "The Maintainer field of the .deb: a name and an e-mail address")
-set(CPACK_PACKAGE_CONTACT "${TEND_PACKAGE_MAINTAINER}")
+set(CPACK_PACKAGE_CONTACT "${TEND_DEB_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "small command-line tools for rebuilding closeness")
 # Lines kept short: dpkg shows the description as written, one control-file line per line.
 string(CONCAT CPACK_PACKAGE_DESCRIPTION

@@ -536,6 +536,10 @@ class DebPackage(InstalledTree):
         self.assertEqual(self.field("Version"), project_version())
         self.assertEqual(self.field("Section"), "utils")
         self.assertRegex(self.field("Maintainer"), r"\S.*<[^@\s]+@[^>\s]+>")
+        # The project's own identity, the one packaging/copyright names, not a placeholder.
+        with open(os.path.join(SOURCE_DIR, "packaging", "copyright"), encoding="utf-8") as f:
+            contact = re.search(r"^Upstream-Contact: (.*)$", f.read(), re.M).group(1)
+        self.assertEqual(self.field("Maintainer"), contact)
         self.assertTrue(self.field("Description").strip())
         self.assertRegex(os.path.basename(self.deb), rf"^tend_{re.escape(project_version())}_\w+\.deb$")
 
