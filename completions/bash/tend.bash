@@ -195,7 +195,7 @@ _tend_prompt() {
     local cur prev words cword split sub nargs
     _tend_init || return
     local filters="--deck --depth --together --solo --exclude"
-    local subcommands="today answer skip fav unfav history revisit decks check"
+    local subcommands="today answer skip fav unfav history revisit decks check edit delete"
     _tend_parse "$subcommands" "--data-dir --color --deck --depth --exclude --text --since --last --event"
     _tend_common_value && return
     case $prev in
@@ -223,6 +223,7 @@ _tend_prompt() {
     case $sub in
         "" | today | revisit) options="$filters --json" ;;
         answer) options="--text --json" ;;
+        edit) options="--text --json" ;;
         history) options="--since --last --event --favs --json" ;;
         decks) options="--json" ;;
         *) options="" ;;

@@ -9,11 +9,14 @@ complete -c prompt -s h -l help -d 'Print this help and exit'
 complete -c prompt -l data-dir -x -a '(__fish_complete_directories)' -d 'Keep data in DIR'
 complete -c prompt -l color -x -a 'auto always never' -d 'Colour: auto, always or never'
 
-set -l subcommands today answer skip fav unfav history revisit decks check
+set -l subcommands today answer skip fav unfav history revisit decks check edit delete
 set -l picks "not __fish_seen_subcommand_from $subcommands; or __fish_seen_subcommand_from today revisit"
 
 complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a today -d 'The prompt of the day'
 complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a answer -d 'Save an answer'
+complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a edit -d 'Change an answer you saved'
+complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a delete -d 'Delete an answer you saved'
+complete -c prompt -n "__fish_seen_subcommand_from edit" -l text -x -d 'The new answer'
 complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a skip -d 'Not this one'
 complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a fav -d 'Keep a prompt among your favourites'
 complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a unfav -d 'Take a prompt out of your favourites'

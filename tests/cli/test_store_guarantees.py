@@ -331,7 +331,30 @@ class WorkIsNeverLostToALock(TendTestCase):
 
 class EveryKindCanBeCorrected(TendTestCase):
     def required_tools(self):
-        return ["boundary-log"]
+        return ["boundary-log", "prompt"]
+
+    def answers(self):
+        return [r for r in self.month_records(kind="prompt") if r["event"] == "answered"]
+
+    def test_a_prompt_answer_can_be_changed_and_deleted(self):
+        self.ok("answer", "play-002", "--text", "first words", tool="prompt")
+        first = self.answers()[0]["id"]
+        self.ok("answer", "play-001", "--text", "my secret", tool="prompt")
+        r = self.ok("edit", "--text", "better words", tool="prompt")  # the last one saved
+        self.assertIn("Changed your answer to play-001", r.stderr)
+        self.assertEqual([a["text"] for a in self.answers()], ["first words", "better words"])
+        r = self.ok("delete", tool="prompt")
+        self.assertIn("Deleted your answer to play-001", r.stderr)
+        self.assertNotIn(b"better words", self.read_month(kind="prompt"))
+        self.assertNotIn(b"my secret", self.read_month(kind="prompt"))
+        self.ok("edit", first, "--text", "-", input="changed by id", tool="prompt")
+        self.assertEqual([a["text"] for a in self.answers()], ["changed by id"])
+        shown = [r["id"] for r in self.month_records(kind="prompt") if r["event"] != "answered"]
+        for args in (("delete", "zzzzz"), ("delete",)):
+            with self.subTest(args=args):
+                self.assertUsageError(self.run_tool(*args, tool="prompt"), tool="prompt")
+        for record_id in shown:  # only answers are changed this way
+            self.assertUsageError(self.run_tool("delete", record_id, tool="prompt"), tool="prompt")
 
     def json_of(self, *args):
         return json.loads(self.ok(*args, tool="boundary-log").stdout)

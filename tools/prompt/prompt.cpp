@@ -91,17 +91,33 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     auto* check = app.add_subcommand("check", "Check decks: yours and the shipped ones, or the named files");
     check->add_option("FILE", options.names, "Deck files (.toml or .txt) to check instead");
 
+    auto* edit = app.add_subcommand("edit", "Change the words of an answer you saved");
+    edit->add_option("ANSWER", options.answer_id,
+                     "The answer's id, from 'prompt history --json' (default: the last one)")
+        ->type_name("");
+    edit->add_option("--text", options.text, "The new answer; '-' reads it from standard input")
+        ->option_text("TEXT|-")
+        ->required();
+    edit->add_flag("--json", options.json, "Print the changed answer as JSON");
+    auto* remove = app.add_subcommand("delete", "Delete an answer you saved, for good");
+    remove
+        ->add_option("ANSWER", options.answer_id,
+                     "The answer's id, from 'prompt history --json' (default: the last one)")
+        ->type_name("");
+
     tend::cli::parse(app, argc, argv, io);
 
-    const std::array<std::pair<CLI::App*, Command>, 9> commands{{{today, Command::today},
-                                                                 {answer, Command::answer},
-                                                                 {skip, Command::skip},
-                                                                 {fav, Command::fav},
-                                                                 {unfav, Command::unfav},
-                                                                 {history, Command::history},
-                                                                 {revisit, Command::revisit},
-                                                                 {decks, Command::decks},
-                                                                 {check, Command::check}}};
+    const std::array<std::pair<CLI::App*, Command>, 11> commands{{{edit, Command::edit},
+                                                                  {remove, Command::remove},
+                                                                  {today, Command::today},
+                                                                  {answer, Command::answer},
+                                                                  {skip, Command::skip},
+                                                                  {fav, Command::fav},
+                                                                  {unfav, Command::unfav},
+                                                                  {history, Command::history},
+                                                                  {revisit, Command::revisit},
+                                                                  {decks, Command::decks},
+                                                                  {check, Command::check}}};
     for (const auto& [sub, command] : commands)
         if (sub->parsed()) options.command = command;
     const auto& filter = options.filter;
@@ -119,7 +135,9 @@ int main(int argc, const char* const* argv, tend::Io& io) {
 
     tend::Session session("prompt", io, options.common);
     using Action = int (*)(const Options&, const tend::Session&);
-    const std::array<std::pair<Command, Action>, 10> actions{{{Command::random, prompt::random},
+    const std::array<std::pair<Command, Action>, 12> actions{{{Command::random, prompt::random},
+                                                              {Command::edit, prompt::edit},
+                                                              {Command::remove, prompt::remove},
                                                               {Command::today, prompt::today},
                                                               {Command::answer, prompt::answer},
                                                               {Command::skip, prompt::skip},

@@ -12,7 +12,7 @@
 
 namespace prompt {
 
-enum class Command { random, today, answer, skip, fav, unfav, history, revisit, decks, check };
+enum class Command { random, today, answer, skip, fav, unfav, history, revisit, decks, check, edit, remove };
 
 // --deck, --depth, --together/--solo, --exclude: for a random prompt, today's and revisit.
 struct FilterOptions {
@@ -36,6 +36,7 @@ struct Options {
     FilterOptions filter;
     HistoryOptions history;
     std::string id;                   // answer, skip, fav, unfav: empty means the last one shown
+    std::string answer_id;            // edit, delete: an answer's record id; empty means the last one
     std::optional<std::string> text;  // answer --text; "-" reads standard input
     std::vector<std::string> names;   // decks NAME..., check FILE...
     bool json = false;
@@ -55,5 +56,7 @@ int history(const Options& options, const tend::Session& session);
 int revisit(const Options& options, const tend::Session& session);
 int decks(const Options& options, const tend::Session& session);
 int check(const Options& options, const tend::Session& session);
+int edit(const Options& options, const tend::Session& session);
+int remove(const Options& options, const tend::Session& session);
 
 }  // namespace prompt

@@ -659,4 +659,56 @@ int check(const Options& options, const Session& session) {
     return 0;
 }
 
+namespace {
+
+// The answer a person named (or the last one saved), read in the transaction that changes it.
+tend::StoredRecord found_answer(const Options& options, tend::Transaction& t) {
+    const auto none = [] {
+        tend::usage_error("ANSWER: there is no such answer; 'prompt history --json --event answered' lists them");
+    };
+    const auto id = options.answer_id.empty() ? t.last(tend::prompt_format)
+                                              : std::optional<std::string>(tend::normalize_word(options.answer_id));
+    auto found = id ? t.find(tend::prompt_format, *id) : std::nullopt;
+    if (!found || !is_event(found->record, PromptEvent::answered)) none();
+    return std::move(*found);
+}
+
+tend::Transaction changing_answers(const Options& options, const Session& session) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(session.paths.data_dir / "prompt", ec))
+        tend::usage_error(options.answer_id.empty() ? "there is no answer yet to change"
+                                                    : "ANSWER: there is no such answer");
+    return session.transaction();
+}
+
+}  // namespace
+
+int edit(const Options& options, const Session& session) {
+    const std::string text = tend::trimmed(tend::typed_text(session, *options.text, "--text"));
+    if (text.empty()) tend::usage_error("--text: an answer needs words; to remove it, use 'prompt delete'");
+    tend::Transaction t = changing_answers(options, session);
+    Record record = found_answer(options, t).record;
+    record.insert_or_assign("text", text);
+    const auto stored = t.replace(tend::prompt_format, tend::record_id(record), record);
+    t.commit();
+    if (options.json) session.io.out << tend::record_to_json(*stored, tend::prompt_format).dump() << '\n';
+    session.note(
+        fmt::format("Changed your answer to {}, \u201c{}\u201d.", id_of(*stored),
+                    tend::truncate_display(
+                        tend::neutralize(tend::field<std::string>(*stored, "prompt_text").value_or("")), fit_columns)));
+    return 0;
+}
+
+int remove(const Options& options, const Session& session) {
+    tend::Transaction t = changing_answers(options, session);
+    const auto found = found_answer(options, t);
+    const std::string id = tend::record_id(found.record);
+    t.replace(tend::prompt_format, id, std::nullopt);
+    if (t.last(tend::prompt_format) == id) t.set_last(tend::prompt_format, std::nullopt);
+    t.commit();
+    session.note(fmt::format("Deleted your answer to {} from {}.", tend::neutralize(id_of(found.record)),
+                             tend::format_local_minutes(tend::record_at(found.record).local())));
+    return 0;
+}
+
 }  // namespace prompt
