@@ -17,6 +17,7 @@ constexpr std::array checkin_fields{
     FieldSpec{"feelings", FieldType::strings},
     FieldSpec{"tags", FieldType::strings},
     FieldSpec{"note", FieldType::string},
+    FieldSpec{"source", FieldType::string},  // where an imported check-in came from: "daylio:<hash>"
 };
 }  // namespace
 

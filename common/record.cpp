@@ -107,7 +107,9 @@ std::string format_date_time(const toml::date_time& value) {
     return text;
 }
 
-std::string serialize_value(const toml::node& node) {
+}  // namespace
+
+std::string toml_value_text(const toml::node& node) {
     if (auto s = node.as_string()) return toml_quote(s->get());
     if (auto i = node.as_integer()) return fmt::format("{}", i->get());
     if (auto f = node.as_floating_point()) return format_float(f->get());
@@ -117,14 +119,12 @@ std::string serialize_value(const toml::node& node) {
         std::string out = "[";
         for (std::size_t i = 0; i < a->size(); ++i) {
             if (i) out += ", ";
-            out += serialize_value(*a->get(i));
+            out += toml_value_text(*a->get(i));
         }
         return out + "]";
     }
     return "\"\"";
 }
-
-}  // namespace
 
 std::vector<std::string> validate_record(const Record& record, const RecordFormat& format) {
     std::vector<std::string> problems;
@@ -152,7 +152,7 @@ std::vector<std::string> validate_record(const Record& record, const RecordForma
 std::string serialize_record(const Record& record, const RecordFormat& format) {
     std::string out = fmt::format("[[{}]]\n", format.kind);
     const auto emit = [&](std::string_view key) {
-        if (const toml::node* node = record.get(key)) out += fmt::format("{} = {}\n", key, serialize_value(*node));
+        if (const toml::node* node = record.get(key)) out += fmt::format("{} = {}\n", key, toml_value_text(*node));
     };
     for (const FieldSpec* common : {&id_field, &at_field, &recorded_field}) emit(common->name);
     for (const FieldSpec& spec : format.fields) emit(spec.name);

@@ -45,6 +45,10 @@ std::string serialize_record(const Record& record, const RecordFormat& format);
 // Parses a whole TOML document; a syntax error fails with Exit::data as "source:line:col: what".
 toml::table parse_toml_document(std::string_view text, std::string_view source);
 
+// A value as serialize_record writes it: strings quoted, floats always with '.' or 'e' (or
+// nan, inf), date-times in RFC 3339 with their fractional seconds.
+std::string toml_value_text(const toml::node& node);
+
 // A TOML basic string literal for any UTF-8 text.
 std::string toml_quote(std::string_view text);
 

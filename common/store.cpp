@@ -385,6 +385,40 @@ Record Transaction::append(const RecordFormat& format, Record record) {
     return record;
 }
 
+std::vector<Record> Transaction::append_all(const RecordFormat& format, std::vector<Record> records) {
+    // Grouped by month, so that each month file is read back once, not once per record.
+    std::map<date::year_month, std::vector<std::size_t>> by_month;
+    for (std::size_t i = 0; i < records.size(); ++i) by_month[month_of(records[i])].push_back(i);
+    for (const auto& [which, indices] : by_month) {
+        auto& state = month(format, which);
+        std::set<std::string> taken = ids_of(state.records);
+        std::vector<Record> expected = state.records;
+        std::string text = state.text.empty() ? file_header(format, state.month) : state.text;
+        for (const std::size_t i : indices) {
+            Record& record = records[i];
+            if (const std::string id = record_id(record); id.empty()) {
+                record.insert_or_assign("id", new_id(state.month, taken));
+            } else if (taken.contains(id)) {
+                fail(Exit::failure,
+                     fmt::format("internal: id '{}' is taken in {}", neutralize(id), state.path.string()));
+            }
+            taken.insert(record_id(record));
+            text += (text.ends_with('\n') ? "\n" : "\n\n") + checked_block(record, format);
+            expected.push_back(record);
+        }
+        std::vector<Record> check;
+        try {
+            check = parse_month_text(text, state.path, format);
+        } catch (const Error&) {
+            refuse_layout(state.text, state.path, format);
+        }
+        if (check != expected) refuse_layout(state.text, state.path, format);
+        state.text = std::move(text);
+        state.records = std::move(expected);
+    }
+    return records;
+}
+
 std::optional<Record> Transaction::replace(const RecordFormat& format, const std::string& id,
                                            std::optional<Record> replacement) {
     const auto found = find(format, id);
@@ -651,6 +685,20 @@ std::vector<Record> RecordStore::read_latest(std::size_t wanted) const {
     std::stable_sort(records.begin(), records.end(),
                      [](const Record& a, const Record& b) { return record_at(a).instant > record_at(b).instant; });
     if (records.size() > wanted) records.resize(wanted);
+    return records;
+}
+
+std::vector<Record> RecordStore::read_all() const {
+    std::vector<Record> records;
+    if (!directory_exists(kind_dir_)) return records;
+    settle();
+    DataLock lock(data_dir_, DataLock::Mode::shared, lock_wait_, warn_);
+    check_kind_dir();
+    auto files = month_files_newest_first();
+    for (auto it = files.rbegin(); it != files.rend(); ++it) {
+        auto month = read_month(*it);
+        records.insert(records.end(), std::make_move_iterator(month.begin()), std::make_move_iterator(month.end()));
+    }
     return records;
 }
 

@@ -67,6 +67,11 @@ public:
     // file:line:col, and nothing is written.
     Record append(const RecordFormat& format, Record record);
 
+    // Like append() for many records of a kind at once (an import), in the order given, each
+    // month file read back once. A record that has an id keeps it (a restored export; it must
+    // not be taken in its file, an internal error otherwise); one without gets a fresh one.
+    std::vector<Record> append_all(const RecordFormat& format, std::vector<Record> records);
+
     // Replaces (or with nullopt, removes) the record with this id; every other byte of its
     // file stays as it was. When the new `at` falls in another month the record moves there
     // (as one change to both files) with a new id. Returns the record as stored, or nullopt
@@ -117,6 +122,9 @@ public:
     // Records whose `at` lies in [from, to], oldest first; reads only the months that can
     // hold them. A missing data directory or month file simply has no records.
     std::vector<Record> read_range(Instant from, Instant to) const;
+
+    // Every record: month files oldest first, each in file order (the order an export keeps).
+    std::vector<Record> read_all() const;
 
     // Records of the month files from `newest_month` backwards until `wanted` are found or
     // the oldest file is reached; newest first.

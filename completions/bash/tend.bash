@@ -109,9 +109,9 @@ _tend_checkin() {
     local cur prev words cword split sub nargs
     _tend_init || return
     local values="--mood --energy --anxiety --closeness --safety --feel --tag --note --edit-note --at"
-    local subcommands="list edit delete undo due feelings"
+    local subcommands="list edit delete undo due feelings import"
     local takes="--data-dir --color --mood --energy --anxiety --closeness --safety --feel --tag --note --at"
-    _tend_parse "$subcommands" "$takes --since --until --last --clear"
+    _tend_parse "$subcommands" "$takes --since --until --last --clear --mood-map --tz"
     _tend_common_value && return
     case $prev in
         --mood | --energy | --anxiety | --closeness | --safety)
@@ -131,7 +131,7 @@ _tend_checkin() {
             _tend_reply "-"
             return
             ;;
-        --tag | --at | --since | --until | --last) return ;;
+        --tag | --at | --since | --until | --last | --mood-map | --tz) return ;;
     esac
     $split && return
 
@@ -141,6 +141,7 @@ _tend_checkin() {
         list) options="--since --until --last --tag --json" ;;
         edit) options="$values --clear --json" ;;
         due | feelings) options="--json" ;;
+        import) options="--dry-run --mood-map --tz --mood-from-tag --skip-bad --json -q --quiet" ;;
         *) options="" ;;
     esac
     if [[ $cur == -* ]]; then
@@ -157,6 +158,13 @@ _tend_checkin() {
             ;;
         edit | delete)
             ((nargs == 0)) && _tend_reply "$(_tend_run list --json --last 30 | _tend_json_values id)"
+            ;;
+        import)
+            if ((nargs == 0)); then
+                _tend_reply "daylio jrnl tend"
+            else
+                _tend_files '@(csv|json|jsonl)'
+            fi
             ;;
     esac
 }
@@ -309,13 +317,13 @@ _tend_report() {
             return
             ;;
         -o | --output)
-            _tend_files '@(txt|md|json|html|csv)'
+            _tend_files '@(txt|md|json|html|csv|jsonl)'
             return
             ;;
         --from | --to) return ;;
     esac
     $split && return
-    _tend_reply "--week --month --from --to --week-start --format --json -o --output --no-notes --quiet-if-empty --check
+    _tend_reply "--week --month --from --to --week-start --format --json -o --output --no-notes --quiet-if-empty --check --export
         $_tend_common_options"
 }
 

@@ -9,7 +9,7 @@ complete -c checkin -s h -l help -d 'Print this help and exit'
 complete -c checkin -l data-dir -x -a '(__fish_complete_directories)' -d 'Keep data in DIR'
 complete -c checkin -l color -x -a 'auto always never' -d 'Colour: auto, always or never'
 
-set -l subcommands list edit delete undo due feelings
+set -l subcommands list edit delete undo due feelings import
 set -l new_or_edit "not __fish_seen_subcommand_from $subcommands; or __fish_seen_subcommand_from edit"
 
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a list -d 'List check-ins, oldest first'
@@ -18,6 +18,7 @@ complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a delete 
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a undo -d 'Delete the check-in you just saved'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a due -d 'Exit 0 when a check-in is due today'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a feelings -d 'Show the feeling words, grouped'
+complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a import -d 'Bring in your history from Daylio, jrnl or tend'
 
 complete -c checkin -n $new_or_edit -l mood -x -a '0 1 2 3 4 5 6 7 8 9 10' -d 'Mood, 0 (very low) to 10 (very good)'
 complete -c checkin -n $new_or_edit -l energy -x -a '0 1 2 3 4 5 6 7 8 9 10' -d 'Energy, 0 (empty) to 10 (full)'
@@ -32,7 +33,7 @@ complete -c checkin -n $new_or_edit -l edit-note -d 'Write the note in $VISUAL o
 complete -c checkin -n $new_or_edit -l at -x -d 'When it is about: now, yesterday 21:00, -2h, mon, ...'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -s q -l quiet -d 'Say nothing when it is saved'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands list edit delete undo" -l json -d 'Print JSON'
-complete -c checkin -n "__fish_seen_subcommand_from list edit" -l json -d 'Print JSON'
+complete -c checkin -n "__fish_seen_subcommand_from list edit import" -l json -d 'Print JSON'
 
 complete -c checkin -n "__fish_seen_subcommand_from list" -l since -x -d 'From this time or day'
 complete -c checkin -n "__fish_seen_subcommand_from list" -l until -x -d 'Up to this time or day, included'
@@ -43,3 +44,13 @@ complete -c checkin -n "__fish_seen_subcommand_from edit" -l clear -x -d 'Empty 
     -a '(printf "%s\n" mood energy anxiety closeness safety feelings tags note | __tend_list)'
 complete -c checkin -n "__fish_seen_subcommand_from edit delete" -x \
     -a '(__tend_run list --json --last 30 | __tend_pairs id at)'
+
+complete -c checkin -n "__fish_seen_subcommand_from import; and not __fish_seen_subcommand_from daylio jrnl tend" -x \
+    -a 'daylio jrnl tend' -d 'Export format'
+complete -c checkin -n "__fish_seen_subcommand_from daylio jrnl tend" -F
+complete -c checkin -n "__fish_seen_subcommand_from import" -l dry-run -d 'Show what would be added, skipped and refused'
+complete -c checkin -n "__fish_seen_subcommand_from import" -l mood-map -x -d 'Daylio: your own mood names as numbers'
+complete -c checkin -n "__fish_seen_subcommand_from import" -l tz -x -d "The time zone the export's times are in"
+complete -c checkin -n "__fish_seen_subcommand_from import" -l mood-from-tag -d 'jrnl: a tag @mood7 gives the mood'
+complete -c checkin -n "__fish_seen_subcommand_from import" -l skip-bad -d 'Import what can be read even when some cannot'
+complete -c checkin -n "__fish_seen_subcommand_from import" -s q -l quiet -d 'Say nothing when it is done'

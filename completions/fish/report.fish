@@ -19,3 +19,4 @@ complete -c report -s o -l output -r -F -d 'Write to FILE instead of standard ou
 complete -c report -l no-notes -d 'Leave out all free text'
 complete -c report -l quiet-if-empty -d 'Print nothing and exit 0 when the period has no records'
 complete -c report -l check -d 'Show where data and config are and check every file, changing nothing'
+complete -c report -l export -d 'Write every record of every kind as JSON Lines'

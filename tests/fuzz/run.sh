@@ -8,7 +8,7 @@ set -euo pipefail
 seconds=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build-fuzz
-targets=(fuzz_human_time fuzz_pattern fuzz_deck fuzz_record_reader)
+targets=(fuzz_human_time fuzz_pattern fuzz_deck fuzz_record_reader fuzz_import)
 
 mkdir -p "$build"
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DTEND_FUZZ=ON -DBUILD_TESTING=OFF > "$build/configure.log" ||
@@ -19,12 +19,16 @@ runs=$build/runs
 rm -rf "$runs"
 
 # One target on a copy of its corpus, so that what the run discovers does not flood the
-# committed corpus. The targets run side by side: CI's time is bounded by SECONDS, not 4 x SECONDS.
+# committed corpus. The targets run side by side: CI's time is bounded by SECONDS, not 5 x SECONDS.
 run_target() {
   local target=$1 dir=$runs/$1 dict=()
   mkdir -p "$dir/artifacts"
   cp -r "$root/tests/fuzz/corpus/$target" "$dir/corpus"
-  [[ $target != fuzz_human_time ]] && dict=(-dict="$root/tests/fuzz/toml.dict")
+  case $target in
+    fuzz_human_time) ;;
+    fuzz_import) dict=(-dict="$root/tests/fuzz/import.dict") ;;
+    *) dict=(-dict="$root/tests/fuzz/toml.dict") ;;
+  esac
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
     "$build/fuzz/$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=30 -print_final_stats=1 \
     -artifact_prefix="$dir/artifacts/" "${dict[@]}" "$dir/corpus" > "$dir/log" 2>&1

@@ -102,15 +102,36 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     auto* feelings = app.add_subcommand("feelings", "Show the feeling words, grouped");
     feelings->add_flag("--json", options.json, "Print the vocabulary as JSON");
 
+    auto* import_cmd =
+        app.add_subcommand("import", "Bring in your history: a Daylio CSV, a jrnl JSON or a tend export");
+    auto& imports = options.import;
+    import_cmd->add_option("FORMAT", imports.format, "daylio, jrnl or tend")
+        ->required()
+        ->check(CLI::IsMember({"daylio", "jrnl", "tend"}));
+    import_cmd->add_option("FILE", imports.file, "The export file; '-' reads standard input")->required();
+    import_cmd->add_flag("--dry-run", imports.dry_run, "Show what would be added, skipped and refused; write nothing");
+    import_cmd
+        ->add_option("--mood-map", imports.mood_map, "Daylio: your own mood names as numbers, e.g. sad=2,average=5")
+        ->allow_extra_args(false)
+        ->option_text("LABEL=N,...");
+    import_cmd->add_option("--tz", imports.tz, "The time zone the export's times are in (default: this machine's)")
+        ->option_text("ZONE");
+    import_cmd->add_flag("--mood-from-tag", imports.mood_from_tag, "jrnl: a tag @mood7 or @mood-7 gives the mood");
+    import_cmd->add_flag("--skip-bad", imports.skip_bad, "Import what can be read even when some entries cannot");
+    import_cmd->add_flag("--json", imports.json, "Print the counts and problems as JSON");
+    import_cmd->add_flag("-q,--quiet", imports.quiet, "Say nothing when it is done");
+
     tend::cli::parse(app, argc, argv, io);
-    for (auto* list_option : {&options.values.feelings, &options.values.tags, &options.list.tags, &options.clear})
+    for (auto* list_option :
+         {&options.values.feelings, &options.values.tags, &options.list.tags, &options.clear, &imports.mood_map})
         *list_option = split_commas(*list_option);
     if (positional_mood) {
         if (options.values.mood) tend::usage_error("give the mood once: either MOOD or --mood");
         options.values.mood = positional_mood;
     }
 
-    const std::array<std::pair<CLI::App*, Command>, 6> commands{{{list, Command::list},
+    const std::array<std::pair<CLI::App*, Command>, 7> commands{{{list, Command::list},
+                                                                 {import_cmd, Command::import},
                                                                  {edit, Command::edit},
                                                                  {remove, Command::remove},
                                                                  {undo, Command::undo},
@@ -124,7 +145,8 @@ int main(int argc, const char* const* argv, tend::Io& io) {
 
     tend::Session session("checkin", io, options.common);
     using Action = int (*)(const Options&, const tend::Session&);
-    const std::array<std::pair<Command, Action>, 7> actions{{{Command::add, checkin::add},
+    const std::array<std::pair<Command, Action>, 8> actions{{{Command::add, checkin::add},
+                                                             {Command::import, checkin::import_entries},
                                                              {Command::list, checkin::list},
                                                              {Command::edit, checkin::edit},
                                                              {Command::remove, checkin::remove},

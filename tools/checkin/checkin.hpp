@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "import.hpp"
 #include "runner.hpp"
 #include "session.hpp"
 
@@ -37,13 +38,14 @@ struct ListOptions {
     std::vector<std::string> tags;
 };
 
-enum class Command { add, list, edit, remove, undo, due, feelings };
+enum class Command { add, list, edit, remove, undo, due, feelings, import };
 
 struct Options {
     tend::CommonOptions common;
     Command command = Command::add;
     EntryValues values;
     ListOptions list;
+    ImportOptions import;
     std::vector<std::string> clear;  // fields edit empties
     std::string id;
     bool json = false;
@@ -61,5 +63,6 @@ int remove(const Options& options, const tend::Session& session);
 int undo(const Options& options, const tend::Session& session);
 int due(const Options& options, const tend::Session& session);
 int feelings(const Options& options, const tend::Session& session);
+int import_entries(const Options& options, const tend::Session& session);
 
 }  // namespace checkin

@@ -434,6 +434,10 @@ int due(const Options& options, const Session& session) {
                              tend::format_local_minutes(tend::record_at(records.back()).local()) + ".");
 }
 
+int import_entries(const Options& options, const Session& session) {
+    return import_history(options.import, session);
+}
+
 int feelings(const Options& options, const Session& session) {
     const auto vocabulary = tend::FeelingVocabulary::shipped(session.config.checkin.feelings);
     if (options.json) {

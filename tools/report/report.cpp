@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report.hpp"
 
+#include <fmt/format.h>
+
 #include "check.hpp"
 #include "cli.hpp"
 
@@ -46,7 +48,19 @@ int main(int argc, const char* const* argv, tend::Io& io) {
                  "Show where your data and config are, check every file (changing nothing) and list each "
                  "problem as file:line:col; exit 65 if there is one");
 
+    app.add_flag("--export", options.export_all,
+                 "Write every record of every kind, with every field, as JSON Lines (to -o FILE or standard "
+                 "output); 'checkin import tend FILE' brings it back");
+
     tend::cli::parse(app, argc, argv, io);
+    if (options.export_all) {
+        for (const char* name : {"--week", "--month", "--from", "--to", "--week-start", "--format", "--json",
+                                 "--no-notes", "--quiet-if-empty", "--check"})
+            if (app.get_option(name)->count() > 0)
+                tend::usage_error(fmt::format("{}: does not go with --export, which writes everything", name));
+        tend::Session session("report", io, options.common);
+        return run_export(options, session);
+    }
     if (options.check) {
         std::vector<std::string> given;
         for (const char* name : {"--week", "--month", "--from", "--to", "--week-start", "--format", "--output",

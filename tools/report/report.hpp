@@ -23,6 +23,7 @@ struct Options {
     bool no_notes = false;                        // leave out every piece of free text
     bool quiet_if_empty = false;                  // print nothing when the period has no records
     bool check = false;                           // --check: check every file instead of reporting
+    bool export_all = false;                      // --export: every record as JSON Lines instead
 };
 
 // The entry point main() hands to the runner: parses argv, then writes the report.
@@ -37,5 +38,8 @@ Format chosen_format(const Options& options);
 // Reads the records of the period and the one before it, and writes the report to standard
 // output or -o FILE. Returns the exit status.
 int run(const Options& options, const tend::Session& session);
+
+// --export: every record of every kind as JSON Lines (see tend(5)), to standard output or -o FILE.
+int run_export(const Options& options, const tend::Session& session);
 
 }  // namespace report

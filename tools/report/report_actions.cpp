@@ -12,6 +12,7 @@
 #include "breathe_record.hpp"
 #include "checkin_record.hpp"
 #include "error.hpp"
+#include "export.hpp"
 #include "files.hpp"
 #include "output.hpp"
 #include "prompt_record.hpp"
@@ -59,12 +60,22 @@ constexpr std::string_view first_run_text =
     "Try a check-in (checkin 6), a few slow breaths (breathe), today's question (prompt today)\n"
     "or a boundary (boundary-log add \"...\"); report gathers them here.\n";
 
+// Resolved before anything is read, so a directory or a link loop is refused at once.
+std::optional<OutputTarget> output_target(const Options& options) {
+    return options.output ? std::optional(resolve_output(*options.output)) : std::nullopt;
+}
+
+void deliver(const std::optional<OutputTarget>& target, const std::string& bytes, std::ostream& out) {
+    if (target)
+        write_output(*target, bytes, out);
+    else
+        out << bytes;
+}
+
 }  // namespace
 
 int run(const Options& options, const tend::Session& session) {
-    // Resolved before anything is read, so a directory or a link loop is refused at once.
-    const std::optional<OutputTarget> target =
-        options.output ? std::optional(resolve_output(*options.output)) : std::nullopt;
+    const std::optional<OutputTarget> target = output_target(options);
     const bool to_stdout = !target || target->kind == OutputTarget::Kind::standard_output;
     const Format format = chosen_format(options);
     const Period period = resolve_period(options.period, session.now, session.zone, session.config.report.week_start);
@@ -90,12 +101,13 @@ int run(const Options& options, const tend::Session& session) {
 
     // Colour only for text on a terminal: never in a file, never in another format.
     const bool colour = format == Format::text && to_stdout && session.out_style.enabled();
-    const std::string bytes = render(format, data, tend::Style(colour));
-    if (!target) {
-        session.io.out << bytes;
-        return 0;
-    }
-    write_output(*target, bytes, session.io.out);
+    deliver(target, render(format, data, tend::Style(colour)), session.io.out);
+    return 0;
+}
+
+int run_export(const Options& options, const tend::Session& session) {
+    const std::optional<OutputTarget> target = output_target(options);
+    deliver(target, tend::export_everything(session), session.io.out);
     return 0;
 }
 
