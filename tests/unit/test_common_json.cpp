@@ -121,7 +121,7 @@ TEST_CASE("record_to_json writes id at recorded then the format's order") {
     CHECK(tend::record_to_json(record, tend::checkin_format).dump(false) ==
           "{\"id\":\"pa234\",\"at\":\"2026-11-21T19:10:00-03:30\",\"recorded\":\"2026-11-21T19:11:00+01:00\","
           "\"mood\":6,\"energy\":null,\"anxiety\":3,\"closeness\":null,\"safety\":null,"
-          "\"feelings\":[\"tired\",\"hopeful\"],\"tags\":null,\"note\":\"evening\"}");
+          "\"feelings\":[\"tired\",\"hopeful\"],\"tags\":null,\"note\":\"evening\",\"source\":null}");
 }
 
 TEST_CASE("record_to_json writes null for fields that are not set: one shape per kind") {
@@ -131,7 +131,7 @@ TEST_CASE("record_to_json writes null for fields that are not set: one shape per
     CHECK(tend::record_to_json(record, tend::checkin_format).dump(false) ==
           "{\"id\":\"pa234\",\"at\":\"2026-11-21T19:10:00+00:00\",\"recorded\":\"2026-11-21T19:10:00+00:00\","
           "\"mood\":null,\"energy\":null,\"anxiety\":null,\"closeness\":null,\"safety\":null,\"feelings\":null,"
-          "\"tags\":null,\"note\":null}");
+          "\"tags\":null,\"note\":null,\"source\":null}");
 }
 
 TEST_CASE("record_to_json escapes control characters in notes") {
