@@ -355,8 +355,7 @@ DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait) {
         if (e.code() == Exit::locked) throw;
         checker.add(finding_from_message(data, e.what()));
     }
-    for (const RecordFormat* format : {&checkin_format, &breathe_format, &boundary_format, &prompt_format})
-        checker.check_kind(data, *format);
+    for (const RecordFormat* format : record_formats()) checker.check_kind(data, *format);
     checker.check_decks(data / "decks");
     return result;
 }
