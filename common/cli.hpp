@@ -8,7 +8,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "error.hpp"
@@ -91,6 +95,11 @@ inline void add_common_options(CLI::App& app, CommonOptions& options, const std:
     app.set_version_flag("--version", std::string(tool) + " (tend) " + tend::version, "Print the version and exit");
     app.set_help_flag("-h,--help", "Print this help and exit");
     app.add_option("--data-dir", options.data_dir, "Keep data in DIR (default: $TEND_DATA_DIR, then XDG)")
+        ->check(CLI::Validator(
+            [](const std::string& dir) {
+                return dir.empty() ? std::string("give a directory, not an empty value") : "";
+            },
+            ""))
         ->option_text("DIR");
     app.add_option("--color", options.color, "Colour: auto, always or never (NO_COLOR is honoured)")
         ->option_text("WHEN")
@@ -142,6 +151,38 @@ inline CLI::Validator decimal_number(double min, double max, const std::string& 
         "NUMBER in [" + range + "]");
 }
 
+// Splits "a,b" into words, keeping empty ones for the caller to name.
+inline std::vector<std::string> split_commas(std::string_view argument) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    for (std::size_t comma; (comma = argument.find(',', start)) != std::string_view::npos; start = comma + 1)
+        words.emplace_back(argument.substr(start, comma - start));
+    words.emplace_back(argument.substr(start));
+    return words;
+}
+
+// The one way a list is given: "--name a,b", "--name a --name b" or both. CLI11 2.1's
+// delimiter() lets an argument of only commas swallow the next option ("--deck , --json"), so
+// each argument is one value here and split after. With `allowed`, every word must be one of them.
+inline CLI::Option* add_list(CLI::App& app, const std::string& name, std::vector<std::string>& words,
+                             const std::string& help, std::vector<std::string> allowed = {}) {
+    auto* option = app.add_option_function<std::vector<std::string>>(
+        name,
+        [&words, name, allowed](const std::vector<std::string>& arguments) {
+            for (const auto& argument : arguments)
+                for (auto& word : split_commas(argument)) {
+                    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), word) == allowed.end()) {
+                        std::string known;
+                        for (const auto& item : allowed) known += (known.empty() ? "" : ", ") + item;
+                        throw CLI::ValidationError(name, "'" + neutralize(word) + "' is not one of " + known);
+                    }
+                    words.push_back(std::move(word));
+                }
+        },
+        help);
+    return option->allow_extra_args(false);
+}
+
 // CLI11 2.1 reads "--name=" (nothing after the '=') as no value at all and takes the next
 // argument instead, so "--pattern= --no-log" made "--no-log" the pattern. Split in two, the
 // empty value is an empty value.
@@ -176,26 +217,152 @@ inline std::string lower_first(std::string message) {
     return message;
 }
 
-// Parses the command line: help and version go to stdout and end the run with 0;
-// parse errors become usage errors (exit 2).
-inline void parse(CLI::App& app, int argc, const char* const* argv, Io& io) {
+// One subcommand of a tool, as a row of its command table: the options are added by setup()
+// only when this is the command asked for, so a run builds one subcommand, not the whole tree.
+template <class Options>
+struct Command {
+    const char* name;
+    const char* help;
+    void (*setup)(CLI::App& command, Options& options);
+    int (*run)(const Options& options, const Session& session);
+};
+
+// A tool: its root options and what it does with no command, and its command table.
+template <class Options>
+struct Tool {
+    const char* name;
+    const char* description;
+    void (*setup)(CLI::App& app, Options& options);
+    int (*run)(const Options& options, const Session& session);
+    std::span<const Command<Options>> commands{};
+    // The name of a number the first word can also be (checkin's MOOD), or nullptr.
+    const char* positional = nullptr;
+    // After parsing, with the chosen command (nullptr: none): checks across options, or an
+    // answer that needs no Session (report --check). An exit status ends the run there.
+    std::optional<int> (*after_parse)(Options& options, const CLI::App& app, const Command<Options>* chosen,
+                                      Io& io) = nullptr;
+};
+
+// How many single-character edits (insert, delete, change, swap two) turn a into b.
+inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+// "'tody' is not a command; did you mean 'today'? The commands: today, answer, ..."
+template <class Options>
+[[noreturn]] void unknown_command(const Tool<Options>& tool, std::string_view word) {
+    const Command<Options>* nearest = nullptr;
+    std::size_t best = word.size() < 4 ? 1 : 2;  // further than this is no likely typo
+    std::string names;
+    for (const auto& command : tool.commands) {
+        names += (names.empty() ? "" : ", ") + std::string(command.name);
+        const std::size_t distance = edit_distance(word, command.name);
+        const bool prefix = word.size() >= 2 && std::string_view(command.name).starts_with(word);
+        if (distance <= best || (prefix && !nearest)) {
+            best = std::min(best, distance);
+            nearest = &command;
+        }
+    }
+    std::string message = tool.positional ? std::string(tool.positional) + ": '" + neutralize(word) +
+                                                "' is neither a number nor a command"
+                                          : "'" + neutralize(word) + "' is not a command";
+    if (nearest) message += "; did you mean '" + std::string(nearest->name) + "'?";
+    usage_error(message + "\nThe commands: " + names);
+}
+
+// The command named in args, found before any option is built: the first word that is not an
+// option or an option's value. Returns the index of that word (0 when there is none).
+inline std::size_t first_word(const CLI::App& root, const std::vector<std::string>& args) {
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--") return 0;
+        if (arg.size() < 2 || arg[0] != '-') return i;
+        if (arg.find('=') != std::string::npos || (arg[1] != '-' && arg.size() > 2)) continue;
+        const CLI::Option* option = root.get_option_no_throw(arg);
+        if (option && option->get_expected_min() > 0) ++i;  // its value, whatever it looks like
+    }
+    return 0;
+}
+
+// Parses argv against the tool's table and runs what was asked for: a Session, then the
+// command's run(). --version answers before anything is built; --help builds the root with
+// each command's name and help line; a command's --help builds that command alone.
+template <class Options>
+int dispatch(const Tool<Options>& tool, int argc, const char* const* argv, Io& io) {
+    if (argc == 2 && std::strcmp(argv[1], "--version") == 0) {
+        io.out << tool.name << " (tend) " << tend::version << '\n';
+        return 0;
+    }
+    Options options;
+    CLI::App app{tool.description, tool.name};
+    add_common_options(app, options.common, tool.name);
+    tool.setup(app, options);
+
     const std::vector<std::string> args = split_empty_assignments(argc, argv);
+    const Command<Options>* chosen = nullptr;
+    CLI::App* chosen_app = nullptr;
+    if (!tool.commands.empty()) {
+        app.fallthrough();  // --data-dir and --color after the command
+        app.require_subcommand(0, 1);
+        if (const std::size_t at = first_word(app, args)) {
+            const std::string& word = args[at];
+            for (const auto& command : tool.commands)
+                if (word == command.name) chosen = &command;
+            const bool could_be_positional =
+                tool.positional && !word.empty() && (std::isdigit(static_cast<unsigned char>(word[0])) != 0);
+            if (!chosen && !could_be_positional) unknown_command(tool, word);
+        }
+        for (const auto& command : tool.commands) {
+            if (chosen && chosen != &command) continue;
+            auto* sub = app.add_subcommand(command.name, command.help);
+            if (chosen) {
+                chosen_app = sub;
+                command.setup(*sub, options);
+            }
+        }
+    }
+
     std::vector<const char*> pointers;
     for (const auto& arg : args) pointers.push_back(arg.c_str());
     try {
         app.parse(static_cast<int>(pointers.size()), pointers.data());
     } catch (const CLI::CallForHelp&) {
         io.out << app.help();
-        throw ExitRequest{Exit::ok};
+        return 0;
     } catch (const CLI::CallForAllHelp&) {
         io.out << app.help("", CLI::AppFormatMode::All);
-        throw ExitRequest{Exit::ok};
+        return 0;
     } catch (const CLI::CallForVersion& e) {
         io.out << e.what() << '\n';
-        throw ExitRequest{Exit::ok};
+        return 0;
     } catch (const CLI::ParseError& e) {
         usage_error(lower_first(neutralize(e.what(), true)));
     }
+    if (chosen_app && !chosen_app->parsed()) chosen = nullptr;
+    // A root option reached through fallthrough belongs to the root's own work: refuse it
+    // with a command that has no option of that name, rather than ignore it.
+    if (chosen) {
+        for (const CLI::Option* option : app.get_options()) {
+            const std::string name = option->get_name();
+            if (option->count() == 0 || name == "--data-dir" || name == "--color") continue;
+            if (chosen_app->get_option_no_throw(name)) continue;
+            usage_error(name + " does not go with '" + tool.name + " " + chosen->name + "'; see '" + tool.name + " " +
+                        chosen->name + " --help'");
+        }
+    }
+    if (tool.after_parse)
+        if (auto status = tool.after_parse(options, app, chosen, io)) return *status;
+    Session session(tool.name, io, options.common);
+    return chosen ? chosen->run(options, session) : tool.run(options, session);
 }
 
 }  // namespace tend::cli

@@ -70,9 +70,7 @@ std::optional<std::chrono::minutes> clock_time(const fs::path& file, const toml:
 
 date::weekday weekday_name(const fs::path& file, const toml::node& node, std::string_view section,
                            std::string_view key) {
-    const std::string value = text(file, node, section, key);
-    for (unsigned i = 0; i < weekday_names.size(); ++i)
-        if (value == weekday_names[i]) return date::weekday{i};
+    if (auto day = parse_weekday(text(file, node, section, key))) return *day;  // as --week-start takes it
     bad_value(file, node, section, key, "a day name like \"monday\" or \"sunday\"");
 }
 

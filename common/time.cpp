@@ -164,14 +164,6 @@ std::optional<OffsetTime> try_parse_rfc3339(std::string_view text) {
     return OffsetTime{Instant{local.time_since_epoch() - offset}, offset};
 }
 
-std::optional<date::weekday> parse_weekday(std::string_view word) {
-    for (unsigned i = 0; i < weekday_names.size(); ++i) {
-        const std::string_view name = weekday_names[i];
-        if (word == name || (word.size() == 3 && name.starts_with(word))) return date::weekday{i};
-    }
-    return std::nullopt;
-}
-
 // -2h, -30m, -1d, -1h30m: a span back from now. Each amount is digits only (from_chars would
 // take a sign: "--1d" read as a day ahead, and a huge one overflowed), and the whole span is at
 // most 100000 days, so that the time stays one RFC 3339 can write.
@@ -226,6 +218,15 @@ Instant day_as(LocalDay day, DayMeaning meaning, Instant now, const Zone& zone) 
 }
 
 }  // namespace
+
+std::optional<date::weekday> parse_weekday(std::string_view text) {
+    const std::string word = lower(text);
+    for (unsigned i = 0; i < weekday_names.size(); ++i) {
+        const std::string_view name = weekday_names[i];
+        if (word == name || (word.size() == 3 && name.starts_with(word))) return date::weekday{i};
+    }
+    return std::nullopt;
+}
 
 OffsetTime parse_rfc3339(std::string_view text, std::string_view what) {
     if (auto parsed = try_parse_rfc3339(text)) return *parsed;

@@ -88,6 +88,9 @@ enum class DayMeaning {
 inline constexpr std::array<std::string_view, 7> weekday_names{"sunday",   "monday", "tuesday", "wednesday",
                                                                "thursday", "friday", "saturday"};
 
+// A day's name or its first three letters, in any case ("Sunday", "sun"): for flags and config alike.
+std::optional<date::weekday> parse_weekday(std::string_view text);
+
 // Times a person types: now, today, yesterday, "yesterday 21:00", 21:00 (the most recent
 // past 21:00), -2h, -30m, -1d, -1h30m, 2026-11-20, 2026-11-20T21:00 (or with a space),
 // mon..sun and monday..sunday (the most recent, today included), and full RFC 3339.

@@ -4,7 +4,6 @@
 #include "boundary_log.hpp"
 
 #include <array>
-#include <utility>
 
 #include "cli.hpp"
 
@@ -12,22 +11,7 @@ namespace boundary_log {
 namespace {
 
 using tend::BoundaryEvent;
-
-struct EventCommand {
-    BoundaryEvent event;
-    const char* description;
-};
-
-// The events a person logs, in the order --help lists them.
-constexpr std::array<EventCommand, 7> event_commands{{
-    {BoundaryEvent::held, "It held: you kept it, or it was respected"},
-    {BoundaryEvent::tested, "It was tested: pushed on, but not crossed"},
-    {BoundaryEvent::crossed, "It was crossed: stepped over, often without meaning harm"},
-    {BoundaryEvent::violated, "It was violated: overridden in a way that hurt"},
-    {BoundaryEvent::repaired, "A crossing or violation was talked through and repaired"},
-    {BoundaryEvent::renegotiated, "It was agreed anew: give the new wording with --text"},
-    {BoundaryEvent::retired, "It is no longer needed: off the active list, its history kept"},
-}};
+using BoundaryCommand = tend::cli::Command<Options>;
 
 void add_when_options(CLI::App& command, Options& options, const char* at_help, const char* json_help) {
     command.add_option("--note", options.note, "A note; '-' reads it from standard input")->option_text("TEXT|-");
@@ -35,45 +19,79 @@ void add_when_options(CLI::App& command, Options& options, const char* at_help, 
     command.add_flag("--json", options.json, json_help);
 }
 
-CLI::App* add_add_command(CLI::App& app, Options& options) {
-    auto* add = app.add_subcommand("add", "Set a new boundary; prints its number");
-    add->add_option("TEXT", options.add.words, "The boundary, in your own words")
+void add_id(CLI::App& command, Options& options) {
+    command.add_option("ID", options.id, "The boundary's number, from 'boundary-log list'")->required()->type_name("");
+}
+
+void setup_add(CLI::App& add, Options& options) {
+    add.add_option("TEXT", options.add.words, "The boundary, in your own words")
         ->required()
         ->expected(1, -1)
         ->type_name("");
-    add->add_option("--type", options.add.type,
-                    "Its kind: physical, emotional, time, material, digital, sexual or intellectual")
+    add.add_option("--type", options.add.type,
+                   "Its kind: physical, emotional, time, material, digital, sexual or intellectual")
         ->option_text("TYPE");
-    add->add_option("--with", options.add.with, "Who it is with: partner, mother, work, ...")->option_text("WHO");
-    add->add_flag("--hard", options.add.hard, "A hard boundary: not open to negotiation");
-    add->add_flag("--soft", options.add.soft, "A soft boundary: room to flex (the default)");
-    add->add_option("--if-crossed", options.add.if_crossed, "What you will do if it is crossed")->option_text("TEXT");
-    add_when_options(*add, options, "When you set it, if not now: yesterday 21:00, -2h, 2026-11-20, mon, ...",
+    add.add_option("--with", options.add.with, "Who it is with: partner, mother, work, ...")->option_text("WHO");
+    add.add_flag("--hard", options.add.hard, "A hard boundary: not open to negotiation");
+    add.add_flag("--soft", options.add.soft, "A soft boundary: room to flex (the default)");
+    add.add_option("--if-crossed", options.add.if_crossed, "What you will do if it is crossed")->option_text("TEXT");
+    add_when_options(add, options, "When you set it, if not now: yesterday 21:00, -2h, 2026-11-20, mon, ...",
                      "Print the saved record as JSON instead of the number");
-    add->add_flag("-q,--quiet", options.quiet, "Print only the number, no confirmation");
-    return add;
+    add.add_flag("-q,--quiet", options.quiet, "Print only the number, no confirmation");
 }
 
-CLI::App* add_event_command(CLI::App& app, Options& options, const EventCommand& command) {
-    auto* sub = app.add_subcommand(std::string(tend::event_name(command.event)), command.description);
-    sub->add_option("ID", options.id, "The boundary's number, from 'boundary-log list'")->required()->type_name("");
-    sub->add_option("--intensity", options.values.intensity, "How strong it was, 0 (barely) to 10 (overwhelming)")
+// Each event's command: the same options, and renegotiated also takes the new wording.
+template <BoundaryEvent event>
+void setup_event(CLI::App& command, Options& options) {
+    options.event = event;
+    add_id(command, options);
+    command.add_option("--intensity", options.values.intensity, "How strong it was, 0 (barely) to 10 (overwhelming)")
         ->transform(tend::cli::whole_number(0, 10))
         ->option_text("N");
-    if (command.event == BoundaryEvent::renegotiated)
-        sub->add_option("--text", options.values.text, "The new wording (required); - reads it from standard input")
+    if (event == BoundaryEvent::renegotiated)
+        command.add_option("--text", options.values.text, "The new wording (required); - reads it from standard input")
             ->option_text("TEXT");
-    add_when_options(*sub, options, "When it happened: now, yesterday 21:00, -2h, 2026-11-20T21:00, mon, ...",
+    add_when_options(command, options, "When it happened: now, yesterday 21:00, -2h, 2026-11-20T21:00, mon, ...",
                      "Print the saved event as JSON");
-    sub->add_flag("-q,--quiet", options.quiet, "Say nothing when it is saved");
-    return sub;
+    command.add_flag("-q,--quiet", options.quiet, "Say nothing when it is saved");
 }
 
-}  // namespace
+void setup_list(CLI::App& list, Options& options) {
+    list.add_flag("--all", options.list.all, "Include retired boundaries");
+    list.add_option("--type", options.list.type, "Only boundaries of this type")->option_text("TYPE");
+    list.add_option("--with", options.list.with, "Only boundaries with this person or place")->option_text("WHO");
+    list.add_flag("--json", options.json, "Print JSON: an array of boundaries");
+}
 
-int main(int argc, const char* const* argv, tend::Io& io) {
-    Options options;
-    CLI::App app{
+void setup_show(CLI::App& show, Options& options) {
+    add_id(show, options);
+    show.add_flag("--json", options.json, "Print JSON: the boundary with its events");
+}
+
+// The events a person logs come in the order --help lists them; their names are event_name()'s.
+constexpr std::array<BoundaryCommand, 11> commands{{
+    {"add", "Set a new boundary; prints its number", setup_add, boundary_log::add},
+    {"held", "It held: you kept it, or it was respected", setup_event<BoundaryEvent::held>, log_event},
+    {"tested", "It was tested: pushed on, but not crossed", setup_event<BoundaryEvent::tested>, log_event},
+    {"crossed", "It was crossed: stepped over, often without meaning harm", setup_event<BoundaryEvent::crossed>,
+     log_event},
+    {"violated", "It was violated: overridden in a way that hurt", setup_event<BoundaryEvent::violated>, log_event},
+    {"repaired", "A crossing or violation was talked through and repaired", setup_event<BoundaryEvent::repaired>,
+     log_event},
+    {"renegotiated", "It was agreed anew: give the new wording with --text", setup_event<BoundaryEvent::renegotiated>,
+     log_event},
+    {"retired", "It is no longer needed: off the active list, its history kept", setup_event<BoundaryEvent::retired>,
+     log_event},
+    {"list", "List the active boundaries (the default command)", setup_list, boundary_log::list},
+    {"show", "Show one boundary and its whole timeline", setup_show, boundary_log::show},
+    {"undo", "Take back the boundary or event logged last, if it was a mistake",
+     [](CLI::App& undo, Options& options) { undo.add_flag("-q,--quiet", options.quiet, "Print less"); },
+     boundary_log::undo},
+}};
+
+constexpr tend::cli::Tool<Options> tool{
+    .name = "boundary-log",
+    .description =
         "boundary-log: boundaries as living things: set them, then log how they are held, tested,\n"
         "crossed, repaired and renegotiated. With no command, lists the active boundaries.\n\n"
         "Examples:\n"
@@ -83,52 +101,15 @@ int main(int argc, const char* const* argv, tend::Io& io) {
         "  boundary-log crossed 1 --intensity 6 --at \"yesterday 21:00\"\n"
         "  boundary-log list                         active boundaries and their counts\n"
         "  boundary-log show 1                       the whole timeline\n",
-        "boundary-log"};
-    tend::cli::add_common_options(app, options.common, "boundary-log");
-    app.fallthrough();
-    app.require_subcommand(0, 1);
+    .setup = [](CLI::App&, Options&) {},
+    .run = boundary_log::list,
+    .commands = commands,
+};
 
-    std::vector<std::pair<CLI::App*, Command>> commands;
-    commands.emplace_back(add_add_command(app, options), Command::add);
-    std::vector<std::pair<CLI::App*, BoundaryEvent>> events;
-    for (const auto& command : event_commands) {
-        auto* sub = add_event_command(app, options, command);
-        commands.emplace_back(sub, Command::event);
-        events.emplace_back(sub, command.event);
-    }
+}  // namespace
 
-    auto* list = app.add_subcommand("list", "List the active boundaries (the default command)");
-    list->add_flag("--all", options.list.all, "Include retired boundaries");
-    list->add_option("--type", options.list.type, "Only boundaries of this type")->option_text("TYPE");
-    list->add_option("--with", options.list.with, "Only boundaries with this person or place")->option_text("WHO");
-    list->add_flag("--json", options.json, "Print JSON: an array of boundaries");
-    commands.emplace_back(list, Command::list);
-
-    auto* show = app.add_subcommand("show", "Show one boundary and its whole timeline");
-    show->add_option("ID", options.id, "The boundary's number, from 'boundary-log list'")->required()->type_name("");
-    show->add_flag("--json", options.json, "Print JSON: the boundary with its events");
-    commands.emplace_back(show, Command::show);
-
-    auto* undo = app.add_subcommand("undo", "Take back the boundary or event logged last, if it was a mistake");
-    undo->add_flag("-q,--quiet", options.quiet, "Print less");
-    commands.emplace_back(undo, Command::undo);
-
-    tend::cli::parse(app, argc, argv, io);
-    for (const auto& [sub, command] : commands)
-        if (sub->parsed()) options.command = command;
-    for (const auto& [sub, event] : events)
-        if (sub->parsed()) options.event = event;
-
-    tend::Session session("boundary-log", io, options.common);
-    using Action = int (*)(const Options&, const tend::Session&);
-    const std::array<std::pair<Command, Action>, 5> actions{{{Command::list, boundary_log::list},
-                                                             {Command::add, boundary_log::add},
-                                                             {Command::event, boundary_log::log_event},
-                                                             {Command::show, boundary_log::show},
-                                                             {Command::undo, boundary_log::undo}}};
-    for (const auto& [command, action] : actions)
-        if (command == options.command) return action(options, session);
-    return 0;
+int main(int argc, const char* const* argv, tend::Io& io) {
+    return tend::cli::dispatch(tool, argc, argv, io);
 }
 
 }  // namespace boundary_log

@@ -35,12 +35,9 @@ struct ListOptions {
     std::optional<std::string> with;
 };
 
-enum class Command { list, add, event, show, undo };
-
 struct Options {
     tend::CommonOptions common;
-    Command command = Command::list;
-    tend::BoundaryEvent event = tend::BoundaryEvent::held;  // for Command::event
+    tend::BoundaryEvent event = tend::BoundaryEvent::held;  // for log_event
     AddValues add;
     EventValues values;
     ListOptions list;

@@ -4,30 +4,15 @@
 #include "breathe.hpp"
 
 #include <array>
-#include <utility>
 
 #include "cli.hpp"
 
 namespace breathe {
+namespace {
 
-int main(int argc, const char* const* argv, tend::Io& io) {
-    Options options;
-    CLI::App app{
-        "breathe: a paced breathing exercise in the terminal, with distress rated before and after.\n\n"
-        "Examples:\n"
-        "  breathe                          3 minutes of calm (4 in, 6 out)\n"
-        "  breathe --pattern box --minutes 5\n"
-        "  breathe --pattern 4-7-8 --cycles 4 --bell\n"
-        "  breathe --rate                   asks how distressed you are before and after\n"
-        "  breathe --list                   the patterns, with breaths per minute\n"
-        "  breathe log --since mon          this week's sessions\n\n"
-        "On a terminal, space pauses (the breath starts again from the in-breath) and q or\n"
-        "Ctrl-C stops. Stop at once if you feel dizzy or light-headed, and breathe normally.\n",
-        "breathe"};
-    tend::cli::add_common_options(app, options.common, "breathe");
-    app.fallthrough();
-    app.require_subcommand(0, 1);
+using BreatheCommand = tend::cli::Command<Options>;
 
+void setup(CLI::App& app, Options& options) {
     app.add_option("-p,--pattern", options.pattern,
                    "A pattern name (see --list) or in-hold-out-hold seconds, like 4-7-8 or 5.5-5.5")
         ->option_text("NAME|SPEC");
@@ -51,38 +36,59 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     app.add_flag("--no-log", options.no_log, "Do not save the session");
     app.add_flag("--json", options.json,
                  "Print the session's record as JSON at the end (plain phase lines then go to stderr)");
-    bool list_patterns = false;
-    app.add_flag("--list", list_patterns, "Show the patterns with breaths per minute, and exit");
+    app.add_flag("--list", options.list_patterns, "Show the patterns with breaths per minute, and exit");
+}
 
-    auto* log_command = app.add_subcommand("log", "List breathing sessions, oldest first");
-    log_command->add_option("--since", options.log.since, "From this time or day (e.g. mon, 2026-11-01, -7d)")
+void setup_log(CLI::App& log, Options& options) {
+    log.add_option("--since", options.log.since, "From this time or day (e.g. mon, 2026-11-01, -7d)")
         ->option_text("WHEN");
-    log_command->add_option("--until", options.log.until, "Up to this time or day, included")->option_text("WHEN");
-    log_command->add_option("--last", options.log.last, "Only the last N")
+    log.add_option("--until", options.log.until, "Up to this time or day, included")->option_text("WHEN");
+    log.add_option("--last", options.log.last, "Only the last N")
         ->transform(tend::cli::whole_number(1, 1000000))
         ->option_text("N");
-    log_command->add_flag("--json", options.json, "Print JSON: an array of sessions");
+    log.add_flag("--json", options.json, "Print JSON: an array of sessions");
+}
 
-    tend::cli::parse(app, argc, argv, io);
-
+std::optional<int> after_parse(Options& options, const CLI::App&, const BreatheCommand*, tend::Io&) {
     const bool session_options = options.pattern || options.minutes || options.cycles || options.no_settle ||
                                  options.bell || options.rate || options.before || options.after || options.no_log;
-    if (log_command->parsed()) {
-        options.command = Command::log;
-        if (session_options || list_patterns)
-            tend::usage_error("'log' lists sessions; options such as --pattern or --list go without it");
-    } else if (list_patterns) {
-        options.command = Command::list;
-        if (session_options) tend::usage_error("--list shows the patterns; give session options without it");
-    }
+    if (options.list_patterns && session_options)
+        tend::usage_error("--list shows the patterns; give session options without it");
+    return std::nullopt;
+}
 
-    tend::Session session_state("breathe", io, options.common);
-    using Action = int (*)(const Options&, const tend::Session&);
-    const std::array<std::pair<Command, Action>, 3> actions{
-        {{Command::session, breathe::session}, {Command::list, breathe::list}, {Command::log, breathe::log}}};
-    for (const auto& [command, action] : actions)
-        if (command == options.command) return action(options, session_state);
-    return 0;
+// With no command: a session, or the list of patterns.
+int session_or_list(const Options& options, const tend::Session& session_state) {
+    return options.list_patterns ? list(options, session_state) : session(options, session_state);
+}
+
+constexpr std::array<BreatheCommand, 1> commands{{
+    {"log", "List breathing sessions, oldest first", setup_log, breathe::log},
+}};
+
+constexpr tend::cli::Tool<Options> tool{
+    .name = "breathe",
+    .description =
+        "breathe: a paced breathing exercise in the terminal, with distress rated before and after.\n\n"
+        "Examples:\n"
+        "  breathe                          3 minutes of calm (4 in, 6 out)\n"
+        "  breathe --pattern box --minutes 5\n"
+        "  breathe --pattern 4-7-8 --cycles 4 --bell\n"
+        "  breathe --rate                   asks how distressed you are before and after\n"
+        "  breathe --list                   the patterns, with breaths per minute\n"
+        "  breathe log --since mon          this week's sessions\n\n"
+        "On a terminal, space pauses (the breath starts again from the in-breath) and q or\n"
+        "Ctrl-C stops. Stop at once if you feel dizzy or light-headed, and breathe normally.\n",
+    .setup = setup,
+    .run = session_or_list,
+    .commands = commands,
+    .after_parse = after_parse,
+};
+
+}  // namespace
+
+int main(int argc, const char* const* argv, tend::Io& io) {
+    return tend::cli::dispatch(tool, argc, argv, io);
 }
 
 }  // namespace breathe

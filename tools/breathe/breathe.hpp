@@ -17,11 +17,8 @@ struct LogOptions {
     std::optional<std::size_t> last;
 };
 
-enum class Command { session, list, log };
-
 struct Options {
     tend::CommonOptions common;
-    Command command = Command::session;
     std::optional<std::string> pattern;  // a name or a spec; default from the config, else calm
     std::optional<double> minutes;
     std::optional<int> cycles;
@@ -31,6 +28,7 @@ struct Options {
     std::optional<int> before, after;
     bool no_log = false;
     bool json = false;
+    bool list_patterns = false;  // --list
     LogOptions log;
 };
 

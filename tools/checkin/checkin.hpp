@@ -38,12 +38,10 @@ struct ListOptions {
     std::vector<std::string> tags;
 };
 
-enum class Command { add, list, edit, remove, undo, due, feelings, import };
-
 struct Options {
     tend::CommonOptions common;
-    Command command = Command::add;
     EntryValues values;
+    std::optional<int> positional_mood;  // MOOD, joined to values.mood once parsed
     ListOptions list;
     ImportOptions import;
     std::vector<std::string> clear;  // fields edit empties

@@ -12,8 +12,6 @@
 
 namespace prompt {
 
-enum class Command { random, today, answer, skip, fav, unfav, history, revisit, decks, check, edit, remove };
-
 // --deck, --depth, --together/--solo, --exclude: for a random prompt, today's and revisit.
 struct FilterOptions {
     std::vector<std::string> decks;
@@ -32,7 +30,6 @@ struct HistoryOptions {
 
 struct Options {
     tend::CommonOptions common;
-    Command command = Command::random;
     FilterOptions filter;
     HistoryOptions history;
     std::string id;                   // answer, skip, fav, unfav: empty means the last one shown

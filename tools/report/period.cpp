@@ -87,11 +87,7 @@ Period range_from_request(const PeriodRequest& request, tend::Instant now, const
 }  // namespace
 
 date::weekday parse_week_start(std::string_view text) {
-    const std::string word = lower(text);
-    for (unsigned i = 0; i < tend::weekday_names.size(); ++i) {
-        const std::string_view name = tend::weekday_names[i];
-        if (word == name || (word.size() == 3 && name.starts_with(word))) return date::weekday{i};
-    }
+    if (auto day = tend::parse_weekday(text)) return *day;
     tend::usage_error(fmt::format("--week-start: '{}' is not a day; use monday, sunday or another day's name",
                                   tend::neutralize(text)));
 }

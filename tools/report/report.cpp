@@ -9,21 +9,9 @@
 #include "cli.hpp"
 
 namespace report {
+namespace {
 
-int main(int argc, const char* const* argv, tend::Io& io) {
-    Options options;
-    CLI::App app{
-        "report: the week at a glance, across check-ins, breathing, boundaries and prompts.\n"
-        "With no options, the current week in the terminal.\n\n"
-        "Examples:\n"
-        "  report                                    this week\n"
-        "  report --week last --format markdown      last week, for a mail\n"
-        "  report --month 2026-10 -o october.html    a page to print or share\n"
-        "  report --from 2026-09-01 --to 2026-11-30 -o autumn.csv\n"
-        "  report --week last --no-notes -o week.md  without notes, answers or wordings\n"
-        "  report --check                            check every file, change nothing\n",
-        "report"};
-    tend::cli::add_common_options(app, options.common, "report");
+void setup(CLI::App& app, Options& options) {
     auto& period = options.period;
     app.add_option("--week", period.week, "The week: this (the default), last, or an ISO week like 2026-W47")
         ->option_text("WEEK");
@@ -43,36 +31,63 @@ int main(int argc, const char* const* argv, tend::Io& io) {
                  "Leave out all free text: notes, answers, prompt texts, boundary wordings");
     app.add_flag("--quiet-if-empty", options.quiet_if_empty,
                  "Print (or write) nothing and exit 0 when the period has no records, e.g. under cron");
-
     app.add_flag("--check", options.check,
                  "Show where your data and config are, check every file (changing nothing) and list each "
                  "problem as file:line:col; exit 65 if there is one");
-
     app.add_flag("--export", options.export_all,
                  "Write every record of every kind, with every field, as JSON Lines (to -o FILE or standard "
                  "output); 'checkin import tend FILE' brings it back");
+}
 
-    tend::cli::parse(app, argc, argv, io);
+// --check answers before the Session: a config that does not parse is one of its findings.
+// Otherwise a bad format or extension is a usage error before anything is read.
+std::optional<int> after_parse(Options& options, const CLI::App& app, const tend::cli::Command<Options>*,
+                               tend::Io& io) {
     if (options.export_all) {
         for (const char* name : {"--week", "--month", "--from", "--to", "--week-start", "--format", "--json",
                                  "--no-notes", "--quiet-if-empty", "--check"})
             if (app.get_option(name)->count() > 0)
                 tend::usage_error(fmt::format("{}: does not go with --export, which writes everything", name));
-        tend::Session session("report", io, options.common);
-        return run_export(options, session);
+        return std::nullopt;
     }
-    if (options.check) {
-        std::vector<std::string> given;
-        for (const char* name : {"--week", "--month", "--from", "--to", "--week-start", "--format", "--output",
-                                 "--no-notes", "--quiet-if-empty"})
-            if (app.get_option(name)->count() > 0)
-                given.emplace_back(name == std::string_view("--output") ? "-o" : name);
-        refuse_with_check(given);
-        return run_check(options, io);  // before the Session: a config that does not parse is one of its findings
+    if (!options.check) {
+        chosen_format(options);
+        return std::nullopt;
     }
-    chosen_format(options);  // a bad format or extension is a usage error before anything is read
-    tend::Session session("report", io, options.common);
-    return run(options, session);
+    std::vector<std::string> given;
+    for (const char* name : {"--week", "--month", "--from", "--to", "--week-start", "--format", "--output",
+                             "--no-notes", "--quiet-if-empty"})
+        if (app.get_option(name)->count() > 0) given.emplace_back(name == std::string_view("--output") ? "-o" : name);
+    refuse_with_check(given);
+    return run_check(options, io);
+}
+
+// A report of the period, or with --export every record.
+int report_or_export(const Options& options, const tend::Session& session) {
+    return options.export_all ? run_export(options, session) : run(options, session);
+}
+
+constexpr tend::cli::Tool<Options> tool{
+    .name = "report",
+    .description =
+        "report: the week at a glance, across check-ins, breathing, boundaries and prompts.\n"
+        "With no options, the current week in the terminal.\n\n"
+        "Examples:\n"
+        "  report                                    this week\n"
+        "  report --week last --format markdown      last week, for a mail\n"
+        "  report --month 2026-10 -o october.html    a page to print or share\n"
+        "  report --from 2026-09-01 --to 2026-11-30 -o autumn.csv\n"
+        "  report --week last --no-notes -o week.md  without notes, answers or wordings\n"
+        "  report --check                            check every file, change nothing\n",
+    .setup = setup,
+    .run = report_or_export,
+    .after_parse = after_parse,
+};
+
+}  // namespace
+
+int main(int argc, const char* const* argv, tend::Io& io) {
+    return tend::cli::dispatch(tool, argc, argv, io);
 }
 
 }  // namespace report
