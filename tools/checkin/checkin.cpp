@@ -34,8 +34,13 @@ void add_value_options(CLI::App& app, EntryValues& values) {
         ->option_text("WHEN");
 }
 
+void add_quiet(CLI::App& command, Options& options) {
+    command.add_flag("-q,--quiet", options.quiet, "Say nothing when it is done");
+}
+
 void add_id(CLI::App& command, Options& options) {
     command.add_option("ID", options.id, "The check-in's id, from 'checkin list'")->required();
+    add_quiet(command, options);
 }
 
 void setup(CLI::App& app, Options& options) {
@@ -98,7 +103,7 @@ constexpr std::array<tend::cli::Command<Options>, 7> commands{{
      checkin::import_entries},
     {"edit", "Change a check-in: give only what changes", setup_edit, checkin::edit},
     {"delete", "Delete a check-in for good", add_id, checkin::remove},
-    {"undo", "Delete the check-in you just saved", [](CLI::App&, Options&) {}, checkin::undo},
+    {"undo", "Delete the check-in you just saved", add_quiet, checkin::undo},
     {"due", "Exit 0 when a check-in is due today, 1 when not (for cron)",
      [](CLI::App& due, Options& options) {
          due.add_flag("--json", options.json, "Print {\"due\": true|false, \"reason\": ...}");
