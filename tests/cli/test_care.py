@@ -18,7 +18,7 @@ SAFETY = '[safety]\ncontacts = ["Sam 07700 900123"]\nmessage = "You have come th
 
 # Configs a person can produce by mistake, each with the line its warning points at.
 BROKEN_CONFIGS = {
-    "a capital letter in a table breathe never uses": ('[report]\nweek_start = "Monday"\n\n' + SAFETY, 2),
+    "a misspelt day in a table breathe never uses": ('[report]\nweek_start = "Moonday"\n\n' + SAFETY, 2),
     "a syntax error after [safety]": (SAFETY + '\n[prompt\nseed = "ours"\n', 5),
     "a syntax error before [safety]": ('[checkin]\nevery_days = = 2\n\n' + SAFETY, 2),
     "a broken line inside [safety]": ('[safety]\ncontacts = ["Sam 07700 900123"]\nthreshold = nine\n'

@@ -92,4 +92,7 @@ class CommandLine(TendTestCase):
         self.write_config('[report]\nweek_start = "sun"\n')
         self.assertEqual(self.run_tool("--json", tool="report").returncode, 0)
         self.write_config('[report]\nweek_start = "someday"\n')
-        self.assertEqual(self.run_tool("--json", tool="report").returncode, 65)
+        r = self.run_tool("--json", tool="report")
+        self.assertEqual(r.returncode, 0, r.stderr)  # a wrong value keeps its default, with a warning
+        self.assertIn("week_start", r.stderr)
+        self.assertEqual(json.loads(r.stdout)["period"]["first"], "2026-11-16")

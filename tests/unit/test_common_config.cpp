@@ -198,7 +198,7 @@ TEST_CASE("a section that is not a table is a problem") {
 
 TEST_CASE("a wrong value keeps its default and everything else is still read") {
     const auto config = parse_config(
-        "[report]\nweek_start = \"Monday\"\n[safety]\nthreshold = 11\nmessage = \"Breathe, you are here\"\n"
+        "[report]\nweek_start = \"Moonday\"\n[safety]\nthreshold = 11\nmessage = \"Breathe, you are here\"\n"
         "[checkin]\nevery_days = 2\n",
         config_path);
     CHECK(config.report.week_start == date::Monday);
