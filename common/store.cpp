@@ -44,6 +44,28 @@ date::year_month month_of(const Record& record) {
     return {ymd.year(), ymd.month()};
 }
 
+// The month files of `kind_dir` that can hold days first to last, oldest first. A short span
+// (a week's report and the week before it) probes its two or three names; a longer one lists
+// the directory once, so a report over all the years opens only the files that exist, never
+// the empty months of its comparison period.
+std::vector<fs::path> month_files_between(const fs::path& kind_dir, LocalDay first, LocalDay last) {
+    const auto months = months_spanning(first, last);
+    std::vector<fs::path> files;
+    const auto name_of = [](date::year_month month) { return month_key(month) + ".toml"; };
+    if (months.size() <= 3) {
+        for (const auto& month : months) files.push_back(kind_dir / name_of(month));
+        return files;
+    }
+    const std::string from = name_of(months.front()), to = name_of(months.back());
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(kind_dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (is_month_file_name(name) && name >= from && name <= to) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 bool earlier(const Record& a, const Record& b) {
     return record_at(a).instant < record_at(b).instant;
 }
@@ -649,13 +671,17 @@ std::vector<Record> RecordStore::read_range(Instant from, Instant to) const {
     // A record's file is the month of its own wall-clock time, up to 14 hours from UTC.
     const LocalDay first = date::floor<date::days>(LocalTime{from.time_since_epoch()}) - date::days{1};
     const LocalDay last = date::floor<date::days>(LocalTime{to.time_since_epoch()}) + date::days{1};
-    for (const auto& month : months_spanning(first, last)) {
-        for (auto& record : read_month(month_file(month))) {
+    // Each record's time is read once: sorting by record_at() parsed it again at every comparison.
+    std::vector<std::pair<Instant, Record>> timed;
+    for (const auto& file : month_files_between(kind_dir_, first, last)) {
+        for (auto& record : read_month(file)) {
             const Instant at = record_at(record).instant;
-            if (at >= from && at <= to) records.push_back(std::move(record));
+            if (at >= from && at <= to) timed.emplace_back(at, std::move(record));
         }
     }
-    std::stable_sort(records.begin(), records.end(), earlier);
+    std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    records.reserve(timed.size());
+    for (auto& [at, record] : timed) records.push_back(std::move(record));
     return records;
 }
 
