@@ -5,6 +5,8 @@
 # breathe runs twice: plain (output piped) and on a terminal (script(1) gives it a pty, so it
 # draws its progress bar and polls the keyboard between deadlines).
 # Usage: bench/breathe_timing.sh [BUILD_DIR] [SECONDS] [ROUNDS]   (defaults: build, 20, 3)
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 build=${1:-build}
 seconds=${2:-20}

@@ -1,6 +1,8 @@
 // The limit breathe is measured against: a bare loop sleeping to absolute steady-clock
 // deadlines (clock_nanosleep, TIMER_ABSTIME), printing its worst lateness and its drift.
 // Usage: tend_deadline_loop PHASE_MS PHASES
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <time.h>
 
 #include <algorithm>

@@ -7,6 +7,8 @@
 # that one run. A second call times one check-in written to an empty store next to
 # `timew track` on an empty database (every fsync kept, both fresh before each run).
 # Usage: bench/startup.sh [BUILD_DIR] [RUNS]   (defaults: build, 300)
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 build=${1:-build}
 runs=${2:-300}

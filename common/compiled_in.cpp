@@ -1,5 +1,7 @@
 // The compiled halves of fmt and toml++, built into libtend when TEND_SHARED_LIBS is off, so
 // the tools load no libfmt or libtomlplusplus at start-up (see the CMake option for why).
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <fmt/format-inl.h>
 
 // What fmt's own src/format.cc instantiates (fmt 9.1), for char only: tend formats no wide text.

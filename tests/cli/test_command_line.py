@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The tend authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """One way to read the command line in every tool: lists, unknown commands, --json, empty values."""
 
 import json
