@@ -35,7 +35,9 @@ public:
             SteadyTime wake = deadline;
             if (refresh > Duration::zero()) {
                 while (next_tick <= now) next_tick += refresh;
-                wake = std::min(wake, next_tick);
+                // No redraw in the last half refresh before a deadline: a draw held up by a busy
+                // machine would otherwise run into the deadline and make the phase change late.
+                if (next_tick + refresh / 2 < deadline) wake = std::min(wake, next_tick);
             }
             if (const auto key = keys_.wait(clock_, wake)) {
                 if (is_quit_key(*key)) return Event::quit;
