@@ -16,7 +16,7 @@ class CommandLine(TendTestCase):
         # CLI11's delimiter() took "," as an empty list and then "--json" as the next item.
         r = self.run_tool("--exclude", ",", "--json", tool="prompt")
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("id", self.parse_json(r, "prompt --exclude , --json"))
+        self.assertIn("text", self.parse_json(r, "prompt --exclude , --json"))
         r = self.run_tool("--deck", ",", "--json", tool="prompt")
         self.assertUsageError(r, tool="prompt")
         self.assertNotIn("--json", r.stderr, "--json was taken as a deck's name")
