@@ -591,8 +591,13 @@ def runtime_packages(executables):
     """The Debian packages owning the shared libraries the executables link, where dpkg knows them."""
     libraries = set()
     for exe in executables:
+        # Only the libraries it names itself (NEEDED): the libraries those need are their packages' Depends.
+        dynamic = subprocess.run(["readelf", "-d", exe], capture_output=True, text=True, timeout=20).stdout
+        needed = set(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic))
         proc = subprocess.run(["ldd", exe], capture_output=True, text=True, timeout=20)
-        for path in re.findall(r"=> (/\S+)", proc.stdout):
+        for name, path in re.findall(r"(\S+) => (/\S+)", proc.stdout):
+            if name not in needed:
+                continue
             # With merged /usr, dpkg may know a library by its /lib or its /usr/lib name.
             for candidate in (path, os.path.realpath(path)):
                 libraries.add(candidate)
