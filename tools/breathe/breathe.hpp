@@ -22,7 +22,8 @@ enum class Command { session, list, log };
 struct Options {
     tend::CommonOptions common;
     Command command = Command::session;
-    std::optional<std::string> pattern;  // a name or a spec; default from the config, else calm
+    std::optional<std::string> pattern;   // a name or a spec; default from the config, else calm
+    std::optional<std::string> exercise;  // a guided exercise instead of a pattern
     std::optional<double> minutes;
     std::optional<int> cycles;
     bool no_settle = false;

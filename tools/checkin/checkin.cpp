@@ -101,6 +101,8 @@ int main(int argc, const char* const* argv, tend::Io& io) {
     due->add_flag("--json", options.json, "Print {\"due\": true|false, \"reason\": ...}");
     auto* feelings = app.add_subcommand("feelings", "Show the feeling words, grouped");
     feelings->add_flag("--json", options.json, "Print the vocabulary as JSON");
+    auto* plan = app.add_subcommand("plan", "Show your safety plan, from [safety.plan] in your config");
+    plan->add_flag("--json", options.json, "Print the plan as JSON: each part a list, and any problems");
 
     auto* import_cmd =
         app.add_subcommand("import", "Bring in your history: a Daylio CSV, a jrnl JSON or a tend export");
@@ -130,13 +132,14 @@ int main(int argc, const char* const* argv, tend::Io& io) {
         options.values.mood = positional_mood;
     }
 
-    const std::array<std::pair<CLI::App*, Command>, 7> commands{{{list, Command::list},
+    const std::array<std::pair<CLI::App*, Command>, 8> commands{{{list, Command::list},
                                                                  {import_cmd, Command::import},
                                                                  {edit, Command::edit},
                                                                  {remove, Command::remove},
                                                                  {undo, Command::undo},
                                                                  {due, Command::due},
-                                                                 {feelings, Command::feelings}}};
+                                                                 {feelings, Command::feelings},
+                                                                 {plan, Command::plan}}};
     for (const auto& [sub, command] : commands)
         if (sub->parsed()) options.command = command;
     if (options.command != Command::add && options.command != Command::edit &&
@@ -145,14 +148,15 @@ int main(int argc, const char* const* argv, tend::Io& io) {
 
     tend::Session session("checkin", io, options.common);
     using Action = int (*)(const Options&, const tend::Session&);
-    const std::array<std::pair<Command, Action>, 8> actions{{{Command::add, checkin::add},
+    const std::array<std::pair<Command, Action>, 9> actions{{{Command::add, checkin::add},
                                                              {Command::import, checkin::import_entries},
                                                              {Command::list, checkin::list},
                                                              {Command::edit, checkin::edit},
                                                              {Command::remove, checkin::remove},
                                                              {Command::undo, checkin::undo},
                                                              {Command::due, checkin::due},
-                                                             {Command::feelings, checkin::feelings}}};
+                                                             {Command::feelings, checkin::feelings},
+                                                             {Command::plan, checkin::plan}}};
     for (const auto& [command, action] : actions)
         if (command == options.command) return action(options, session);
     return 0;

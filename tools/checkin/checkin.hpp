@@ -38,7 +38,7 @@ struct ListOptions {
     std::vector<std::string> tags;
 };
 
-enum class Command { add, list, edit, remove, undo, due, feelings, import };
+enum class Command { add, list, edit, remove, undo, due, feelings, import, plan };
 
 struct Options {
     tend::CommonOptions common;
@@ -64,5 +64,7 @@ int undo(const Options& options, const tend::Session& session);
 int due(const Options& options, const tend::Session& session);
 int feelings(const Options& options, const tend::Session& session);
 int import_entries(const Options& options, const tend::Session& session);
+// Shows [safety.plan] from the config; a part that cannot be read is a warning, never a failure.
+int plan(const Options& options, const tend::Session& session);
 
 }  // namespace checkin
