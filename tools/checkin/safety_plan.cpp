@@ -26,10 +26,12 @@ int plan(const Options& options, const tend::Session& session) {
         return 0;
     }
     if (!tend::has_safety_plan(plan)) {
-        session.note(plan.present ? "Your [safety.plan] has nothing in it that could be read yet."
-                                  : "There's no safety plan in your config yet. It's a short list, in your own "
-                                    "words, of what helps when things get very hard; 'man 7 tend' says more, and "
-                                    "'man 5 tend' shows how to write one under [safety.plan].");
+        session.note(!plan.problems.empty() ? "Nothing in your [safety.plan] could be read; the lines above say where."
+                     : plan.present ? "Your [safety.plan] has nothing in it yet; 'man 5 tend' shows what can go "
+                                      "there."
+                                    : "There's no safety plan in your config yet. It's a short list, in your own "
+                                      "words, of what helps when things get very hard; 'man 7 tend' says more, and "
+                                      "'man 5 tend' shows how to write one under [safety.plan].");
         return 0;
     }
     const tend::Style& style = session.out_style;
