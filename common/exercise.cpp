@@ -1,4 +1,6 @@
 // Reading exercises from TOML (shipped and the person's own) and stretching them to a length.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "exercise_toml.hpp"
 
 #include <fmt/format.h>

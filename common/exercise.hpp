@@ -1,4 +1,6 @@
 // Guided exercises (grounding, muscle relaxation, a body scan): timed steps, built in and the person's own.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <chrono>

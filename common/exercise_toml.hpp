@@ -1,5 +1,7 @@
 // Reading one exercise from its TOML table: for the shipped catalog and the config, kept out of
 // exercise.hpp so that the many files including the config do not parse toml++'s headers.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <toml++/toml.h>

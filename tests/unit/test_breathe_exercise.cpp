@@ -1,4 +1,6 @@
 // Guided exercises: the pacer's steps on a fake clock, the catalog and its TOML, and how steps are drawn.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <sstream>

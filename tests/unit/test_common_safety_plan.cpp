@@ -1,4 +1,6 @@
 // [safety.plan]: read gently part by part, and pointed to from the grounding line.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,4 +1,6 @@
 // Drawing an exercise: the step's words, wrapped once, and a line below them counting down.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "exercise_display.hpp"
 
 #include <fmt/format.h>

@@ -1,5 +1,7 @@
 // What a guided exercise shows: one plain line per step when piped; on a terminal, each step's
 // words printed once (so they stay on screen) over one line redrawn in place with the time left.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <iosfwd>

@@ -1,4 +1,6 @@
 // checkin plan: the person's own safety plan from [safety.plan], shown plainly.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <ostream>
 
 #include "checkin.hpp"
