@@ -193,6 +193,24 @@ TEST_CASE("report aggregate: prompts answered, skipped, shown and kept, and days
     CHECK(data.records == 6 + 3 + 3 + 6 + 5);  // check-ins, breaths, exercises, boundary events, prompts
 }
 
+TEST_CASE("report aggregate: without notes, an exercise of the person's own is not named") {
+    ScopedTz tz("Europe/London");
+    report::ReportRecords records;
+    records.breathes = {
+        report::test::exercise("eq001", "2026-11-17T08:00:00+00:00", "after the call with Dad", 60, 8, 6),
+        report::test::exercise("eq002", "2026-11-18T08:00:00+00:00", "grounding", 217, 7, 5),
+    };
+    const auto aggregate_with = [&](bool notes) {
+        return report::aggregate(report::named_week("2026-W47", date::Monday), records, tend::Zone::local(),
+                                 day(2026, 11, 22), tend::FeelingVocabulary::shipped({}), notes);
+    };
+    const ReportData bare = aggregate_with(false);
+    REQUIRE(bare.exercises.exercises.size() == 2);
+    CHECK(bare.exercises.exercises[0].name == "grounding");
+    CHECK(bare.exercises.exercises[1].name == "your own exercise");
+    CHECK(aggregate_with(true).exercises.exercises[0].name == "after the call with Dad");
+}
+
 TEST_CASE("report aggregate: a prompt only shown is not practice, and days to come are marked") {
     ScopedTz tz("Europe/London");
     report::ReportRecords records;

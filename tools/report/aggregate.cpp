@@ -10,6 +10,7 @@
 
 #include "boundary_record.hpp"
 #include "breathe_record.hpp"
+#include "exercise.hpp"
 #include "breathing_pattern.hpp"
 #include "checkin_record.hpp"
 #include "error.hpp"
@@ -145,14 +146,14 @@ struct ExerciseTally {
 
 // An exercise session goes to its own section; only breathing patterns count as breathing.
 void add_exercise(ReportData& data, std::map<std::string, ExerciseTally>& tallies, const tend::BreatheEntry& entry,
-                  DayRow& day) {
+                  const std::string& name, DayRow& day) {
     ExerciseSection& section = data.exercises;
     const double minutes = entry.seconds / 60.0;
     ++section.sessions;
     section.minutes += minutes;
     if (entry.interrupted) ++section.ended_early;
-    ExerciseTally& tally = tallies[*entry.exercise];
-    tally.stats.name = *entry.exercise;
+    ExerciseTally& tally = tallies[name];
+    tally.stats.name = name;
     ++tally.stats.sessions;
     tally.stats.minutes += minutes;
     if (entry.interrupted) ++tally.stats.ended_early;
@@ -183,6 +184,7 @@ void add_breathing(ReportData& data, const std::vector<Record>& records, const P
     BreathingSection& section = data.breathing;
     // Share-safe: a pattern the person named is shown by its numbers, not its name.
     const auto built_in = tend::PatternCatalog::load({}, {});
+    const auto built_in_exercises = tend::ExerciseCatalog::load({});
     std::map<std::string, PatternStats> patterns;
     std::map<std::string, ExerciseTally> exercises;
     Tally before, after, change;
@@ -193,7 +195,10 @@ void add_breathing(ReportData& data, const std::vector<Record>& records, const P
         if (!where.day) continue;
         ++data.records;
         if (entry.exercise) {
-            add_exercise(data, exercises, entry, data.days[*where.day]);
+            // Likewise an exercise of the person's own: its name may say more than they mean to share.
+            const bool shipped = built_in_exercises.find(*entry.exercise) != nullptr;
+            add_exercise(data, exercises, entry, data.notes || shipped ? *entry.exercise : "your own exercise",
+                         data.days[*where.day]);
             continue;
         }
         const double minutes = entry.seconds / 60.0;
