@@ -334,8 +334,8 @@ class Logging(BreatheTestCase):
         r = self.breathe(*FAST, "--cycles", "2", "--json", "--before", "7", "--after", "4")
         self.assertEqual(r.returncode, 0, r.stderr)
         rec = json.loads(r.stdout)
-        self.assertEqual(list(rec), ["id", "at", "recorded", "pattern", "spec", "planned_cycles", "cycles",
-                                     "seconds", "interrupted", "before", "after", "worst_lateness_ms"])
+        self.assertEqual(list(rec), ["id", "at", "recorded", "pattern", "spec", "exercise", "planned_cycles",
+                                     "cycles", "seconds", "interrupted", "before", "after", "worst_lateness_ms"])
         self.assertRegex(rec["at"], RFC3339_RE)
         self.assertEqual((rec["before"], rec["after"], rec["interrupted"]), (7, 4, False))
         self.assertIn("inhale 0.2s\n", r.stderr, "with --json the phase lines go to stderr")

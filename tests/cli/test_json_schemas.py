@@ -22,7 +22,7 @@ OUTPUTS = [
     ("checkin", ("plan", "--json"), "checkin.plan"),
     ("breathe", ("--pattern", "0.01-0.01", "--cycles", "1", "--no-settle", "--json"), "breathe"),
     ("breathe", ("--pattern", "0.01-0.01", "--cycles", "1", "--no-settle", "--no-log", "--json"), "breathe"),
-    ("breathe", ("--exercise", "grounding", "--minutes", "0.001", "--no-settle", "--json"), "breathe"),
+    ("breathe", ("--exercise", "grounding", "--minutes", "0.01", "--no-settle", "--json"), "breathe"),
     ("breathe", ("log", "--json"), "[breathe]"),
     ("breathe", ("--list", "--json"), "breathe.patterns"),
     ("prompt", ("--json",), "prompt.card"),
