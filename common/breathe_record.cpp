@@ -6,12 +6,17 @@
 #include <array>
 #include <cmath>
 
+#include <fmt/format.h>
+
 namespace tend {
 
 namespace {
 constexpr std::array breathe_fields{
-    FieldSpec{"pattern", FieldType::string, true},
-    FieldSpec{"spec", FieldType::string, true},
+    // A breathing session has a pattern and its spec; a guided exercise has its name instead
+    // (added later, so older files, all breathing, read as they always did).
+    FieldSpec{"pattern", FieldType::string, false},
+    FieldSpec{"spec", FieldType::string, false},
+    FieldSpec{"exercise", FieldType::string, false},
     FieldSpec{"planned_cycles", FieldType::integer, true, 1, 1'000'000},
     FieldSpec{"cycles", FieldType::integer, true, 0, 1'000'000},
     FieldSpec{"seconds", FieldType::number, true, 0, 1e9},
@@ -21,6 +26,23 @@ constexpr std::array breathe_fields{
     FieldSpec{"worst_lateness_ms", FieldType::number, true, 0, 1e12},
 };
 
+// A session breathed a pattern (its name and spec) or ran an exercise: one or the other.
+std::vector<std::string> breathe_rules(const Record& record) {
+    const auto& begin = record.source().begin;
+    const std::string header = fmt::format("{}:{}", begin.line, begin.column);
+    std::vector<std::string> problems;
+    if (record.contains("exercise")) {
+        if (record.contains("pattern") || record.contains("spec"))
+            problems.push_back(
+                fmt::format("{}: a [[breathe]] record has an exercise or a pattern and spec, not both", header));
+        return problems;
+    }
+    for (std::string_view key : {"pattern", "spec"})
+        if (!record.contains(key))
+            problems.push_back(fmt::format("{}: [[breathe]] record has no '{}' (nor an 'exercise')", header, key));
+    return problems;
+}
+
 // Keeps a stored number short and exact to read back: seconds to the millisecond,
 // lateness to the hundredth of a millisecond.
 double rounded(double value, double steps_per_unit) {
@@ -28,11 +50,15 @@ double rounded(double value, double steps_per_unit) {
 }
 }  // namespace
 
-const RecordFormat breathe_format{"breathe", breathe_fields};
+const RecordFormat breathe_format{"breathe", breathe_fields, breathe_rules};
 
 void write_breathe_entry(const BreatheEntry& entry, Record& record) {
-    record.insert_or_assign("pattern", entry.pattern);
-    record.insert_or_assign("spec", entry.spec);
+    if (entry.exercise) {
+        record.insert_or_assign("exercise", *entry.exercise);
+    } else {
+        record.insert_or_assign("pattern", entry.pattern);
+        record.insert_or_assign("spec", entry.spec);
+    }
     record.insert_or_assign("planned_cycles", static_cast<int64_t>(entry.planned_cycles));
     record.insert_or_assign("cycles", static_cast<int64_t>(entry.cycles));
     record.insert_or_assign("seconds", rounded(entry.seconds, 1000));
@@ -46,6 +72,7 @@ BreatheEntry read_breathe_entry(const Record& record) {
     BreatheEntry entry;
     entry.pattern = field<std::string>(record, "pattern").value_or("");
     entry.spec = field<std::string>(record, "spec").value_or("");
+    entry.exercise = field<std::string>(record, "exercise");
     entry.planned_cycles = static_cast<int>(field<int64_t>(record, "planned_cycles").value_or(0));
     entry.cycles = static_cast<int>(field<int64_t>(record, "cycles").value_or(0));
     entry.seconds = field<double>(record, "seconds").value_or(0);

@@ -12,12 +12,15 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <functional>
 #include <map>
 
 #include "error.hpp"
+#include "exercise_toml.hpp"
 #include "record.hpp"
 #include "files.hpp"
+#include "safety.hpp"
 #include "terminal.hpp"
 #include "time.hpp"
 
@@ -113,6 +116,81 @@ void read_patterns(const fs::path& file, const toml::node& node, Config& config)
     }
 }
 
+void read_exercises(const fs::path& file, const toml::node& node, Config& config) {
+    const toml::table* table = node.as_table();
+    if (!table) bad_value(file, node, "breathe", "exercises", "a table of exercises, written [breathe.exercises.NAME]");
+    for (const auto& [name, value] : *table) {
+        const std::string where = fmt::format("[breathe.exercises] {}", neutralize(name.str()));
+        const toml::table* exercise = value.as_table();
+        const char* problem = name.str().empty() || name.str().size() > 40 || neutralize(name.str()) != name.str()
+                                  ? "an exercise name is 1 to 40 characters of plain text"
+                              : !exercise ? "an exercise is a table with steps"
+                                          : nullptr;
+        if (problem) {
+            config.problems.push_back(
+                fmt::format("{}: {}: {}; this exercise is left out", at(file, value), where, problem));
+            continue;
+        }
+        // One broken exercise must not stop a check-in or hide the safety plan: it is left out.
+        try {
+            config.breathe.exercises.push_back(
+                parse_exercise(*exercise, std::string(name.str()), file.string(), where));
+        } catch (const Error& e) {
+            config.problems.push_back(fmt::format("{}; this exercise is left out", e.what()));
+        }
+    }
+}
+
+// Never fails: whatever part of a plan can be read is kept, so the plan is there when needed.
+void read_safety_plan(const fs::path& file, const toml::node& node, Config& config) {
+    SafetyPlan& plan = config.safety.plan;
+    plan.present = true;
+    const toml::table* table = node.as_table();
+    if (!table) {
+        plan.problems.push_back(
+            fmt::format("{}: [safety.plan] must be a table, written [safety.plan]", at(file, node)));
+        return;
+    }
+    // In the order written, so that messages follow the file.
+    std::vector<std::pair<std::string_view, const toml::node*>> entries;
+    for (const auto& [key, value] : *table) entries.emplace_back(key.str(), &value);
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        const auto &x = a.second->source().begin, &y = b.second->source().begin;
+        return std::pair(x.line, x.column) < std::pair(y.line, y.column);
+    });
+    for (const auto& [key, entry] : entries) {
+        const toml::node& value = *entry;
+        const SafetyPlanPart* part = find_safety_plan_part(key);
+        if (!part) {
+            plan.problems.push_back(
+                fmt::format("{}: unknown part '{}' in [safety.plan], left out", at(file, value), neutralize(key)));
+            continue;
+        }
+        std::vector<std::string>& items = plan.*(part->items);
+        if (value.is_string()) {
+            items.push_back(value.as_string()->get());
+            continue;
+        }
+        const toml::array* array = value.as_array();
+        if (!array) {
+            plan.problems.push_back(
+                fmt::format("{}: [safety.plan] {} must be a list of strings, like [\"a\", \"b\"]; "
+                            "left out",
+                            at(file, value), part->key));
+            continue;
+        }
+        for (const auto& item : *array) {
+            if (item.is_string())
+                items.push_back(item.as_string()->get());
+            else
+                plan.problems.push_back(
+                    fmt::format("{}: [safety.plan] {}: an item that is not a string in quotes, "
+                                "left out",
+                                at(file, item), part->key));
+        }
+    }
+}
+
 }  // namespace
 
 namespace {
@@ -134,7 +212,8 @@ void read_root(const toml::table& root, const fs::path& file, Config& config) {
                    [&](const toml::node& v) { config.safety.contacts = texts(f, v, "safety", "contacts"); }},
                   {"crisis_line",
                    [&](const toml::node& v) { config.safety.crisis_line = text(f, v, "safety", "crisis_line"); }},
-                  {"message", [&](const toml::node& v) { config.safety.message = text(f, v, "safety", "message"); }}},
+                  {"message", [&](const toml::node& v) { config.safety.message = text(f, v, "safety", "message"); }},
+                  {"plan", [&](const toml::node& v) { read_safety_plan(f, v, config); }}},
                  config);
          }},
         {"checkin",
@@ -163,7 +242,8 @@ void read_root(const toml::table& root, const fs::path& file, Config& config) {
                            bad_value(f, v, "breathe", "minutes", "a number of minutes above 0, at most 120");
                        config.breathe.minutes = *minutes;
                    }},
-                  {"patterns", [&](const toml::node& v) { read_patterns(f, v, config); }}},
+                  {"patterns", [&](const toml::node& v) { read_patterns(f, v, config); }},
+                  {"exercises", [&](const toml::node& v) { read_exercises(f, v, config); }}},
                  config);
          }},
         {"prompt",

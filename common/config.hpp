@@ -12,13 +12,24 @@
 
 #include <date/date.h>
 
+#include "exercise.hpp"
+
 namespace tend {
+
+// [safety.plan]: the person's own safety plan (after the Stanley-Brown plan), each part a list.
+// Read leniently: a part that cannot be read becomes a problem and the rest is still there.
+struct SafetyPlan {
+    bool present = false;  // the config has a [safety.plan] table
+    std::vector<std::string> warning_signs, coping, distractions, people, professionals, environment, reasons;
+    std::vector<std::string> problems;  // "file:line:col: what" for each part or item left out
+};
 
 struct SafetyConfig {
     int threshold = 9;                  // distress 0-10 at which the grounding line appears
     std::vector<std::string> contacts;  // the person's own people, e.g. "Sam 07700 900123"
     std::string crisis_line;            // the person's own crisis line; tend never assumes one
     std::string message;                // their own words, shown first
+    SafetyPlan plan;
 };
 
 struct CheckinConfig {
@@ -31,6 +42,7 @@ struct BreatheConfig {
     std::string pattern;  // default pattern name or spec; empty: the built-in default
     double minutes = 3;
     std::vector<std::pair<std::string, std::string>> patterns;  // [breathe.patterns] name = "4-2-6-0"
+    std::vector<Exercise> exercises;                            // [breathe.exercises.NAME], in file order
 };
 
 struct PromptConfig {

@@ -89,6 +89,8 @@ public:
             const Config config = load_config(file);
             for (const auto& warning : config.warnings) add(finding_from_message(file, warning, Severity::warning));
             for (const auto& problem : config.problems) add(finding_from_message(file, problem));
+            // Read leniently by the tools (the rest of a plan is always shown), but worth fixing.
+            for (const auto& problem : config.safety.plan.problems) add(finding_from_message(file, problem));
         } catch (const Error& e) {
             add(finding_from_message(file, e.what()));
         }

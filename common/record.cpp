@@ -146,6 +146,8 @@ std::vector<std::string> validate_record(const Record& record, const RecordForma
             problems.push_back(fmt::format("{}: [[{}]] record has no '{}'", header, format.kind, spec.name));
     if (auto id = record["id"].value<std::string>(); id && id->empty())
         problems.push_back(fmt::format("{}: 'id' is empty", header));
+    if (format.rules)
+        for (auto& problem : format.rules(record)) problems.push_back(std::move(problem));
     return problems;
 }
 

@@ -30,6 +30,8 @@ struct FieldSpec {
 struct RecordFormat {
     std::string_view kind;
     std::span<const FieldSpec> fields;
+    // What a field list cannot say, such as "this field or those two"; problems as "line:col: what".
+    std::vector<std::string> (*rules)(const toml::table& record) = nullptr;
 };
 
 using Record = toml::table;

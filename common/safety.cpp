@@ -3,11 +3,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "safety.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 #include "terminal.hpp"
 
 namespace tend {
+
+const std::array<SafetyPlanPart, 7> safety_plan_parts{{
+    {"warning_signs", "Signs that a hard time may be coming", &SafetyPlan::warning_signs},
+    {"coping", "Things I can do on my own to get through it", &SafetyPlan::coping},
+    {"distractions", "People and places that take my mind off things", &SafetyPlan::distractions},
+    {"people", "People I can ask for help", &SafetyPlan::people},
+    {"professionals", "Professionals and services I can reach", &SafetyPlan::professionals},
+    {"environment", "Making where I am safer", &SafetyPlan::environment},
+    {"reasons", "What matters to me, my reasons to keep going", &SafetyPlan::reasons},
+}};
+
+const SafetyPlanPart* find_safety_plan_part(std::string_view key) {
+    const auto it = std::find_if(safety_plan_parts.begin(), safety_plan_parts.end(),
+                                 [&](const SafetyPlanPart& part) { return part.key == key; });
+    return it == safety_plan_parts.end() ? nullptr : &*it;
+}
+
+bool has_safety_plan(const SafetyPlan& plan) {
+    return std::any_of(safety_plan_parts.begin(), safety_plan_parts.end(),
+                       [&](const SafetyPlanPart& part) { return !(plan.*(part.items)).empty(); });
+}
 
 namespace {
 
@@ -49,6 +71,7 @@ void print_grounding_line(std::ostream& err, const SafetyConfig& safety, const G
     else
         err << "  A few slow breaths can help: try `breathe`.\n";
     people(err, safety);
+    if (has_safety_plan(safety.plan)) err << "  Your safety plan is there for you: `checkin plan` shows it.\n";
 }
 
 bool is_about_now(Instant at, Instant now) {

@@ -73,6 +73,12 @@ _tend_json_values() {
     sed -n -e 's/^ *"'"$1"'": "\(.*\)",\{0,1\}$/\1/p' -e 's/^ *"'"$1"'": \([^",]*\),\{0,1\}$/\1/p'
 }
 
+# The names of breathe --list --json entries of one kind (pattern, exercise) on stdin; in that
+# output "name" comes right after "kind".
+_tend_names_of_kind() {
+    sed -n '/^ *"kind": "'"$1"'",$/{n;s/^ *"name": "\(.*\)",\{0,1\}$/\1/p;}'
+}
+
 # Completes cur from WORDS (whitespace-separated).
 _tend_reply() {
     mapfile -t COMPREPLY < <(compgen -W "$1" -- "$cur")
@@ -109,7 +115,7 @@ _tend_checkin() {
     local cur prev words cword split sub nargs
     _tend_init || return
     local values="--mood --energy --anxiety --closeness --safety --feel --tag --note --edit-note --at"
-    local subcommands="list edit delete undo due feelings import"
+    local subcommands="list edit delete undo due feelings import plan"
     local takes="--data-dir --color --mood --energy --anxiety --closeness --safety --feel --tag --note --at"
     _tend_parse "$subcommands" "$takes --since --until --last --clear --mood-map --tz"
     _tend_common_value && return
@@ -140,7 +146,7 @@ _tend_checkin() {
         "") options="$values --json -q --quiet" ;;
         list) options="--since --until --last --tag --json" ;;
         edit) options="$values --clear --json" ;;
-        due | feelings) options="--json" ;;
+        due | feelings | plan) options="--json" ;;
         import) options="--dry-run --mood-map --tz --mood-from-tag --skip-bad --json -q --quiet" ;;
         *) options="" ;;
     esac
@@ -172,11 +178,16 @@ _tend_checkin() {
 _tend_breathe() {
     local cur prev words cword split sub nargs
     _tend_init || return
-    _tend_parse "log" "--data-dir --color -p --pattern -m --minutes -c --cycles --before --after --since --until --last"
+    _tend_parse "log" "--data-dir --color -p --pattern -e --exercise -m --minutes -c --cycles --before --after --since
+        --until --last"
     _tend_common_value && return
     case $prev in
         -p | --pattern)
-            _tend_reply "$(_tend_run --list --json | _tend_json_values name)"
+            _tend_reply "$(_tend_run --list --json | _tend_names_of_kind pattern)"
+            return
+            ;;
+        -e | --exercise)
+            _tend_reply "$(_tend_run --list --json | _tend_names_of_kind exercise)"
             return
             ;;
         --before | --after)
@@ -191,8 +202,8 @@ _tend_breathe() {
         if [[ $sub == log ]]; then
             _tend_reply "--since --until --last --json $_tend_common_options"
         else
-            _tend_reply "-p --pattern -m --minutes -c --cycles --no-settle --bell --rate --before --after --no-log
-                --json --list $_tend_common_options"
+            _tend_reply "-p --pattern -e --exercise -m --minutes -c --cycles --no-settle --bell --rate --before --after
+                --no-log --json --list $_tend_common_options"
         fi
         return
     fi

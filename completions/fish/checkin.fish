@@ -9,7 +9,7 @@ complete -c checkin -s h -l help -d 'Print this help and exit'
 complete -c checkin -l data-dir -x -a '(__fish_complete_directories)' -d 'Keep data in DIR'
 complete -c checkin -l color -x -a 'auto always never' -d 'Colour: auto, always or never'
 
-set -l subcommands list edit delete undo due feelings import
+set -l subcommands list edit delete undo due feelings import plan
 set -l new_or_edit "not __fish_seen_subcommand_from $subcommands; or __fish_seen_subcommand_from edit"
 
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a list -d 'List check-ins, oldest first'
@@ -19,6 +19,7 @@ complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a undo -d
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a due -d 'Exit 0 when a check-in is due today'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a feelings -d 'Show the feeling words, grouped'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a import -d 'Bring in your history from Daylio, jrnl or tend'
+complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a plan -d 'Show your safety plan'
 
 complete -c checkin -n $new_or_edit -l mood -x -a '0 1 2 3 4 5 6 7 8 9 10' -d 'Mood, 0 (very low) to 10 (very good)'
 complete -c checkin -n $new_or_edit -l energy -x -a '0 1 2 3 4 5 6 7 8 9 10' -d 'Energy, 0 (empty) to 10 (full)'

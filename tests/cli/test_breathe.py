@@ -123,8 +123,11 @@ class Patterns(BreatheTestCase):
         by_name = {p["name"]: p for p in patterns}
         self.assertEqual(by_name["coherent"]["breaths_per_minute"], 5.45)
         self.assertTrue(by_name["calm"]["default"])
-        self.assertEqual(set(by_name["box"]), {"name", "spec", "breaths_per_minute", "description", "built_in",
-                                                "default", "caution"})
+        self.assertEqual(set(by_name["box"]), {"kind", "name", "spec", "breaths_per_minute", "description",
+                                                "built_in", "default", "caution"})
+        self.assertEqual(by_name["box"]["kind"], "pattern")
+        self.assertEqual(by_name["grounding"], {"kind": "exercise", "name": "grounding", "steps": 7, "seconds": 217,
+                                                "description": by_name["grounding"]["description"], "built_in": True})
 
     def test_named_patterns_are_logged_by_name_and_spec(self):
         self.write_config('[breathe.patterns]\nquick = "0.1-0-0.1-0"\n')
@@ -176,6 +179,106 @@ class Patterns(BreatheTestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn(f"breathe: warning: {self.config_path}: [breathe] pattern: 'nope'", r.stderr)
         self.assertIn("of calm", r.stderr)
+
+
+class Exercises(BreatheTestCase):
+    """Each built-in exercise, shortened with --minutes so that nothing waits long."""
+
+    QUICK = ("--minutes", "0.01", "--no-settle")
+
+    def run_exercise(self, name, steps, phrase):
+        r = self.breathe("--exercise", name, *self.QUICK, "--before", "7", "--after", "4")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertEqual(len(lines), steps, r.stdout)
+        self.assertTrue(all(line.strip() == line and line for line in lines), lines)
+        self.assertTrue(any(phrase in line for line in lines), f"{phrase!r} missing: {r.stdout}")
+        self.assertNoEscapes(r.stdout, "stdout")
+        record = self.only_record()
+        self.assertEqual(record["exercise"], name)
+        self.assertNotIn("pattern", record)
+        self.assertEqual((record["planned_cycles"], record["cycles"]), (steps, steps))
+        self.assertEqual((record["before"], record["after"]), (7, 4))
+        self.assertFalse(record["interrupted"])
+        self.assertLess(record["seconds"], 2)
+        self.assertIn(f"{name}, all {steps} steps", r.stderr)
+        return lines
+
+    def test_grounding(self):
+        lines = self.run_exercise("grounding", 7, "five things you can see")
+        senses = ["five things you can see", "four things you can touch", "three things you can hear",
+                  "two things you can smell", "one thing you can taste"]
+        self.assertEqual([next(i for i, l in enumerate(lines) if s in l) for s in senses], [1, 2, 3, 4, 5])
+
+    def test_muscles(self):
+        lines = self.run_exercise("muscles", 16, "skip it")
+        self.assertIn("never to the point of pain", lines[0])
+
+    def test_body_scan(self):
+        lines = self.run_exercise("body-scan", 9, "your feet")
+        self.assertIn("stop with q", lines[0], "the way out comes first")
+
+    def test_own_exercise_from_config_runs_the_same_way(self):
+        self.write_config('[breathe.exercises.evening]\ndescription = "Before sleep."\nseconds = 0.1\n'
+                          'steps = ["Phone away.", { text = "Three sounds.", seconds = 0.2 }]\n')
+        # seconds under 1 are not allowed: the exercise is left out with a warning, nothing else stops.
+        r = self.breathe("--exercise", "evening", "--no-settle")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("seconds must be a number from 1 to 600", r.stderr)
+        self.assertIn("'evening' is not an exercise", r.stderr)
+        self.write_config('[breathe.exercises.evening]\ndescription = "Before sleep."\nseconds = 2\n'
+                          'steps = ["Phone away.", { text = "Three sounds.", seconds = 4 }]\n')
+        r = self.breathe("--exercise", "evening", *self.QUICK, "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Phone away.\nThree sounds.\n", r.stderr)
+        self.assertEqual(json.loads(r.stdout)["exercise"], "evening")
+        lines = self.breathe("--list").stdout.splitlines()
+        self.assertRegex(next(l for l in lines if l.startswith("evening ")), r"^evening\s+2 steps\s+0:06\s+Before sleep\.$")
+
+    def test_list_shows_exercises_beside_patterns(self):
+        r = self.breathe("--list")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        patterns, exercises = r.stdout.split("\n\nExercises, for --exercise NAME:\n")
+        self.assertIn("calm ", patterns)
+        for name in ("grounding", "muscles", "body-scan"):
+            self.assertRegex(exercises, rf"(?m)^{name}\s+\d+ steps\s+\d+:\d\d\s+\S.{{20,}}$")
+        listed = json.loads(self.breathe("--list", "--json").stdout)
+        kinds = {item["name"]: item["kind"] for item in listed}
+        self.assertEqual((kinds["calm"], kinds["grounding"], kinds["body-scan"]), ("pattern", "exercise", "exercise"))
+
+    def test_exercise_usage_errors(self):
+        for args, message in ((("--exercise", "grounding", "--pattern", "box"), "--pattern"),
+                              (("--exercise", "grounding", "--cycles", "2"), "--cycles"),
+                              (("--exercise", "nope"), "'nope' is not an exercise")):
+            r = self.breathe(*args)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn(message, r.stderr)
+        self.assertEqual(self.records(), [])
+
+    def test_exercise_ratings_are_logged_and_reported(self):
+        self.ok("--exercise", "grounding", *self.QUICK, "--before", "8", "--after", "5")
+        self.ok("--exercise", "grounding", *self.QUICK, "--before", "6", "--after", "5")
+        self.ok(*FAST, "--cycles", "1", "--before", "3", "--after", "2")
+        log = self.ok("log").stdout
+        self.assertIn("grounding exercise  7 steps", log)
+        self.assertIn("distress 8 → 5", log)
+        text = self.ok(tool="report").stdout
+        section = text.split("\nExercises\n")[1].split("\n\n")[0]
+        self.assertIn("2 sessions", section)
+        self.assertIn("distress 7.0 → 5.0 (-2.0 over 2 sessions)", section)
+        breathing = text.split("\nBreathing\n")[1].split("\n\n")[0]
+        self.assertIn("1 session", breathing, "an exercise is not counted as breathing")
+        data = json.loads(self.ok("--format", "json", tool="report").stdout)
+        [grounding] = data["exercises"]["exercises"]
+        self.assertEqual((grounding["exercise"], grounding["sessions"]), ("grounding", 2))
+        self.assertEqual(grounding["distress"]["mean_change"], -2)
+        self.assertEqual(data["breathing"]["sessions"], 1)
+        csv = self.ok("--format", "csv", tool="report").stdout.splitlines()
+        header = csv[0].split(",")
+        today = next(row.split(",") for row in csv[1:] if row.startswith("2026-11-21"))
+        self.assertEqual(today[header.index("exercise_sessions")], "2")
+        self.assertIn("| grounding | 2 |", self.ok("--format", "markdown", tool="report").stdout)
+        self.assertIn("<td>grounding</td><td>2</td>", self.ok("--format", "html", tool="report").stdout)
 
 
 class UsageErrors(BreatheTestCase):
@@ -231,8 +334,8 @@ class Logging(BreatheTestCase):
         r = self.breathe(*FAST, "--cycles", "2", "--json", "--before", "7", "--after", "4")
         self.assertEqual(r.returncode, 0, r.stderr)
         rec = json.loads(r.stdout)
-        self.assertEqual(list(rec), ["id", "at", "recorded", "pattern", "spec", "planned_cycles", "cycles",
-                                     "seconds", "interrupted", "before", "after", "worst_lateness_ms"])
+        self.assertEqual(list(rec), ["id", "at", "recorded", "pattern", "spec", "exercise", "planned_cycles",
+                                     "cycles", "seconds", "interrupted", "before", "after", "worst_lateness_ms"])
         self.assertRegex(rec["at"], RFC3339_RE)
         self.assertEqual((rec["before"], rec["after"], rec["interrupted"]), (7, 4, False))
         self.assertIn("inhale 0.2s\n", r.stderr, "with --json the phase lines go to stderr")

@@ -124,6 +124,32 @@ class RealTerminal(TendTestCase):
         self.assertTrue(record["interrupted"])
         self.assertLess(record["cycles"], 50)
 
+    def test_exercise_steps_pause_move_on_and_stop(self):
+        self.write_config('[breathe.exercises.short]\nsteps = ["Look for five things you can see.", '
+                          '"Now four you can touch.", "Three you can hear."]\nseconds = 30\n')
+        self.start("--exercise", "short", "--no-settle", "--rate", "--before", "6")
+        self.wait_for(lambda t: "Look for five things" in t and "step 1 of 3" in t, "the first step")
+        self.tmux("send-keys", "-t", "breathe", "Space")
+        paused = self.wait_for(lambda t: "paused" in t, "the paused line")
+        self.assertIn("this step starts again", paused)
+        time.sleep(0.6)
+        self.assertIn("paused", self.pane(), "a pause lasts until space is pressed again")
+        self.tmux("send-keys", "-t", "breathe", "Space")
+        self.wait_for(lambda t: "paused" not in t and "step 1 of 3" in t, "the same step again")
+        self.tmux("send-keys", "-t", "breathe", "n")
+        self.wait_for(lambda t: "Now four you can touch." in t and "step 2 of 3" in t, "the next step after n")
+        self.tmux("send-keys", "-t", "breathe", "q")
+        self.wait_for(lambda t: "How distressed do you feel now" in t, "the question afterwards")
+        self.tmux("send-keys", "-t", "breathe", "3", "Enter")
+        status, raw = self.wait_until_done()
+        self.assertEqual(status, "exit=0")
+        self.assertIn("Stopped after 1 of 3 steps", self.pane())
+        self.assert_terminal_restored(raw)
+        [record] = self.month_records(kind="breathe")
+        self.assertEqual((record["exercise"], record["cycles"], record["planned_cycles"]), ("short", 1, 3))
+        self.assertTrue(record["interrupted"])
+        self.assertEqual((record["before"], record["after"]), (6, 3))
+
 
 if __name__ == "__main__":
     unittest.main()

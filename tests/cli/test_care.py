@@ -204,7 +204,8 @@ class BreathingSafely(TendTestCase):
                 self.assertEqual(rec["planned_cycles"], planned)
 
     def test_long_holds_carry_a_caution_in_list(self):
-        lines = {line.split()[0]: line for line in self.run_tool("--list").stdout.splitlines()}
+        # The exercises follow the patterns after a blank line.
+        lines = {line.split()[0]: line for line in self.run_tool("--list").stdout.splitlines() if line.strip()}
         caution = "Long holds: go gently, and breathe normally if you feel dizzy."
         self.assertIn(caution, lines["box"])
         self.assertIn(caution, lines["4-7-8"])

@@ -707,5 +707,93 @@ class HostileText(TendTestCase):
         self.assertNoEscapes(self.read_month(), "the month file")
 
 
+FULL_PLAN = """[safety.plan]
+warning_signs = ["I stop answering messages", "nights without sleep"]
+coping = ["a hot shower", "breathe --exercise grounding"]
+distractions = ["the library", "walking the dog"]
+people = ["Sam: 07700 900123"]
+professionals = ["Dr Lee, weekdays 9 to 5"]
+environment = ["give the spare keys to Sam"]
+reasons = ["my niece", "the garden in spring"]
+"""
+
+
+class SafetyPlan(TendTestCase):
+    def test_full_plan_is_shown_plainly_piped(self):
+        self.write_config(FULL_PLAN)
+        r = self.checkin("plan")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, "")
+        self.assertNoEscapes(r.stdout)
+        self.assertTrue(r.stdout.startswith("Your safety plan\n\nSigns that a hard time may be coming\n"
+                                            "  - I stop answering messages\n  - nights without sleep\n"), r.stdout)
+        headings = [line for line in r.stdout.splitlines() if line and not line.startswith(" ")]
+        self.assertEqual(len(headings), 8, headings)  # the title and the seven parts, in the plan's order
+        self.assertTrue(headings[-1].startswith("What matters to me"))
+        for item in ("breathe --exercise grounding", "Dr Lee, weekdays 9 to 5", "the garden in spring"):
+            self.assertIn(f"  - {item}\n", r.stdout)
+        self.assertFalse(os.path.exists(self.data_dir), "showing the plan writes nothing")
+
+    def test_json_has_every_part(self):
+        self.write_config(FULL_PLAN)
+        plan = json.loads(self.ok("plan", "--json", tool="checkin").stdout)
+        self.assertEqual(list(plan), ["warning_signs", "coping", "distractions", "people", "professionals",
+                                      "environment", "reasons", "problems"])
+        self.assertEqual(plan["reasons"], ["my niece", "the garden in spring"])
+        self.assertEqual(plan["problems"], [])
+
+    def test_parts_missing_are_left_out_without_fuss(self):
+        self.write_config('[safety.plan]\npeople = ["Sam"]\n')
+        r = self.ok("plan", tool="checkin")
+        self.assertEqual(r.stdout, "Your safety plan\n\nPeople I can ask for help\n  - Sam\n")
+        self.assertEqual(r.stderr, "")
+        self.assertEqual(json.loads(self.ok("plan", "--json", tool="checkin").stdout)["coping"], [])
+
+    def test_a_malformed_part_is_named_and_the_rest_still_shown(self):
+        self.write_config('[safety]\nthreshold = 8\n\n[safety.plan]\ncoping = 7\n'
+                          'people = ["Sam", 3, "Alex"]\nhobbies = ["knitting"]\nreasons = ["my niece"]\n')
+        r = self.checkin("plan")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("People I can ask for help\n  - Sam\n  - Alex\n", r.stdout)
+        self.assertIn("  - my niece\n", r.stdout)
+        self.assertNotIn("Things I can do", r.stdout)
+        warnings = r.stderr.splitlines()
+        self.assertEqual(len(warnings), 3, r.stderr)
+        self.assertIn(f"{self.config_path}:5:10: [safety.plan] coping must be a list of strings", warnings[0])
+        self.assertIn(":6:18: [safety.plan] people: an item that is not a string", warnings[1])
+        self.assertIn(":7:11: unknown part 'hobbies' in [safety.plan]", warnings[2])
+        problems = json.loads(self.ok("plan", "--json", tool="checkin").stdout)["problems"]
+        self.assertEqual(len(problems), 3)
+        # report --check counts them; other tools are not held up by them.
+        check = self.run_tool("--check", tool="report")
+        self.assertEqual(check.returncode, 65, check.stdout)
+        self.assertIn("coping must be a list of strings", check.stdout + check.stderr)
+        self.ok("5", tool="checkin")
+
+    def test_a_config_that_does_not_parse_still_shows_the_plan(self):
+        self.write_config('[checkin]\nevery_days = = 3\n\n[safety.plan]\nreasons = ["my niece"]\n')
+        r = self.checkin("plan")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("  - my niece\n", r.stdout)
+
+    def test_no_plan_says_how_to_make_one(self):
+        r = self.checkin("plan")
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("man 7 tend", r.stderr)
+        self.assertIn("[safety.plan]", r.stderr)
+
+    def test_the_grounding_message_points_to_the_plan_in_one_line(self):
+        self.write_config('[safety]\nthreshold = 8\n')
+        without = self.checkin("--anxiety", "9").stderr
+        self.assertNotIn("checkin plan", without)
+        self.write_config('[safety]\nthreshold = 8\n[safety.plan]\nreasons = ["my niece"]\n')
+        r = self.checkin("--anxiety", "9")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([l for l in r.stderr.splitlines() if "plan" in l],
+                         ["  Your safety plan is there for you: `checkin plan` shows it."])
+        self.assertEqual(len(r.stderr.splitlines()), len(without.splitlines()) + 1)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -326,7 +326,12 @@ class CmakeInstall(InstalledTree):
         checkin_id, number = self.some_records()
         deck = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(SOURCE_DIR, "data", "decks", "*.toml")))[0]
         self.assertEqual(complete("checkin li"), ["list"])
-        self.assertIn("calm", complete("breathe --pattern "))
+        patterns = complete("breathe --pattern ")
+        self.assertIn("calm", patterns)
+        self.assertNotIn("grounding", patterns, "an exercise is not a pattern")
+        exercises = complete("breathe --exercise ")
+        self.assertEqual(sorted(e for e in exercises if e in ("grounding", "muscles", "body-scan", "calm")),
+                         ["body-scan", "grounding", "muscles"])
         self.assertIn(deck, complete("prompt --deck "))
         self.assertIn(number, complete("boundary-log held "))
         self.assertIn(checkin_id, complete("checkin edit "))

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <csignal>
 
 #include "breathe.hpp"
@@ -282,6 +283,97 @@ TEST_CASE("command-line mistakes are usage errors") {
     CHECK(f.main({"--before", "11"}) == 2);
     CHECK(f.main({"--pattern", "0-0-0-0"}) == 2);
     CHECK(contains(f.io.err.str(), "breathe: error: --pattern: '0-0-0-0': the inhale must be longer than 0 seconds"));
+}
+
+TEST_CASE("an exercise prints one line per step, and is logged by name with its steps and ratings") {
+    Fixture f("[breathe.exercises.evening]\nseconds = 2\nsteps = [\"Phone away.\", \"Shoulders down.\"]\n");
+    Options options;
+    options.exercise = "evening";
+    options.no_settle = true;
+    options.before = 7;
+    options.after = 3;
+    CHECK(f.run(options) == 0);
+    CHECK(f.io.out.str() == "Phone away.\nShoulders down.\n");
+    CHECK(f.clock.elapsed() == doctest::Approx(4.0));
+    const auto records = f.records();
+    REQUIRE(records.size() == 1);
+    CHECK_FALSE(records[0].contains("pattern"));
+    const auto entry = tend::read_breathe_entry(records[0]);
+    CHECK(entry.exercise == "evening");
+    CHECK(entry.planned_cycles == 2);
+    CHECK(entry.cycles == 2);
+    CHECK(entry.before == 7);
+    CHECK(entry.after == 3);
+    CHECK(entry.seconds == doctest::Approx(4.0));
+    CHECK(contains(f.io.err.str(), "evening, all 2 steps, 0:04. Saved as "));
+    f.io.out.str("");
+    CHECK(f.main({"log"}) == 0);
+    CHECK(contains(f.io.out.str(), "evening exercise  2 steps  0:04  distress 7 → 3"));
+}
+
+TEST_CASE("a built-in exercise runs on the clock; --minutes shortens it and q stops it between steps") {
+    Fixture f;
+    Options options;
+    options.exercise = "grounding";
+    options.no_settle = true;
+    options.minutes = 1;
+    CHECK(f.run(options) == 0);
+    CHECK(f.clock.elapsed() == doctest::Approx(60.0).epsilon(0.001));
+    const std::string out = f.io.out.str();
+    CHECK(std::count(out.begin(), out.end(), '\n') == 7);
+    CHECK(contains(f.io.out.str(), "five things you can see"));
+
+    Fixture stopped;
+    options.minutes.reset();
+    CHECK(stopped.run(options, {{std::chrono::seconds{20}, 'q'}}) == 0);
+    const auto entry = tend::read_breathe_entry(stopped.records().at(0));
+    CHECK(entry.interrupted);
+    CHECK(entry.cycles == 1);
+    CHECK(entry.planned_cycles == 7);
+    CHECK(contains(stopped.io.err.str(), "Stopped after 1 of 7 steps"));
+}
+
+TEST_CASE("--json after an exercise prints its record, the steps on stderr") {
+    Fixture f;
+    Options options;
+    options.exercise = "muscles";
+    options.no_settle = true;
+    options.minutes = 0.1;
+    options.json = true;
+    CHECK(f.run(options) == 0);
+    CHECK(contains(f.io.out.str(), "\"exercise\": \"muscles\""));
+    CHECK(contains(f.io.out.str(), "\"pattern\": null"));
+    CHECK(contains(f.io.err.str(), "Hands: curl your fingers"));
+}
+
+TEST_CASE("--list shows the exercises after the patterns, the person's own among them") {
+    Fixture f("[breathe.exercises.evening]\nsteps = [\"Phone away.\"]\n");
+    CHECK(f.main({"--list"}) == 0);
+    const std::string out = f.io.out.str();
+    CHECK(contains(out, "\nExercises, for --exercise NAME:\n"));
+    CHECK(contains(out, "grounding  7 steps    3:37  Five things you see"));
+    CHECK(contains(out, "body-scan  9 steps"));
+    CHECK(contains(out, "evening    1 step     0:20  Your own, from [breathe.exercises]"));
+    f.io.out.str("");
+    CHECK(f.main({"--list", "--json"}) == 0);
+    CHECK(contains(f.io.out.str(), "\"kind\": \"exercise\",\n    \"name\": \"muscles\",\n    \"steps\": 16"));
+}
+
+TEST_CASE("an exercise goes without --pattern and --cycles, and an unknown one says where to look") {
+    Fixture f;
+    CHECK(f.main({"--exercise", "grounding", "--pattern", "box"}) == 2);
+    CHECK(f.main({"--exercise", "grounding", "--cycles", "3"}) == 2);
+    CHECK(f.main({"--list", "--exercise", "grounding"}) == 2);
+    CHECK(f.main({"--exercise", "walk"}) == 2);
+    CHECK(contains(f.io.err.str(), "--exercise: 'walk' is not an exercise"));
+    CHECK(f.records().empty());
+}
+
+TEST_CASE("a broken exercise in the config is left out with a warning; breathing goes on") {
+    Fixture f("[breathe.exercises.evening]\nsteps = [{ text = \"a\", seconds = 0 }]\n");
+    CHECK(f.run(quick()) == 0);
+    CHECK(contains(f.io.err.str(), "seconds must be a number from 1 to 600; this exercise is left out"));
+    CHECK(f.records().size() == 1);
 }
 
 }  // namespace breathe::test

@@ -90,6 +90,40 @@ TEST_CASE("a hand-edited breathe record is checked: ranges, types, required fiel
     CHECK(validate_record(record, breathe_format).empty());
 }
 
+TEST_CASE("an exercise record has its name instead of a pattern and spec, never both") {
+    BreatheEntry entry = sample();
+    entry.exercise = "grounding";
+    Record record = session_record(entry);
+    CHECK(validate_record(record, breathe_format).empty());
+    CHECK_FALSE(record.contains("pattern"));
+    CHECK_FALSE(record.contains("spec"));
+    CHECK(serialize_record(record, breathe_format).find("exercise = \"grounding\"\nplanned_cycles = 18\n") !=
+          std::string::npos);
+    const BreatheEntry back = read_breathe_entry(record);
+    CHECK(back.exercise == "grounding");
+    CHECK(back.name() == "grounding");
+    record.insert_or_assign("pattern", "calm");
+    CHECK_FALSE(validate_record(record, breathe_format).empty());
+    Record neither = session_record(sample());
+    neither.erase("pattern");
+    neither.erase("spec");
+    CHECK(validate_record(neither, breathe_format).size() == 2);
+}
+
+TEST_CASE("a breathing record written before exercises existed still reads the same") {
+    const toml::table file = parse_toml_document(
+        "[[breathe]]\nid = \"a2bcd\"\nat = 2026-11-21T19:10:00+00:00\nrecorded = 2026-11-21T19:13:03+00:00\n"
+        "pattern = \"calm\"\nspec = \"4-0-6-0\"\nplanned_cycles = 18\ncycles = 18\nseconds = 180.0\n"
+        "interrupted = false\nworst_lateness_ms = 0.46\n",
+        "old.toml");
+    const Record old = *file["breathe"][0].as_table();
+    CHECK(validate_record(old, breathe_format).empty());
+    const BreatheEntry entry = read_breathe_entry(old);
+    CHECK_FALSE(entry.exercise);
+    CHECK(entry.name() == "calm");
+    CHECK(entry.spec == "4-0-6-0");
+}
+
 TEST_CASE("breathe records go to breathe/YYYY-MM.toml through the store") {
     TempDir dir;
     RecordStore store(dir.path(), breathe_format, std::chrono::milliseconds{1000});

@@ -110,6 +110,33 @@ TEST_CASE("report aggregate: breathing sessions, minutes, patterns and distress 
     CHECK(near(breathing.mean_change, -2.5));  // (4-7 + 3-5) / 2
 }
 
+TEST_CASE("report aggregate: exercises apart from breathing, each with distress before and after") {
+    ScopedTz tz("Europe/London");
+    const ReportData data = fixture();
+    const auto& section = data.exercises;
+    CHECK(section.sessions == 3);
+    CHECK(section.previous_sessions == 1);
+    CHECK(near(section.minutes, (217 + 70 + 217) / 60.0));
+    CHECK(section.ended_early == 1);
+    REQUIRE(section.exercises.size() == 2);
+    const auto& grounding = section.exercises[0];
+    CHECK(grounding.name == "grounding");
+    CHECK(grounding.sessions == 2);
+    CHECK(grounding.rated_both == 2);
+    CHECK(near(grounding.mean_before, 7.0));  // 8 and 6
+    CHECK(near(grounding.mean_after, 4.5));   // 5 and 4
+    CHECK(near(grounding.mean_change, -2.5));
+    const auto& muscles = section.exercises[1];
+    CHECK(muscles.name == "muscles");
+    CHECK(muscles.ended_early == 1);
+    CHECK(muscles.rated_both == 0);
+    CHECK_FALSE(muscles.mean_change);
+    // Per day: the Tuesday had a breath and an exercise, counted apart; both are practice.
+    CHECK(data.days[1].breathe_sessions == 1);
+    CHECK(data.days[1].exercise_sessions == 1);
+    CHECK(near(data.days[1].exercise_minutes, 217 / 60.0));
+}
+
 TEST_CASE("report aggregate: boundary events by kind, held against crossed, the most tested") {
     ScopedTz tz("Europe/London");
     const auto& section = fixture().boundaries;
@@ -163,7 +190,25 @@ TEST_CASE("report aggregate: prompts answered, skipped, shown and kept, and days
     CHECK(data.practice_days == 6);
     CHECK_FALSE(data.days[2].practice);
     CHECK(data.days_so_far == 7);
-    CHECK(data.records == 6 + 3 + 6 + 5);
+    CHECK(data.records == 6 + 3 + 3 + 6 + 5);  // check-ins, breaths, exercises, boundary events, prompts
+}
+
+TEST_CASE("report aggregate: without notes, an exercise of the person's own is not named") {
+    ScopedTz tz("Europe/London");
+    report::ReportRecords records;
+    records.breathes = {
+        report::test::exercise("eq001", "2026-11-17T08:00:00+00:00", "after the call with Dad", 60, 8, 6),
+        report::test::exercise("eq002", "2026-11-18T08:00:00+00:00", "grounding", 217, 7, 5),
+    };
+    const auto aggregate_with = [&](bool notes) {
+        return report::aggregate(report::named_week("2026-W47", date::Monday), records, tend::Zone::local(),
+                                 day(2026, 11, 22), tend::FeelingVocabulary::shipped({}), notes);
+    };
+    const ReportData bare = aggregate_with(false);
+    REQUIRE(bare.exercises.exercises.size() == 2);
+    CHECK(bare.exercises.exercises[0].name == "grounding");
+    CHECK(bare.exercises.exercises[1].name == "your own exercise");
+    CHECK(aggregate_with(true).exercises.exercises[0].name == "after the call with Dad");
 }
 
 TEST_CASE("report aggregate: a prompt only shown is not practice, and days to come are marked") {

@@ -52,6 +52,21 @@ inline Record breath(std::string_view id, std::string_view at, std::string patte
     return record;
 }
 
+// A guided exercise session (breathe --exercise), logged as a breathe record.
+inline Record exercise(std::string_view id, std::string_view at, std::string name, double seconds,
+                       std::optional<int> before, std::optional<int> after, bool interrupted = false) {
+    Record record = stamped(id, at);
+    record.insert_or_assign("exercise", name);
+    record.insert_or_assign("planned_cycles", int64_t{7});
+    record.insert_or_assign("cycles", int64_t{interrupted ? 3 : 7});
+    record.insert_or_assign("seconds", seconds);
+    record.insert_or_assign("interrupted", interrupted);
+    if (before) record.insert_or_assign("before", static_cast<int64_t>(*before));
+    if (after) record.insert_or_assign("after", static_cast<int64_t>(*after));
+    record.insert_or_assign("worst_lateness_ms", 0.5);
+    return record;
+}
+
 inline Record boundary(std::string_view id, std::string_view at, std::string event, int64_t number,
                        std::string text = {}, std::string note = {}) {
     Record record = stamped(id, at);
@@ -113,9 +128,13 @@ inline ReportRecords fixture_week() {
     };
     r.breathes = {
         breath("bq001", "2026-11-12T08:00:00+00:00", "calm", "4-0-6-0", 180, 6, 4),
+        exercise("eq001", "2026-11-13T08:00:00+00:00", "grounding", 217, 7, 5),
         breath("bq002", "2026-11-17T21:00:00+00:00", "calm", "4-0-6-0", 180, 7, 4),
+        exercise("eq002", "2026-11-17T22:00:00+00:00", "grounding", 217, 8, 5),
         breath("bq003", "2026-11-19T07:30:00+00:00", "box", "4-4-4-4", 240, 5, 3),
+        exercise("eq003", "2026-11-19T23:00:00+00:00", "muscles", 70, std::nullopt, std::nullopt, true),
         breath("bq004", "2026-11-20T23:10:00+00:00", "calm", "4-0-6-0", 90, 8, std::nullopt, true),
+        exercise("eq004", "2026-11-21T09:00:00+00:00", "grounding", 217, 6, 4),
     };
     r.boundaries = {
         boundary("dq001", "2026-11-10T19:00:00+00:00", "added", 2, "I keep my phone out of the bedroom"),

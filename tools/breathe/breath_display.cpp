@@ -66,8 +66,11 @@ std::string render_phase_line(const BreathPhase& phase, Duration left, double le
     return line;
 }
 
-PlainDisplay::PlainDisplay(std::ostream& out, std::vector<BreathPhase> phases)
-    : out_(out), phases_(std::move(phases)) {}
+PlainDisplay::PlainDisplay(std::ostream& out, const std::vector<BreathPhase>& phases) : out_(out) {
+    for (const auto& phase : phases) lines_.push_back(plain_phase_line(phase));
+}
+
+PlainDisplay::PlainDisplay(std::ostream& out, std::vector<std::string> lines) : out_(out), lines_(std::move(lines)) {}
 
 void PlainDisplay::settle(int seconds_left) {
     if (settling_shown_) return;
@@ -76,7 +79,7 @@ void PlainDisplay::settle(int seconds_left) {
 }
 
 void PlainDisplay::phase_started(std::size_t phase, int) {
-    out_ << plain_phase_line(phases_.at(phase)) << '\n' << std::flush;
+    out_ << lines_.at(phase) << '\n' << std::flush;
 }
 
 void PlainDisplay::paused() {

@@ -26,10 +26,13 @@ std::string plain_phase_line(const tend::BreathPhase& phase);
 std::string render_phase_line(const tend::BreathPhase& phase, Duration left, double level, std::size_t bar_width,
                               bool unicode, const tend::Style& style);
 
-// One line per phase, flushed as it starts; nothing else, no control characters at all.
+// One line per phase (or per exercise step), flushed as it starts; nothing else, no control
+// characters at all.
 class PlainDisplay : public Display {
 public:
-    PlainDisplay(std::ostream& out, std::vector<tend::BreathPhase> phases);
+    PlainDisplay(std::ostream& out, const std::vector<tend::BreathPhase>& phases);
+    // Exactly these lines, one per phase or step.
+    PlainDisplay(std::ostream& out, std::vector<std::string> lines);
     Duration refresh() const override { return Duration::zero(); }
     void settle(int seconds_left) override;
     void phase_started(std::size_t phase, int cycle) override;
@@ -40,7 +43,7 @@ public:
 
 private:
     std::ostream& out_;
-    std::vector<tend::BreathPhase> phases_;
+    std::vector<std::string> lines_;
     bool settling_shown_ = false;
 };
 

@@ -13,19 +13,26 @@ namespace {
 using BreatheCommand = tend::cli::Command<Options>;
 
 void setup(CLI::App& app, Options& options) {
-    app.add_option("-p,--pattern", options.pattern,
-                   "A pattern name (see --list) or in-hold-out-hold seconds, like 4-7-8 or 5.5-5.5")
-        ->option_text("NAME|SPEC");
+    auto* pattern = app.add_option("-p,--pattern", options.pattern,
+                                   "A pattern name (see --list) or in-hold-out-hold seconds, like 4-7-8 or 5.5-5.5")
+                        ->option_text("NAME|SPEC");
     auto* minutes = app.add_option("-m,--minutes", options.minutes,
-                                   "Breathe for about M minutes, ending on a whole breath (default 3)")
+                                   "Breathe for about M minutes, ending on a whole breath (default 3); "
+                                   "with --exercise, stretch or shorten it to about M minutes")
                         ->check(tend::cli::decimal_number(0.01, 120.0, "0.01 to 120"))
                         ->option_text("M");
-    app.add_option("-c,--cycles", options.cycles, "Breathe N whole breaths instead")
-        ->transform(tend::cli::whole_number(1, 1000))
-        ->option_text("N")
-        ->excludes(minutes);
+    auto* cycles = app.add_option("-c,--cycles", options.cycles, "Breathe N whole breaths instead")
+                       ->transform(tend::cli::whole_number(1, 1000))
+                       ->option_text("N")
+                       ->excludes(minutes);
+    app.add_option("-e,--exercise", options.exercise,
+                   "A guided exercise instead of a pattern: grounding, muscles, body-scan or your own (see --list)")
+        ->option_text("NAME")
+        ->excludes(pattern)
+        ->excludes(cycles);
     app.add_flag("--no-settle", options.no_settle, "Start at once, without the 3-second settle countdown");
-    app.add_flag("--bell", options.bell, "Ring the terminal bell: once to breathe in, twice to breathe out");
+    app.add_flag("--bell", options.bell,
+                 "Ring the terminal bell: once to breathe in, twice to breathe out; once at each exercise step");
     app.add_flag("--rate", options.rate, "Ask how distressed you are, 0 to 10, before and after (on a terminal)");
     app.add_option("--before", options.before, "Distress before, 0 (calm) to 10 (overwhelmed)")
         ->transform(tend::cli::whole_number(0, 10))
@@ -36,7 +43,8 @@ void setup(CLI::App& app, Options& options) {
     app.add_flag("--no-log", options.no_log, "Do not save the session");
     app.add_flag("--json", options.json,
                  "Print the session's record as JSON at the end (plain phase lines then go to stderr)");
-    app.add_flag("--list", options.list_patterns, "Show the patterns with breaths per minute, and exit");
+    app.add_flag("--list", options.list_patterns,
+                 "Show the patterns with breaths per minute and the exercises, and exit");
 }
 
 void setup_log(CLI::App& log, Options& options) {
@@ -50,10 +58,11 @@ void setup_log(CLI::App& log, Options& options) {
 }
 
 std::optional<int> after_parse(Options& options, const CLI::App&, const BreatheCommand*, tend::Io&) {
-    const bool session_options = options.pattern || options.minutes || options.cycles || options.no_settle ||
-                                 options.bell || options.rate || options.before || options.after || options.no_log;
+    const bool session_options = options.pattern || options.exercise || options.minutes || options.cycles ||
+                                 options.no_settle || options.bell || options.rate || options.before || options.after ||
+                                 options.no_log;
     if (options.list_patterns && session_options)
-        tend::usage_error("--list shows the patterns; give session options without it");
+        tend::usage_error("--list shows the patterns and exercises; give session options without it");
     return std::nullopt;
 }
 
@@ -75,10 +84,12 @@ constexpr tend::cli::Tool<Options> tool{
         "  breathe --pattern box --minutes 5\n"
         "  breathe --pattern 4-7-8 --cycles 4 --bell\n"
         "  breathe --rate                   asks how distressed you are before and after\n"
-        "  breathe --list                   the patterns, with breaths per minute\n"
+        "  breathe --exercise grounding     five things you see, four you touch, ...\n"
+        "  breathe --list                   the patterns and exercises\n"
         "  breathe log --since mon          this week's sessions\n\n"
         "On a terminal, space pauses (the breath starts again from the in-breath) and q or\n"
-        "Ctrl-C stops. Stop at once if you feel dizzy or light-headed, and breathe normally.\n",
+        "Ctrl-C stops; in an exercise, n or Enter moves on to the next step. Stop at once if\n"
+        "you feel dizzy or light-headed, and breathe normally.\n",
     .setup = setup,
     .run = session_or_list,
     .commands = commands,

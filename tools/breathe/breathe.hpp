@@ -19,7 +19,8 @@ struct LogOptions {
 
 struct Options {
     tend::CommonOptions common;
-    std::optional<std::string> pattern;  // a name or a spec; default from the config, else calm
+    std::optional<std::string> pattern;   // a name or a spec; default from the config, else calm
+    std::optional<std::string> exercise;  // a guided exercise instead of a pattern
     std::optional<double> minutes;
     std::optional<int> cycles;
     bool no_settle = false;

@@ -18,6 +18,8 @@
 #include "breathe_record.hpp"
 #include "breathing_pattern.hpp"
 #include "error.hpp"
+#include "exercise.hpp"
+#include "exercise_display.hpp"
 #include "json.hpp"
 #include "safety.hpp"
 
@@ -32,7 +34,9 @@ constexpr int settle_seconds = 3;
 // Everything decided before the first breath.
 struct Prepared {
     tend::BreathingPattern pattern;
+    std::optional<tend::Exercise> exercise;  // instead of the pattern
     Plan plan;
+    StepPlan steps;  // the exercise's
     std::optional<int> before;
 };
 
@@ -85,18 +89,26 @@ tend::PatternCatalog loaded_patterns(const Session& session) {
 
 Prepared prepare(const Options& options, const Session& session) {
     const auto& config = session.config.breathe;
-    const auto catalog = loaded_patterns(session);
     Prepared prepared;
-    prepared.pattern = options.pattern ? catalog.resolve(*options.pattern, "--pattern") : catalog.default_pattern();
-    prepared.plan.phases = prepared.pattern.phases;
-    // A pattern with a length of its own (4-7-8: four breaths) keeps it unless one is asked for.
-    if (options.cycles)
-        prepared.plan.cycles = *options.cycles;
-    else if (!options.minutes && prepared.pattern.default_cycles > 0)
-        prepared.plan.cycles = prepared.pattern.default_cycles;
-    else
-        prepared.plan.cycles = cycles_for_minutes(options.minutes.value_or(config.minutes), prepared.pattern.cycle());
-    prepared.plan.settle_seconds = options.no_settle ? 0 : settle_seconds;
+    if (options.exercise) {
+        const auto catalog = tend::ExerciseCatalog::load(config.exercises);
+        const tend::Exercise& exercise = catalog.resolve(*options.exercise, "--exercise");
+        prepared.exercise = options.minutes ? tend::scaled_to(exercise, *options.minutes) : exercise;
+        for (const auto& step : prepared.exercise->steps) prepared.steps.steps.push_back(step.length);
+    } else {
+        const auto catalog = loaded_patterns(session);
+        prepared.pattern = options.pattern ? catalog.resolve(*options.pattern, "--pattern") : catalog.default_pattern();
+        prepared.plan.phases = prepared.pattern.phases;
+        // A pattern with a length of its own (4-7-8: four breaths) keeps it unless one is asked for.
+        if (options.cycles)
+            prepared.plan.cycles = *options.cycles;
+        else if (!options.minutes && prepared.pattern.default_cycles > 0)
+            prepared.plan.cycles = prepared.pattern.default_cycles;
+        else
+            prepared.plan.cycles =
+                cycles_for_minutes(options.minutes.value_or(config.minutes), prepared.pattern.cycle());
+    }
+    prepared.plan.settle_seconds = prepared.steps.settle_seconds = options.no_settle ? 0 : settle_seconds;
 
     const bool needs_questions = options.rate && !(options.before && options.after);
     if (needs_questions && !session.io.in_tty)
@@ -116,11 +128,15 @@ Prepared prepare(const Options& options, const Session& session) {
     return prepared;
 }
 
-// The breaths themselves. Without a display of its own, one plain line per phase: on stderr
-// with --json, which keeps stdout for the record.
+// The breaths (or steps) themselves. Without a display of its own, one plain line per phase or
+// step: on stderr with --json, which keeps stdout for the record.
 Outcome breathe_with(const Options& options, const Session& session, const Prepared& prepared, Devices& devices) {
-    PlainDisplay plain(options.json ? session.io.err : session.io.out, prepared.plan.phases);
+    std::ostream& out = options.json ? session.io.err : session.io.out;
+    PlainDisplay plain = prepared.exercise ? PlainDisplay(out, plain_step_lines(*prepared.exercise))
+                                           : PlainDisplay(out, prepared.plan.phases);
     Display& display = devices.display ? *devices.display : plain;
+    if (prepared.exercise)
+        return run_exercise(prepared.steps, devices.clock, devices.keys, devices.pending_signal, display);
     return run_session(prepared.plan, devices.clock, devices.keys, devices.pending_signal, display);
 }
 
@@ -133,16 +149,29 @@ std::string breaths(int count) {
     return fmt::format("{} breath{}", count, count == 1 ? "" : "s");
 }
 
+std::string steps(int count) {
+    return fmt::format("{} step{}", count, count == 1 ? "" : "s");
+}
+
+// "3 breaths" or "3 steps", whichever the session was made of.
+std::string units(const tend::BreatheEntry& entry, int count) {
+    return entry.exercise ? steps(count) : breaths(count);
+}
+
 void say_how_it_went(const Session& session, const tend::BreatheEntry& entry, const Outcome& outcome,
                      const std::optional<std::string>& id) {
     std::string line;
-    if (!entry.interrupted)
+    if (!entry.interrupted && entry.exercise)
+        line = fmt::format("{}, all {}, {}.", tend::neutralize(*entry.exercise), steps(entry.cycles),
+                           minutes_and_seconds(entry.seconds));
+    else if (!entry.interrupted)
         line = fmt::format("{} of {}, {}.", breaths(entry.cycles), tend::neutralize(entry.pattern),
                            minutes_and_seconds(entry.seconds));
     else if (outcome.done_cycles == 0)
-        line = "Stopped before a whole breath; that's all right.";
+        line = entry.exercise ? "Stopped during the first step; that's all right."
+                              : "Stopped before a whole breath; that's all right.";
     else
-        line = fmt::format("Stopped after {} of {}, {}.", entry.cycles, breaths(entry.planned_cycles),
+        line = fmt::format("Stopped after {} of {}, {}.", entry.cycles, units(entry, entry.planned_cycles),
                            minutes_and_seconds(entry.seconds));
     if (!id)
         line += " Not saved (--no-log).";
@@ -162,8 +191,12 @@ void offer_grounding_if_needed(const Session& session, const tend::BreatheEntry&
 
 int conclude(const Options& options, const Session& session, const Prepared& prepared, const Outcome& outcome) {
     tend::BreatheEntry entry;
-    entry.pattern = prepared.pattern.name;
-    entry.spec = prepared.pattern.spec;
+    if (prepared.exercise) {
+        entry.exercise = prepared.exercise->name;
+    } else {
+        entry.pattern = prepared.pattern.name;
+        entry.spec = prepared.pattern.spec;
+    }
     entry.planned_cycles = outcome.planned_cycles;
     entry.cycles = outcome.done_cycles;
     entry.seconds = std::chrono::duration<double>(outcome.breathing).count();
@@ -201,12 +234,15 @@ std::string log_line(const Record& record, const tend::Style& style) {
     const tend::BreatheEntry entry = tend::read_breathe_entry(record);
     std::string line = fmt::format("{}  {}  {}", style.cyan(tend::record_id(record)),
                                    tend::format_local_minutes(tend::record_at(record).local()),
-                                   style.bold(tend::neutralize(entry.pattern)));
-    if (entry.pattern != entry.spec) line += " " + style.dim(tend::neutralize(entry.spec));
+                                   style.bold(tend::neutralize(entry.name())));
+    if (entry.exercise)
+        line += " " + style.dim("exercise");
+    else if (entry.pattern != entry.spec)
+        line += " " + style.dim(tend::neutralize(entry.spec));
     if (entry.interrupted)
-        line += fmt::format("  {} of {}, stopped", entry.cycles, breaths(entry.planned_cycles));
+        line += fmt::format("  {} of {}, stopped", entry.cycles, units(entry, entry.planned_cycles));
     else
-        line += "  " + breaths(entry.cycles);
+        line += "  " + units(entry, entry.cycles);
     line += "  " + minutes_and_seconds(entry.seconds);
     if (entry.before && entry.after)
         line += fmt::format("  distress {} → {}", *entry.before, *entry.after);
@@ -234,14 +270,20 @@ int session(const Options& options, const Session& session) {
     SteadyClock clock;
     Outcome outcome;
     if (on_terminal) {
-        if (first_session(session)) session.note(safe_breathing_note);
-        if (keys) session.note(session.err_style.dim("Space pauses, q stops."));
-        TerminalDisplay display(session.io.out, prepared.plan.phases,
-                                TerminalLook{options.bell, unicode_locale(session), session.out_style,
-                                             [] { return terminal_columns(STDOUT_FILENO); }});
+        if (!prepared.exercise && first_session(session)) session.note(safe_breathing_note);
+        if (keys)
+            session.note(session.err_style.dim(prepared.exercise ? "Space pauses, n moves on, q stops."
+                                                                 : "Space pauses, q stops."));
+        const TerminalLook look{options.bell, unicode_locale(session), session.out_style,
+                                [] { return terminal_columns(STDOUT_FILENO); }};
+        std::unique_ptr<Display> display;
+        if (prepared.exercise)
+            display = std::make_unique<ExerciseDisplay>(session.io.out, plain_step_lines(*prepared.exercise), look);
+        else
+            display = std::make_unique<TerminalDisplay>(session.io.out, prepared.plan.phases, look);
         TerminalGuard guard(STDIN_FILENO, session.io.out, keys);
         TerminalKeys key_source(keys ? STDIN_FILENO : -1, &guard);
-        Devices devices{clock, key_source, SignalScope::pending, &display};
+        Devices devices{clock, key_source, SignalScope::pending, display.get()};
         outcome = breathe_with(options, session, prepared, devices);
     } else {
         TerminalKeys no_keys(-1, nullptr);
@@ -253,11 +295,13 @@ int session(const Options& options, const Session& session) {
 
 int list(const Options& options, const Session& session) {
     const auto catalog = loaded_patterns(session);
+    const auto exercises = tend::ExerciseCatalog::load(session.config.breathe.exercises);
     const std::string& default_name = catalog.default_pattern().name;
     if (options.json) {
         tend::Json array = tend::Json::array();
         for (const auto& pattern : catalog.patterns())
             array.push(tend::Json::object()
+                           .set("kind", "pattern")
                            .set("name", pattern.name)
                            .set("spec", pattern.spec)
                            .set("breaths_per_minute", std::round(pattern.breaths_per_minute() * 100) / 100)
@@ -265,6 +309,14 @@ int list(const Options& options, const Session& session) {
                            .set("built_in", pattern.built_in)
                            .set("caution", pattern.has_long_hold() ? std::string(long_hold_caution) : std::string())
                            .set("default", pattern.name == default_name));
+        for (const auto& exercise : exercises.exercises())
+            array.push(tend::Json::object()
+                           .set("kind", "exercise")
+                           .set("name", exercise.name)
+                           .set("steps", static_cast<int>(exercise.steps.size()))
+                           .set("seconds", std::chrono::duration<double>(exercise.length()).count())
+                           .set("description", exercise.description)
+                           .set("built_in", exercise.built_in));
         session.io.out << array.dump() << '\n';
         return 0;
     }
@@ -273,6 +325,7 @@ int list(const Options& options, const Session& session) {
         name_width = std::max(name_width, tend::display_width(pattern.name));
         spec_width = std::max(spec_width, pattern.spec.size());
     }
+
     const tend::Style& style = session.out_style;
     for (const auto& pattern : catalog.patterns()) {
         const std::string name = tend::neutralize(pattern.name);
@@ -282,6 +335,21 @@ int list(const Options& options, const Session& session) {
         if (pattern.has_long_hold()) description += " " + std::string(long_hold_caution);
         session.io.out << style.bold(name) << std::string(name_width - tend::display_width(name) + 2, ' ')
                        << fmt::format("{:<{}}  {:>4.1f}/min  ", pattern.spec, spec_width, pattern.breaths_per_minute())
+                       << tend::neutralize(description) << '\n';
+    }
+    session.io.out << "\nExercises, for --exercise NAME:\n";
+    name_width = 0;
+    for (const auto& exercise : exercises.exercises())
+        name_width = std::max(name_width, tend::display_width(tend::neutralize(exercise.name)));
+    for (const auto& exercise : exercises.exercises()) {
+        const std::string name = tend::neutralize(exercise.name);
+        const std::string description = exercise.built_in || !exercise.description.empty()
+                                            ? exercise.description
+                                            : std::string("Your own, from [breathe.exercises] in your config.");
+        const auto seconds = std::chrono::duration<double>(exercise.length()).count();
+        session.io.out << style.bold(name) << std::string(name_width - tend::display_width(name) + 2, ' ')
+                       << fmt::format("{:<9} {:>5}  ", steps(static_cast<int>(exercise.steps.size())),
+                                      minutes_and_seconds(seconds))
                        << tend::neutralize(description) << '\n';
     }
     return 0;

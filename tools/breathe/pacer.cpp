@@ -9,7 +9,7 @@
 namespace breathe {
 namespace {
 
-enum class Event { reached, pause, suspend, quit, signal, broken };
+enum class Event { reached, pause, suspend, next, quit, signal, broken };
 
 // Waits for deadlines while watching keys, signals and the display.
 class Waiter {
@@ -43,6 +43,7 @@ public:
                 if (is_quit_key(*key)) return Event::quit;
                 if (*key == pause_key) return Event::pause;
                 if (*key == suspend_key) return Event::suspend;
+                if (is_next_key(*key)) return Event::next;
             }
             const SteadyTime after = clock_.now();
             if (after < deadline) tick(after);
@@ -82,11 +83,22 @@ int cycles_for_minutes(double minutes, std::chrono::milliseconds cycle) {
     return static_cast<int>(std::max<long long>(1, (planned + breath - 1) / breath));
 }
 
-Outcome run_session(const Plan& plan, Clock& clock, KeySource& keys, const PendingSignal& pending_signal,
-                    Display& display) {
+namespace {
+
+// What both kinds of session share: phases (or steps) of these lengths, `cycles` times over.
+struct Schedule {
+    std::vector<Duration> lengths;
+    int cycles = 1;
+    int settle_seconds = 0;
+    bool steps = false;  // an exercise: a pause restarts the step, n moves on
+};
+
+Outcome run(const Schedule& plan, Clock& clock, KeySource& keys, const PendingSignal& pending_signal,
+            Display& display) {
     Waiter waiter(clock, keys, pending_signal, display);
     Outcome outcome;
-    outcome.planned_cycles = plan.cycles;
+    const bool exercise = plan.steps;
+    outcome.planned_cycles = exercise ? static_cast<int>(plan.lengths.size()) : plan.cycles;
     const auto no_tick = [](SteadyTime) {};
 
     const SteadyTime start = clock.now();
@@ -95,7 +107,7 @@ Outcome run_session(const Plan& plan, Clock& clock, KeySource& keys, const Pendi
         Event event;
         do {
             event = waiter.until(start + std::chrono::seconds{second + 1}, no_tick);
-        } while (event == Event::pause || event == Event::suspend);
+        } while (event == Event::pause || event == Event::suspend || event == Event::next);
         if (event != Event::reached) {
             outcome.ending = ending_of(event);
             outcome.signal = waiter.signal();
@@ -104,10 +116,11 @@ Outcome run_session(const Plan& plan, Clock& clock, KeySource& keys, const Pendi
         }
     }
 
-    // ends[k]: from the start of a breath to the end of its phase k.
+    // ends[k]: from the start of a breath (or of the exercise) to the end of its phase (step) k.
+    const int cycles = plan.cycles;
     std::vector<Duration> ends;
     Duration sum{};
-    for (const auto& phase : plan.phases) ends.push_back(sum += phase.length);
+    for (const auto& length : plan.lengths) ends.push_back(sum += length);
     const Duration breath = sum;
 
     SteadyTime origin = plan.settle_seconds > 0 ? start + std::chrono::seconds{plan.settle_seconds} : start;
@@ -120,21 +133,30 @@ Outcome run_session(const Plan& plan, Clock& clock, KeySource& keys, const Pendi
         display.finished();
         return outcome;
     };
+    const auto begin_of = [&](std::size_t k) { return k ? ends[k - 1] : Duration::zero(); };
 
-    for (int cycle = 0; cycle < plan.cycles;) {
-        bool restarted = false;
-        const SteadyTime breath_start = origin + breath * (cycle - origin_cycle);
-        for (std::size_t k = 0; k < plan.phases.size() && !restarted; ++k) {
-            const SteadyTime phase_start = breath_start + (k ? ends[k - 1] : Duration::zero());
+    for (int cycle = 0; cycle < cycles;) {
+        std::size_t k = 0;
+        while (k < ends.size()) {
+            const SteadyTime breath_start = origin + breath * (cycle - origin_cycle);
+            const SteadyTime phase_start = breath_start + begin_of(k);
             const SteadyTime deadline = breath_start + ends[k];
             const double length = std::chrono::duration<double>(deadline - phase_start).count();
             display.phase_started(k, cycle);
-            const Event event = waiter.until(deadline, [&](SteadyTime now) {
-                const double done = std::chrono::duration<double>(now - phase_start).count() / length;
-                display.progress(k, deadline - now, std::clamp(done, 0.0, 1.0));
-            });
-            if (event == Event::reached) {
-                outcome.worst_lateness = std::max(outcome.worst_lateness, waiter.woke() - deadline);
+            Event event;
+            do {
+                event = waiter.until(deadline, [&](SteadyTime now) {
+                    const double done = std::chrono::duration<double>(now - phase_start).count() / length;
+                    display.progress(k, deadline - now, std::clamp(done, 0.0, 1.0));
+                });
+            } while (event == Event::next && !exercise);
+            if (event == Event::reached || event == Event::next) {
+                if (event == Event::reached)
+                    outcome.worst_lateness = std::max(outcome.worst_lateness, waiter.woke() - deadline);
+                else  // moving on early: the next step starts now, at its full length
+                    origin = clock.now() - ends[k], origin_cycle = cycle;
+                if (exercise) outcome.done_cycles = static_cast<int>(k + 1);
+                ++k;
                 continue;
             }
             if (event != Event::pause && event != Event::suspend) return finish(ending_of(event), clock.now());
@@ -145,7 +167,7 @@ Outcome run_session(const Plan& plan, Clock& clock, KeySource& keys, const Pendi
             for (;;) {
                 resume = waiter.until(clock.now() + std::chrono::hours{1}, no_tick);
                 if (resume == Event::suspend) display.paused();
-                if (resume != Event::reached && resume != Event::suspend) break;
+                if (resume != Event::reached && resume != Event::suspend && resume != Event::next) break;
             }
             if (resume != Event::pause) {
                 outcome.paused += clock.now() - pause_start;
@@ -153,13 +175,31 @@ Outcome run_session(const Plan& plan, Clock& clock, KeySource& keys, const Pendi
             }
             const SteadyTime resumed = clock.now();
             outcome.paused += resumed - pause_start;
-            origin = resumed;
+            // A breath starts again from its inhale; an exercise's step starts again by itself.
+            if (!exercise) k = 0;
+            origin = resumed - begin_of(k);
             origin_cycle = cycle;
-            restarted = true;
         }
-        if (!restarted) outcome.done_cycles = ++cycle;
+        ++cycle;
+        if (!exercise) outcome.done_cycles = cycle;
     }
     return finish(Ending::completed, waiter.woke());
+}
+
+}  // namespace
+
+Outcome run_session(const Plan& plan, Clock& clock, KeySource& keys, const PendingSignal& pending_signal,
+                    Display& display) {
+    Schedule schedule{{}, plan.cycles, plan.settle_seconds, false};
+    for (const auto& phase : plan.phases) schedule.lengths.push_back(phase.length);
+    return run(schedule, clock, keys, pending_signal, display);
+}
+
+Outcome run_exercise(const StepPlan& plan, Clock& clock, KeySource& keys, const PendingSignal& pending_signal,
+                     Display& display) {
+    Schedule schedule{{}, 1, plan.settle_seconds, true};
+    for (const auto& step : plan.steps) schedule.lengths.push_back(step);
+    return run(schedule, clock, keys, pending_signal, display);
 }
 
 }  // namespace breathe

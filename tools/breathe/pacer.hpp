@@ -44,6 +44,10 @@ public:
 
 // The keys the pacer understands. Ctrl-Z arrives as `suspend_key` from the terminal key source.
 inline constexpr char pause_key = ' ';
+// n or Enter: on to the next step of an exercise (breathing ignores it).
+inline bool is_next_key(char key) {
+    return key == 'n' || key == 'N' || key == '\r' || key == '\n';
+}
 inline constexpr char suspend_key = '\x1a';
 // q, and Ctrl-C or Ctrl-D when they arrive as plain bytes rather than as a signal.
 inline bool is_quit_key(char key) {
@@ -74,14 +78,20 @@ struct Plan {
     int settle_seconds = 3;                 // countdown first; 0 for none
 };
 
+// A guided exercise: each step once, in order.
+struct StepPlan {
+    std::vector<std::chrono::milliseconds> steps;
+    int settle_seconds = 3;
+};
+
 // Breaths for a timed session: enough whole breaths to fill `minutes`, never fewer than one.
 int cycles_for_minutes(double minutes, std::chrono::milliseconds cycle);
 
 enum class Ending { completed, quit, signal, output_failed };
 
 struct Outcome {
-    int planned_cycles = 0;
-    int done_cycles = 0;
+    int planned_cycles = 0;     // for an exercise: its steps
+    int done_cycles = 0;        // for an exercise: steps done or moved on from
     Duration breathing{};       // from the first inhale to the end, pauses left out
     Duration paused{};          // time spent paused
     Duration worst_lateness{};  // the latest a phase change came after its deadline
@@ -102,5 +112,11 @@ using PendingSignal = std::function<int()>;
 // pending signal, checked at least at every wake.
 Outcome run_session(const Plan& plan, Clock& clock, KeySource& keys, const PendingSignal& pending_signal,
                     Display& display);
+
+// Runs an exercise the same way, its steps as the phases of a single breath, except that a
+// pause starts only the current step again, and n or Enter moves on to the next step at once.
+// The outcome counts steps (done or moved on from) where a session counts breaths.
+Outcome run_exercise(const StepPlan& plan, Clock& clock, KeySource& keys, const PendingSignal& pending_signal,
+                     Display& display);
 
 }  // namespace breathe

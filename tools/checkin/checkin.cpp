@@ -97,7 +97,7 @@ std::optional<int> after_parse(Options& options, const CLI::App&, const tend::cl
     return std::nullopt;
 }
 
-constexpr std::array<tend::cli::Command<Options>, 7> commands{{
+constexpr std::array<tend::cli::Command<Options>, 8> commands{{
     {"list", "List check-ins, oldest first", setup_list, checkin::list},
     {"import", "Bring in your history: a Daylio CSV, a jrnl JSON or a tend export", setup_import,
      checkin::import_entries},
@@ -114,6 +114,11 @@ constexpr std::array<tend::cli::Command<Options>, 7> commands{{
          feelings.add_flag("--json", options.json, "Print the vocabulary as JSON");
      },
      checkin::feelings},
+    {"plan", "Show your safety plan, from [safety.plan] in your config",
+     [](CLI::App& plan, Options& options) {
+         plan.add_flag("--json", options.json, "Print the plan as JSON: each part a list, and any problems");
+     },
+     checkin::plan},
 }};
 
 constexpr tend::cli::Tool<Options> tool{

@@ -62,5 +62,7 @@ int undo(const Options& options, const tend::Session& session);
 int due(const Options& options, const tend::Session& session);
 int feelings(const Options& options, const tend::Session& session);
 int import_entries(const Options& options, const tend::Session& session);
+// Shows [safety.plan] from the config; a part that cannot be read is a warning, never a failure.
+int plan(const Options& options, const tend::Session& session);
 
 }  // namespace checkin

@@ -10,6 +10,7 @@
 
 #include "boundary_record.hpp"
 #include "breathe_record.hpp"
+#include "exercise.hpp"
 #include "breathing_pattern.hpp"
 #include "checkin_record.hpp"
 #include "error.hpp"
@@ -138,18 +139,68 @@ void add_checkins(ReportData& data, const std::vector<Record>& records, const Pl
         data.checkins.feeling_groups.push_back({"other", other->second});
 }
 
+struct ExerciseTally {
+    ExerciseStats stats;
+    Tally before, after, change;
+};
+
+// An exercise session goes to its own section; only breathing patterns count as breathing.
+void add_exercise(ReportData& data, std::map<std::string, ExerciseTally>& tallies, const tend::BreatheEntry& entry,
+                  const std::string& name, DayRow& day) {
+    ExerciseSection& section = data.exercises;
+    const double minutes = entry.seconds / 60.0;
+    ++section.sessions;
+    section.minutes += minutes;
+    if (entry.interrupted) ++section.ended_early;
+    ExerciseTally& tally = tallies[name];
+    tally.stats.name = name;
+    ++tally.stats.sessions;
+    tally.stats.minutes += minutes;
+    if (entry.interrupted) ++tally.stats.ended_early;
+    if (entry.before && entry.after) {
+        tally.before.add(*entry.before);
+        tally.after.add(*entry.after);
+        tally.change.add(*entry.after - *entry.before);
+    }
+    ++day.exercise_sessions;
+    day.exercise_minutes += minutes;
+    day.practice = true;
+}
+
+void finish_exercises(ExerciseSection& section, const std::map<std::string, ExerciseTally>& tallies) {
+    for (const auto& [name, tally] : tallies) {
+        ExerciseStats stats = tally.stats;
+        stats.rated_both = tally.change.count;
+        stats.mean_before = tally.before.mean();
+        stats.mean_after = tally.after.mean();
+        stats.mean_change = tally.change.mean();
+        section.exercises.push_back(std::move(stats));
+    }
+    std::stable_sort(section.exercises.begin(), section.exercises.end(),
+                     [](const ExerciseStats& a, const ExerciseStats& b) { return a.sessions > b.sessions; });
+}
+
 void add_breathing(ReportData& data, const std::vector<Record>& records, const Placer& placer) {
     BreathingSection& section = data.breathing;
     // Share-safe: a pattern the person named is shown by its numbers, not its name.
     const auto built_in = tend::PatternCatalog::load({}, {});
+    const auto built_in_exercises = tend::ExerciseCatalog::load({});
     std::map<std::string, PatternStats> patterns;
+    std::map<std::string, ExerciseTally> exercises;
     Tally before, after, change;
     for (const auto& record : records) {
         const Placement where = placer.place(record);
-        if (where.previous) ++section.previous_sessions;
+        const tend::BreatheEntry entry = tend::read_breathe_entry(record);
+        if (where.previous) ++(entry.exercise ? data.exercises.previous_sessions : section.previous_sessions);
         if (!where.day) continue;
         ++data.records;
-        const tend::BreatheEntry entry = tend::read_breathe_entry(record);
+        if (entry.exercise) {
+            // Likewise an exercise of the person's own: its name may say more than they mean to share.
+            const bool shipped = built_in_exercises.find(*entry.exercise) != nullptr;
+            add_exercise(data, exercises, entry, data.notes || shipped ? *entry.exercise : "your own exercise",
+                         data.days[*where.day]);
+            continue;
+        }
         const double minutes = entry.seconds / 60.0;
         ++section.sessions;
         section.minutes += minutes;
@@ -177,6 +228,7 @@ void add_breathing(ReportData& data, const std::vector<Record>& records, const P
     section.mean_before = before.mean();
     section.mean_after = after.mean();
     section.mean_change = change.mean();
+    finish_exercises(data.exercises, exercises);
 }
 
 tend::BoundaryEvent boundary_event(const Record& record) {

@@ -307,6 +307,15 @@ std::string no_checkins(const Period& period) {
 std::string no_breathing(const Period& period) {
     return fmt::format("No breathing sessions {}.", this_period(period));
 }
+std::string no_exercises(const Period& period) {
+    return fmt::format("No guided exercises {}.", this_period(period));
+}
+std::string exercise_effect(const ExerciseStats& stats, std::string_view strong_open, std::string_view strong_close) {
+    if (!stats.rated_both || !stats.mean_before || !stats.mean_after || !stats.mean_change) return {};
+    return fmt::format("{} → {} ({}{}{} over {})", one_decimal(*stats.mean_before), one_decimal(*stats.mean_after),
+                       strong_open, signed_one_decimal(*stats.mean_change), strong_close,
+                       count_of(stats.rated_both, "session", "sessions"));
+}
 std::string no_boundaries(const Period& period) {
     return fmt::format("No boundary events logged {}.", this_period(period));
 }

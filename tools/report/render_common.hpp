@@ -95,6 +95,16 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width);
 // Kind words for empty sections.
 std::string no_checkins(const Period& period);
 std::string no_breathing(const Period& period);
+std::string no_exercises(const Period& period);
+// Whether the report has an exercises section: only for someone who does them, so a report
+// of breathing alone reads as it always did.
+inline bool any_exercises(const ExerciseSection& section) {
+    return section.sessions || section.previous_sessions;
+}
+// "6.5 → 4.0 (-2.5 over 2 sessions)": distress around an exercise, over the sessions rated
+// before and after; empty when none were.
+std::string exercise_effect(const ExerciseStats& stats, std::string_view strong_open = {},
+                            std::string_view strong_close = {});
 std::string no_boundaries(const Period& period);
 std::string no_prompts(const Period& period);
 std::string practice_line(const ReportData& data);

@@ -23,14 +23,14 @@ std::string render_csv(const ReportData& data) {
     std::string out = "date,checkins";
     for (const auto& dimension : data.checkins.dimensions) out += "," + dimension.name;
     out +=
-        ",breathe_sessions,breathe_minutes,boundary_events,held,crossed,violated,prompts_answered,"
-        "prompts_skipped,practice\n";
+        ",breathe_sessions,breathe_minutes,exercise_sessions,exercise_minutes,boundary_events,held,crossed,violated,"
+        "prompts_answered,prompts_skipped,practice\n";
     for (const auto& day : data.days) {
         out += fmt::format("{},{}", tend::format_day(day.day), day.checkins);
         for (const auto& mean : day.means) out += "," + number(mean);
-        out += fmt::format(",{},{},{},{},{},{},{},{},{}\n", day.breathe_sessions, number(day.breathe_minutes),
-                           day.boundary_events, day.held, day.crossed, day.violated, day.prompts_answered,
-                           day.prompts_skipped, day.practice ? 1 : 0);
+        out += fmt::format(",{},{},{},{},{},{},{},{},{},{},{}\n", day.breathe_sessions, number(day.breathe_minutes),
+                           day.exercise_sessions, number(day.exercise_minutes), day.boundary_events, day.held,
+                           day.crossed, day.violated, day.prompts_answered, day.prompts_skipped, day.practice ? 1 : 0);
     }
     return out;
 }

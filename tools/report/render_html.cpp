@@ -210,6 +210,32 @@ void breathing(std::string& out, const ReportData& data) {
     out += "</section>\n";
 }
 
+void exercises(std::string& out, const ReportData& data) {
+    const ExerciseSection& section = data.exercises;
+    if (!any_exercises(section)) return;
+    out += "<section id=\"exercises\">\n<h2>Exercises</h2>\n";
+    if (!section.sessions) {
+        out += fmt::format("<p class=\"empty\">{}</p>\n</section>\n", no_exercises(data.period));
+        return;
+    }
+    out += fmt::format("<p>{}, {} <span class=\"muted\">({}: {})</span></p>\n",
+                       count_of(section.sessions, "session", "sessions"), minutes_text(section.minutes),
+                       period_before(data.period), count_of(section.previous_sessions, "session", "sessions"));
+    out +=
+        "<table>\n<thead><tr><th>exercise</th><th>sessions</th><th>time</th><th>distress before → after</th>"
+        "</tr></thead>\n<tbody>\n";
+    for (const auto& exercise : section.exercises) {
+        const std::string effect = exercise_effect(exercise, "<strong>", "</strong>");
+        out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", h(exercise.name),
+                           exercise.sessions, minutes_text(exercise.minutes), effect.empty() ? "–" : effect);
+    }
+    out += "</tbody>\n</table>\n";
+    if (section.ended_early)
+        out += fmt::format("<p class=\"muted\">{} ended early.</p>\n",
+                           count_of(section.ended_early, "session", "sessions"));
+    out += "</section>\n";
+}
+
 void boundaries(std::string& out, const ReportData& data) {
     const BoundarySection& section = data.boundaries;
     out += "<section id=\"boundaries\">\n<h2>Boundaries</h2>\n";
@@ -282,6 +308,7 @@ std::string render_html(const ReportData& data) {
     out += "</header>\n<main>\n";
     checkins(out, data);
     breathing(out, data);
+    exercises(out, data);
     boundaries(out, data);
     prompts(out, data);
     practice(out, data);

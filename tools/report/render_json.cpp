@@ -98,6 +98,27 @@ Json breathing_json(const BreathingSection& section) {
                              .set("rated_both", section.rated_both));
 }
 
+Json exercises_json(const ExerciseSection& section) {
+    Json exercises = Json::array();
+    for (const auto& exercise : section.exercises)
+        exercises.push(Json::object()
+                           .set("exercise", exercise.name)
+                           .set("sessions", exercise.sessions)
+                           .set("seconds", rounded(exercise.minutes * 60))
+                           .set("ended_early", exercise.ended_early)
+                           .set("distress", Json::object()
+                                                .set("mean_before", rounded(exercise.mean_before))
+                                                .set("mean_after", rounded(exercise.mean_after))
+                                                .set("mean_change", rounded(exercise.mean_change))
+                                                .set("rated_both", exercise.rated_both)));
+    return Json::object()
+        .set("sessions", section.sessions)
+        .set("previous_sessions", section.previous_sessions)
+        .set("seconds", rounded(section.minutes * 60))
+        .set("ended_early", section.ended_early)
+        .set("exercises", std::move(exercises));
+}
+
 Json boundary_json(const BoundarySummary& boundary, bool notes) {
     Json events = Json::object();
     for (const auto& count : boundary.events) events.set(count.name, count.count);
@@ -171,6 +192,8 @@ Json days_json(const ReportData& data) {
                       .set("means", std::move(means))
                       .set("breathe_sessions", day.breathe_sessions)
                       .set("breathe_seconds", rounded(day.breathe_minutes * 60))
+                      .set("exercise_sessions", day.exercise_sessions)
+                      .set("exercise_seconds", rounded(day.exercise_minutes * 60))
                       .set("boundary_events", day.boundary_events)
                       .set("held", day.held)
                       .set("crossed", day.crossed)
@@ -194,6 +217,7 @@ std::string render_json(const ReportData& data) {
                .set("records", data.records)
                .set("checkins", checkins_json(data))
                .set("breathing", breathing_json(data.breathing))
+               .set("exercises", exercises_json(data.exercises))
                .set("boundaries", boundaries_json(data))
                .set("prompts", prompts_json(data))
                .set("practice", Json::object()

@@ -120,6 +120,27 @@ void breathing(std::string& out, const ReportData& data) {
         out += fmt::format("\n{} ended early.\n", count_of(section.ended_early, "session", "sessions"));
 }
 
+void exercises(std::string& out, const ReportData& data) {
+    const ExerciseSection& section = data.exercises;
+    if (!any_exercises(section)) return;
+    out += "\n## Exercises\n\n";
+    if (!section.sessions) {
+        out += no_exercises(data.period) + "\n";
+        return;
+    }
+    out += fmt::format("{}, {} ({}: {}).\n\n", count_of(section.sessions, "session", "sessions"),
+                       minutes_text(section.minutes), period_before(data.period),
+                       count_of(section.previous_sessions, "session", "sessions"));
+    out += "| exercise | sessions | time | distress before → after |\n|:--|--:|--:|:--|\n";
+    for (const auto& exercise : section.exercises) {
+        const std::string effect = exercise_effect(exercise, "**", "**");
+        out += fmt::format("| {} | {} | {} | {} |\n", md(exercise.name), exercise.sessions,
+                           minutes_text(exercise.minutes), effect.empty() ? "–" : effect);
+    }
+    if (section.ended_early)
+        out += fmt::format("\n{} ended early.\n", count_of(section.ended_early, "session", "sessions"));
+}
+
 void boundaries(std::string& out, const ReportData& data) {
     const BoundarySection& section = data.boundaries;
     out += "\n## Boundaries\n\n";
@@ -189,6 +210,7 @@ std::string render_markdown(const ReportData& data) {
     if (!data.notes) out += fmt::format("\n*{}*\n", notes_left_out);
     checkins(out, data);
     breathing(out, data);
+    exercises(out, data);
     boundaries(out, data);
     prompts(out, data);
     practice(out, data);

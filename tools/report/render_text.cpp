@@ -131,6 +131,28 @@ void breathing(TextPage& page, const ReportData& data) {
         page.line(fmt::format("  {} ended early.", count_of(section.ended_early, "session", "sessions")));
 }
 
+void exercises(TextPage& page, const ReportData& data) {
+    const ExerciseSection& section = data.exercises;
+    if (!any_exercises(section)) return;
+    page.heading("Exercises");
+    if (!section.sessions) {
+        page.line("  " + no_exercises(data.period));
+        return;
+    }
+    page.line(fmt::format("  {}, {} ({}: {})", count_of(section.sessions, "session", "sessions"),
+                          minutes_text(section.minutes), period_before(data.period),
+                          count_of(section.previous_sessions, "session", "sessions")));
+    for (const auto& exercise : section.exercises) {
+        page.line(fmt::format("    {}{}{}", pad_right(tend::neutralize(exercise.name), 16),
+                              pad_left(count_of(exercise.sessions, "session", "sessions"), 12),
+                              pad_left(minutes_text(exercise.minutes), 10)));
+        if (const std::string effect = exercise_effect(exercise); !effect.empty())
+            page.line("      distress " + effect);
+    }
+    if (section.ended_early)
+        page.line(fmt::format("  {} ended early.", count_of(section.ended_early, "session", "sessions")));
+}
+
 void boundaries(TextPage& page, const ReportData& data) {
     const BoundarySection& section = data.boundaries;
     page.heading("Boundaries");
@@ -192,6 +214,7 @@ std::string render_text(const ReportData& data, const tend::Style& style) {
     if (!data.notes) page.line(notes_left_out);
     checkins(page, data);
     breathing(page, data);
+    exercises(page, data);
     boundaries(page, data);
     prompts(page, data);
     practice(page, data);

@@ -70,6 +70,27 @@ struct BreathingSection {
     std::optional<double> mean_change;  // after - before, over sessions rated both
 };
 
+// A guided exercise (breathe --exercise) and the distress ratings around it.
+struct ExerciseStats {
+    std::string name;
+    int sessions = 0;
+    int ended_early = 0;
+    double minutes = 0;
+    int rated_both = 0;                 // sessions rated before and after
+    std::optional<double> mean_before;  // over the sessions rated both
+    std::optional<double> mean_after;
+    std::optional<double> mean_change;  // after - before
+};
+
+// Guided exercises, kept apart from breathing so that each reads as what it is.
+struct ExerciseSection {
+    int sessions = 0;
+    int previous_sessions = 0;
+    int ended_early = 0;
+    double minutes = 0;
+    std::vector<ExerciseStats> exercises;  // most sessions first, then by name
+};
+
 struct BoundarySummary {
     std::int64_t number = 0;
     std::optional<std::string> text;  // its wording, when known within what was read and notes are on
@@ -111,13 +132,15 @@ struct DayRow {
     std::array<std::optional<double>, dimension_count> means;  // the day's mean of each dimension
     int breathe_sessions = 0;
     double breathe_minutes = 0;
+    int exercise_sessions = 0;
+    double exercise_minutes = 0;
     int boundary_events = 0;
     int held = 0;
     int crossed = 0;
     int violated = 0;
     int prompts_answered = 0;
     int prompts_skipped = 0;
-    bool practice = false;  // a check-in, a breath, a boundary event or a prompt answered, skipped or kept
+    bool practice = false;  // a check-in, a breath, an exercise, a boundary event or a prompt answered, skipped or kept
     bool future = false;    // after today: the period is still going on
 };
 
@@ -127,7 +150,8 @@ struct ReportData {
     bool notes = true;  // false with --no-notes: no free text anywhere below
     int records = 0;    // records of any kind in the period
     CheckinSection checkins;
-    BreathingSection breathing;
+    BreathingSection breathing;  // breathing patterns only
+    ExerciseSection exercises;
     BoundarySection boundaries;
     PromptSection prompts;
     std::vector<DayRow> days;  // one per day of the period, in order
