@@ -11,6 +11,7 @@ import os
 import pwd
 import random
 import re
+import shutil
 import signal
 import subprocess
 import time
@@ -254,6 +255,7 @@ class NothingPrivateLeftBehind(TendTestCase):
 
 
 class DurableFromTheFirstRecord(TendTestCase):
+    @unittest.skipUnless(shutil.which("strace"), "strace is not installed (.ci/run installs it)")
     def test_every_new_directory_entry_is_synced_before_saved_is_said(self):
         log = os.path.join(self.tmp, "strace.log")
         r = self.run_tool("6", prefix=["strace", "-f", "-y", "-qq", "-e", "trace=mkdir,openat,fsync,write",
