@@ -6,15 +6,7 @@
 # of history (report --export, checkin import tend into an empty dir). Prints the medians.
 # Usage: bench/import.sh [BUILD_DIR]   (default: build)
 set -euo pipefail
-build=${1:-build}
-bin=$(cd "$build/bin" && pwd)
-here=$(cd "$(dirname "$0")" && pwd)
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is not installed (apt-get install hyperfine)" >&2; exit 1; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TEND_CONFIG="$work/config.toml" TZ=${TZ:-Europe/London} TEND_NOW=2026-11-21T19:10:00+00:00
-unset XDG_DATA_HOME XDG_CONFIG_HOME TEND_DATA_DIR NO_COLOR
+. "$(dirname "$0")/setup.sh" "$@"
 
 # A Daylio export as the app writes it: newest first, 12-hour times, text fields quoted.
 python3 - "$work/daylio.csv" <<'PY'

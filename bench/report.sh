@@ -6,15 +6,7 @@
 # SPDX-FileCopyrightText: 2026 The tend authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
-build=${1:-build}
-bin=$(cd "$build/bin" && pwd)
-here=$(cd "$(dirname "$0")" && pwd)
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is not installed (apt-get install hyperfine)" >&2; exit 1; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TEND_CONFIG="$work/config.toml" TZ=${TZ:-Europe/London} TEND_NOW=2026-11-21T19:10:00+00:00
-unset XDG_DATA_HOME XDG_CONFIG_HOME TEND_DATA_DIR NO_COLOR
+. "$(dirname "$0")/setup.sh" "$@"
 
 first=$(python3 "$here/make_history.py" "$work/20y" --years 20 --end 2026-11-21)
 python3 "$here/make_history.py" "$work/1m" --months 1 --end 2026-11-21 >/dev/null
