@@ -268,6 +268,21 @@ struct Transaction::MonthState {
     std::vector<Record> records;          // what `text` holds, in file order
 
     bool changed() const { return text != original.value_or(""); }
+
+    // Takes `new_text` as the month's bytes once the whole file, read back, holds exactly
+    // `expected`: a layout of the person's own that a [[kind]] block cannot follow is refused
+    // before a byte is written.
+    void accept(std::string new_text, std::vector<Record> expected) {
+        std::vector<Record> check;
+        try {
+            check = parse_month_text(new_text, path, *format);
+        } catch (const Error&) {
+            refuse_layout(text, path, *format);
+        }
+        if (check != expected) refuse_layout(text, path, *format);
+        text = std::move(new_text);
+        records = std::move(expected);
+    }
 };
 
 Transaction::Transaction(fs::path data_dir, DataLock lock, Warn warn, Warn note)
@@ -391,19 +406,9 @@ Record Transaction::append(const RecordFormat& format, Record record) {
         text = file_header(format, state.month) + "\n" + block;
     else
         text += (text.ends_with('\n') ? "\n" : "\n\n") + block;
-    // The whole file as it will be, read back: a layout of the person's own that a [[kind]]
-    // block cannot follow is refused before a byte is written.
     std::vector<Record> expected = state.records;
     expected.push_back(record);
-    std::vector<Record> check;
-    try {
-        check = parse_month_text(text, state.path, format);
-    } catch (const Error&) {
-        refuse_layout(state.text, state.path, format);
-    }
-    if (check != expected) refuse_layout(state.text, state.path, format);
-    state.text = std::move(text);
-    state.records = std::move(expected);
+    state.accept(std::move(text), std::move(expected));
     return record;
 }
 
@@ -428,15 +433,7 @@ std::vector<Record> Transaction::append_all(const RecordFormat& format, std::vec
             text += (text.ends_with('\n') ? "\n" : "\n\n") + checked_block(record, format);
             expected.push_back(record);
         }
-        std::vector<Record> check;
-        try {
-            check = parse_month_text(text, state.path, format);
-        } catch (const Error&) {
-            refuse_layout(state.text, state.path, format);
-        }
-        if (check != expected) refuse_layout(state.text, state.path, format);
-        state.text = std::move(text);
-        state.records = std::move(expected);
+        state.accept(std::move(text), std::move(expected));
     }
     return records;
 }
