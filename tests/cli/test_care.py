@@ -324,9 +324,11 @@ class PromptsAskBeforeTheyGoDeep(TendTestCase):
         self.assertEqual([p["prompt_id"] for p in year if p["with"] == "solo"], [])
         self.assertEqual([p["prompt_id"] for p in year if p["depth"] > 2], [])
         self.assertGreater(len({p["prompt_id"] for p in year}), 150, "the whole gentle pool has its days")
+        self.assertEqual([p["prompt_id"] for p in year if p["shared_id"] != p["prompt_id"] or not p["shared"]], [])
         self.write_config('[prompt]\nseed = "our words"\ndepth = 3\n')
-        deeper = [self.today(start + datetime.timedelta(days=d))["depth"] for d in range(60)]
-        self.assertIn(3, deeper, "the couple can choose more")
+        deeper = [self.today(start + datetime.timedelta(days=d), "--depth", "3") for d in range(30)]
+        self.assertEqual([p["shared_id"] for p in deeper], [p["shared_id"] for p in year[:30]],
+                         "one partner's depth never moves the couple's prompt")
 
     def test_every_prompt_shows_its_notes_and_depth(self):
         self.write_config('[prompt]\nwith = "together"\n')

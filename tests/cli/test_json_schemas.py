@@ -60,6 +60,18 @@ class Schemas(test_report.WeekCase):
                 self.assertIn(r.returncode, (0, 1) if args[0] == "due" else (0,), r.stderr)
                 self.validate(json.loads(r.stdout), schema, f"{tool} {' '.join(args)}")
 
+    def test_a_couples_prompt_of_the_day_follows_its_schema_shown_or_held_back(self):
+        self.write_config('[prompt]\nseed = "our words"\n')
+        seen = set()
+        for args in ((), ("--deck", "gentle"), ("--deck", "solo")):
+            with self.subTest(args=args):
+                r = self.run_tool("today", "--json", *args, tool="prompt")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                got = json.loads(r.stdout)
+                self.validate(got, "prompt.today", f"prompt today --json {' '.join(args)}")
+                seen.add((got["held_back"], got["prompt_id"] is None))
+        self.assertTrue({(False, False), (True, True)} <= seen, seen)
+
     def test_the_schemas_name_only_what_they_define(self):
         for name, node in self.schemas.items():
             with self.subTest(name=name):

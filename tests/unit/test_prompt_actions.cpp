@@ -2,10 +2,12 @@
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <set>
 
 #include "fixtures.hpp"
+#include "json_parse.hpp"
 #include "prompt.hpp"
 #include "prompt_record.hpp"
 #include "runner.hpp"
@@ -78,6 +80,116 @@ TEST_CASE("two machines with the same seed and date get the same prompt of the d
     CHECK(first.out == b.run({"today"}).out);
     // Not a terminal: the text, then its id, deck and depth, so the depth travels with it.
     CHECK(contains(first.out, " · depth "));
+}
+
+std::string json_text(const tend::JsonNode& json, std::string_view key) {
+    const tend::JsonNode* node = json.get(key);
+    return node && node->type == tend::JsonNode::Type::string ? node->text : "null";
+}
+
+bool json_true(const tend::JsonNode& json, std::string_view key) {
+    const tend::JsonNode* node = json.get(key);
+    return node && node->type == tend::JsonNode::Type::boolean && node->boolean;
+}
+
+TEST_CASE("partners with their own filters and decks share the prompt of the day and its check code all year") {
+    ScopedTz tz("Europe/Berlin");
+    Machine a, b;
+    // Each one's choices for themselves: content notes left out, depth, who a prompt is for and
+    // decks of their own, full of prompts for two that would join the pool if a pool took them.
+    a.config("[prompt]\nseed = \"our-words\"\nexclude = [\"conflict\", \"family\"]\ndepth = 1\n");
+    a.deck("ours.txt", "What did we laugh about this week?\n%\nWhere would you like to walk together?\n");
+    b.config("[prompt]\nseed = \"our-words\"\ndepth = 3\nwith = \"either\"\n");
+    b.deck("kitchen.toml",
+           "[deck]\nname = \"kitchen\"\n\n[[prompt]]\nid = \"kitchen-1\"\ntext = \"What should we cook next?\"\n"
+           "with = \"together\"\ndepth = 1\n\n[[prompt]]\nid = \"kitchen-2\"\ntext = \"Whose recipe do you miss?\"\n"
+           "with = \"together\"\ndepth = 2\n");
+    const std::vector<std::vector<std::string>> a_options{{}, {"--exclude", "body"}, {"--depth", "1", "--solo"}};
+    const std::vector<std::vector<std::string>> b_options{{"--together"}, {"--deck", "kitchen,play"}, {"--depth", "3"}};
+    std::set<std::string> shared_ids;
+    int a_held = 0, b_held = 0, both_shown = 0;
+    const date::sys_days start = date::year{2026} / 12 / 1;
+    for (int n = 0; n < 365; ++n) {
+        const std::string now = date::format("%FT19:30:00+00:00", start + date::days{n});
+        a.now = b.now = now;
+        auto args_a = a_options[static_cast<std::size_t>(n) % a_options.size()];
+        auto args_b = b_options[static_cast<std::size_t>(n) % b_options.size()];
+        args_a.insert(args_a.begin(), {"today", "--json"});
+        args_b.insert(args_b.begin(), {"today", "--json"});
+        const Run ra = a.run(args_a), rb = b.run(args_b);
+        REQUIRE_MESSAGE(ra.status == 0, ra.err);
+        REQUIRE_MESSAGE(rb.status == 0, rb.err);
+        const auto ja = tend::parse_json(ra.out, "a"), jb = tend::parse_json(rb.out, "b");
+        INFO(now);
+        CHECK(json_text(ja, "shared_id") == json_text(jb, "shared_id"));
+        CHECK(json_text(ja, "check_code") == json_text(jb, "check_code"));
+        CHECK(json_text(ja, "check_code").size() == 4);
+        shared_ids.insert(json_text(ja, "shared_id"));
+        for (const auto& [json, held] : {std::pair{&ja, &a_held}, std::pair{&jb, &b_held}}) {
+            const bool shared = json_true(*json, "shared");
+            CHECK(shared != json_true(*json, "held_back"));
+            CHECK((json_text(*json, "prompt_id") == json_text(*json, "shared_id")) == shared);
+            *held += shared ? 0 : 1;
+        }
+        both_shown += json_true(ja, "shared") && json_true(jb, "shared");
+        CHECK(json_text(ja, "shared_id").rfind("kitchen-", 0) == std::string::npos);
+    }
+    CHECK(shared_ids.size() > 150);
+    // The year really did hold things back for each, and still brought them together.
+    CHECK(a_held > 100);
+    CHECK(b_held > 50);
+    CHECK(both_shown > 50);
+}
+
+TEST_CASE("a shared prompt a partner chose to skip is held back kindly, without its words") {
+    ScopedTz tz("UTC");
+    Machine a, b;
+    a.config("[prompt]\nseed = \"our-words\"\n");
+    b.config("[prompt]\nseed = \"our-words\"\n");
+    // The first day of December 2026 whose shared prompt carries a content note.
+    std::string note, text, code, id;
+    for (int day = 1; day <= 31 && note.empty(); ++day) {
+        a.now = fmt::format("2026-12-{:02}T08:00:00+00:00", day);
+        const auto json = tend::parse_json(a.run({"today", "--json"}).out, "a");
+        if (!json.get("notes")->items.empty()) {
+            note = json.get("notes")->items.front().text;
+            text = json_text(json, "text");
+            code = json_text(json, "check_code");
+            id = json_text(json, "shared_id");
+        }
+    }
+    REQUIRE(!note.empty());
+    b.now = a.now;
+    b.config(fmt::format("[prompt]\nseed = \"our-words\"\nexclude = [\"{}\"]\n", note));
+    const Run held = b.run({"today"});
+    REQUIRE(held.status == 0);
+    CHECK(contains(held.out, "Today's shared prompt is one you chose to skip (it has a content note you leave out)"));
+    CHECK(contains(held.out, "shared \u00b7 check " + code));
+    CHECK(contains(held.out, "Just for you today:"));
+    CHECK(!contains(held.out, text));
+    CHECK(!contains(held.out, id));
+    const Run shown = a.run({"today"});
+    CHECK(contains(shown.out, text));
+    CHECK(contains(shown.out, id + " \u00b7 "));
+    CHECK(contains(shown.out, "\u00b7 shared \u00b7 check " + code + "\n"));
+    // Only what was shown is recorded as shown: the shared prompt stays out of b's history.
+    for (const auto& record : b.records()) CHECK(id_of(record) != id);
+    // With nothing of their own left to offer, the notice alone, and nothing recorded.
+    Machine c;
+    c.now = a.now;
+    c.config(fmt::format("[prompt]\nseed = \"our-words\"\nexclude = [\"{}\"]\n", note));
+    c.deck("mine.txt", "A question of mine?\n");
+    const Run alone = c.run({"today", "--deck", "mine", "--depth", "1", "--json"});
+    REQUIRE(alone.status == 0);
+    const auto json = tend::parse_json(alone.out, "c");
+    CHECK(json.get("prompt_id")->type == tend::JsonNode::Type::null);
+    CHECK(json_true(json, "held_back"));
+    CHECK(json_text(json, "check_code") == code);
+    const Run plain = c.run({"today", "--deck", "mine", "--depth", "1"});
+    CHECK(plain.status == 0);
+    CHECK(contains(plain.out, "(it is from a deck you did not choose)"));
+    CHECK(!contains(plain.out, "Just for you"));
+    CHECK(c.records().empty());
 }
 
 TEST_CASE("today is recorded as shown once, however often it is run that day") {

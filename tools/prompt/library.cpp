@@ -106,11 +106,30 @@ Filter config_filter(const tend::PromptConfig& config) {
     return filter;
 }
 
-Filter shared_day_filter(const tend::PromptConfig& config) {
+Filter shared_day_filter() {
+    Filter filter;
+    filter.max_depth = 2;
+    filter.with = tend::With::together;
+    filter.shared_decks_only = true;
+    return filter;
+}
+
+Filter own_day_filter(const tend::PromptConfig& config) {
     Filter filter = config_filter(config);
     if (!filter.max_depth) filter.max_depth = 2;
     if (config.with.empty() && !config.seed.empty()) filter.with = tend::With::together;
     return filter;
+}
+
+std::optional<Miss> filter_miss(const Filter& filter, const Card& card) {
+    if (!filter.decks.empty() && std::find(filter.decks.begin(), filter.decks.end(), card.deck) == filter.decks.end())
+        return Miss::deck;
+    if (std::any_of(filter.exclude.begin(), filter.exclude.end(),
+                    [&](const std::string& note) { return card.has_note(note); }))
+        return Miss::note;
+    if (filter.max_depth && card.depth > *filter.max_depth) return Miss::depth;
+    if (filter.with && card.with != *filter.with && card.with != tend::With::either) return Miss::with;
+    return std::nullopt;
 }
 
 std::vector<const Card*> filter_cards(const Library& library, const Filter& filter) {
@@ -120,16 +139,12 @@ std::vector<const Card*> filter_cards(const Library& library, const Filter& filt
                 fmt::format("--deck: there is no deck called '{}'; 'prompt decks' lists them", tend::neutralize(name)));
     std::vector<const Card*> pool;
     pool.reserve(library.cards().size());
-    for (const auto& card : library.cards()) {
-        if (!filter.decks.empty() &&
-            std::find(filter.decks.begin(), filter.decks.end(), card.deck) == filter.decks.end())
-            continue;
-        if (filter.max_depth && card.depth > *filter.max_depth) continue;
-        if (filter.with && card.with != *filter.with && card.with != tend::With::either) continue;
-        if (std::any_of(filter.exclude.begin(), filter.exclude.end(),
-                        [&](const std::string& note) { return card.has_note(note); }))
-            continue;
-        pool.push_back(&card);
+    for (const auto& info : library.decks()) {
+        if (filter.shared_decks_only && !info.shipped()) continue;
+        for (std::size_t i = info.first; i < info.first + info.count; ++i) {
+            const Card& card = library.cards()[i];
+            if (!filter_miss(filter, card)) pool.push_back(&card);
+        }
     }
     return pool;
 }

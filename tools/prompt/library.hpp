@@ -82,19 +82,34 @@ struct Filter {
     std::optional<int> max_depth;      // 1-3
     std::optional<tend::With> with;    // solo or together: those and the "either" ones
     std::vector<std::string> exclude;  // leave out cards with any of these content notes
+    bool shared_decks_only = false;    // only the decks a couple shares: the shipped ones
 };
+
+// Why a card does not pass a filter: the first of its tests it fails, in this order.
+enum class Miss { deck, note, depth, with };
 
 // The filter the config sets for every pick ([prompt] depth, with and exclude), before any option.
 Filter config_filter(const tend::PromptConfig& config);
 
-// The pool the shared prompt of the day comes from when nothing more is asked for: with a
-// [prompt] seed (a couple's), only prompts meant for two (together or either), and at any seed
-// depth 1-2, since it is shown unasked, often from a shell rc file. [prompt] depth and with
-// choose more. The one definition of the shared pool: build on it, do not copy it.
-Filter shared_day_filter(const tend::PromptConfig& config);
+// The couple's pool for the shared prompt of the day: only what both partners have alike, so
+// neither one's choices for themselves move it. The shipped decks, prompts meant for two
+// (together or either), depth 1-2 (it is shown unasked, often from a shell rc file); nothing
+// from the config or the options. The one definition of the shared pool: build on it, do not
+// copy it.
+Filter shared_day_filter();
+
+// A person's own pool for the prompt of the day: [prompt] depth, with and exclude over gentle
+// defaults (depth 1-2; with a seed, prompts meant for two). Without a seed it is the pool the
+// day's prompt comes from; with one, it says whether the shared prompt is one they would
+// rather skip, and gives the prompt just for them on a day it is.
+Filter own_day_filter(const tend::PromptConfig& config);
 
 // The cards that pass the filter, in library order. A deck name that is not loaded is a
 // usage error naming --deck.
 std::vector<const Card*> filter_cards(const Library& library, const Filter& filter);
+
+// Whether one card passes the filter; the first test it fails when it does not. Decks are
+// matched by name (a filter's shared_decks_only is the library's to judge).
+std::optional<Miss> filter_miss(const Filter& filter, const Card& card);
 
 }  // namespace prompt

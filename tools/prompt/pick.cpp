@@ -18,25 +18,28 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
     return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-}  // namespace
-
-const Card* prompt_of_the_day(std::vector<const Card*> pool, tend::LocalDay day, std::string_view seed) {
-    if (pool.empty()) return nullptr;
+// Every input is separated by a byte that cannot occur in it, so no two inputs collide.
+std::uint64_t hash_ids(std::string_view version, std::string_view seed, std::vector<const Card*>& pool) {
     std::sort(pool.begin(), pool.end(), [](const Card* a, const Card* b) { return a->id < b->id; });
-    const auto size = static_cast<std::int64_t>(pool.size());
-    const std::int64_t number = day.time_since_epoch().count();
-    const std::int64_t cycle = floor_div(number, size);
-    const std::int64_t place = number - cycle * size;
-
-    // Every input is separated by a byte that cannot occur in it, so no two inputs collide.
-    std::uint64_t hash = tend::fnv1a("tend prompt of the day, version 1");
+    std::uint64_t hash = tend::fnv1a(version);
     hash = tend::fnv1a(std::string_view("\0", 1), hash);
     hash = tend::fnv1a(seed, hash);
     for (const Card* card : pool) {
         hash = tend::fnv1a(std::string_view("\0", 1), hash);
         hash = tend::fnv1a(card->id, hash);
     }
-    hash = tend::fnv1a(std::string_view("\0", 1), hash);
+    return tend::fnv1a(std::string_view("\0", 1), hash);
+}
+
+}  // namespace
+
+const Card* prompt_of_the_day(std::vector<const Card*> pool, tend::LocalDay day, std::string_view seed) {
+    if (pool.empty()) return nullptr;
+    std::uint64_t hash = hash_ids("tend prompt of the day, version 1", seed, pool);
+    const auto size = static_cast<std::int64_t>(pool.size());
+    const std::int64_t number = day.time_since_epoch().count();
+    const std::int64_t cycle = floor_div(number, size);
+    const std::int64_t place = number - cycle * size;
     hash = tend::fnv1a(std::to_string(cycle), hash);
 
     // Fisher-Yates with SplitMix64's sequence from that hash.
@@ -49,6 +52,17 @@ const Card* prompt_of_the_day(std::vector<const Card*> pool, tend::LocalDay day,
         std::swap(order[i], order[static_cast<std::size_t>(r % (i + 1))]);
     }
     return pool[order[static_cast<std::size_t>(place)]];
+}
+
+std::string check_code(std::vector<const Card*> pool, tend::LocalDay day, std::string_view seed, const Card& pick) {
+    constexpr std::string_view alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+    std::uint64_t hash = hash_ids("tend check code, version 1", seed, pool);
+    hash = tend::fnv1a(std::to_string(day.time_since_epoch().count()), hash);
+    hash = tend::fnv1a(std::string_view("\0", 1), hash);
+    std::uint64_t bits = tend::splitmix64(tend::fnv1a(pick.id, hash));
+    std::string code;
+    for (int i = 0; i < 4; ++i, bits >>= 5) code += alphabet[bits & 31];
+    return code;
 }
 
 RandomPick pick_random(const std::vector<const Card*>& pool, const std::vector<std::string_view>& recent,

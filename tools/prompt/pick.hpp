@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +21,13 @@ namespace prompt {
 // never on the machine, and no prompt comes back until the whole pool has had its day.
 // nullptr for an empty pool.
 const Card* prompt_of_the_day(std::vector<const Card*> pool, tend::LocalDay day, std::string_view seed);
+
+// A short code for a day's shared pick, for two partners to compare at a glance: four
+// characters of Crockford's base32 (digits and lower-case letters without i, l, o and u) from
+// a stable hash of the seed, the pool's sorted ids, the day and the pick. Two partners see the
+// same code when they share the seed, the pool and so the prompt; a different code says their
+// decks or seeds differ, without saying how.
+std::string check_code(std::vector<const Card*> pool, tend::LocalDay day, std::string_view seed, const Card& pick);
 
 struct RandomPick {
     const Card* card = nullptr;

@@ -68,14 +68,18 @@ Filter make_filter(const Options& options, const Session& session, const Library
     return filter;
 }
 
-std::vector<const Card*> pool_for(const Options& options, const Session& session, const Library& library,
-                                  const Filter& defaults) {
-    auto pool = filter_cards(library, make_filter(options, session, library, defaults));
+std::vector<const Card*> pool_for(const Library& library, const Filter& filter) {
+    auto pool = filter_cards(library, filter);
     if (pool.empty())
         tend::usage_error(
             "no prompt matches these filters (and [prompt] depth, with and exclude, if your config has them); "
             "'prompt decks' shows what there is");
     return pool;
+}
+
+std::vector<const Card*> pool_for(const Options& options, const Session& session, const Library& library,
+                                  const Filter& defaults) {
+    return pool_for(library, make_filter(options, session, library, defaults));
 }
 
 tend::Json card_json(const Card& card) {
@@ -94,21 +98,61 @@ std::string_view depth_word(int depth) {
     return depth <= 1 ? "light" : depth == 2 ? "medium" : "deep";
 }
 
-std::string id_line(const Session& session, const Card& card) {
-    return session.out_style.dim(
-        fmt::format("{} \u00b7 {} \u00b7 depth {} ({})", card.id, card.deck, card.depth, depth_word(card.depth)));
+std::string id_line(const Session& session, const Card& card, std::string_view code) {
+    std::string line =
+        fmt::format("{} \u00b7 {} \u00b7 depth {} ({})", card.id, card.deck, card.depth, depth_word(card.depth));
+    if (!code.empty()) line += fmt::format(" \u00b7 shared \u00b7 check {}", code);
+    return session.out_style.dim(line);
 }
 
 // Content notes first, so a person can look away before reading; then the text; then its id,
-// deck and depth, dim on a terminal. The same lines when piped: the notes travel with the prompt.
-void print_card(const Session& session, const Card& card) {
+// deck and depth (and for a couple's shared prompt its check code), dim on a terminal. The same
+// lines when piped: the notes travel with the prompt.
+void print_card(const Session& session, const Card& card, std::string_view code = {}) {
     const auto notes = card.note_list();
     if (!notes.empty())
         session.io.out << session.out_style.yellow(
                               tend::neutralize(fmt::format("Content note: {}.", fmt::join(notes, ", "))))
                        << '\n';
     session.io.out << tend::neutralize(card.text, true) << '\n';
-    session.io.out << id_line(session, card) << '\n';
+    session.io.out << id_line(session, card, code) << '\n';
+}
+
+// prompt.today: the card shown (null fields when there is none) and its day; for a couple, the
+// shared prompt's id and check code, and whether the card shown is that one or it was held back.
+struct DayJson {
+    const Card* shown = nullptr;
+    tend::LocalDay day;
+    const Card* shared = nullptr;
+    std::string code;
+};
+
+tend::Json today_json(const DayJson& d) {
+    tend::Json json = d.shown ? card_json(*d.shown)
+                              : tend::Json::object()
+                                    .set("prompt_id", nullptr)
+                                    .set("deck", nullptr)
+                                    .set("text", nullptr)
+                                    .set("depth", nullptr)
+                                    .set("with", nullptr)
+                                    .set("notes", tend::Json::array());
+    const bool couple = d.shared != nullptr;
+    json.set("date", tend::format_day(d.day))
+        .set("shared", couple && d.shown == d.shared)
+        .set("held_back", couple && d.shown != d.shared)
+        .set("shared_id", couple ? tend::Json(std::string(d.shared->id)) : tend::Json(nullptr))
+        .set("check_code", couple ? tend::Json(d.code) : tend::Json(nullptr));
+    return json;
+}
+
+// Told without the prompt's words, since the person chose not to meet them, and without a
+// hint of blame: skipping is always fine.
+std::string held_back_line(Miss miss) {
+    const std::string_view why = miss == Miss::note    ? "it has a content note you leave out"
+                                 : miss == Miss::depth ? "it goes deeper than you chose"
+                                 : miss == Miss::with  ? "it is for two, and you chose prompts for one"
+                                                       : "it is from a deck you did not choose";
+    return fmt::format("Today's shared prompt is one you chose to skip ({}), so it is held back and not shown.", why);
 }
 
 std::string id_of(const Record& record) {
@@ -387,15 +431,41 @@ int random(const Options& options, const Session& session) {
 
 int today(const Options& options, const Session& session) {
     const Library library = load_library(session);
-    const auto pool = pool_for(options, session, library, shared_day_filter(session.config.prompt));
     const tend::LocalDay day = session.zone.day_of(session.now);
-    const Card& card = *prompt_of_the_day(pool, day, session.config.prompt.seed);
-    if (options.json) {
-        session.io.out << card_json(card).set("date", tend::format_day(day)).dump() << '\n';
-    } else {
-        print_card(session, card);
+    const std::string& seed = session.config.prompt.seed;
+    const Filter own = make_filter(options, session, library, own_day_filter(session.config.prompt));
+    if (seed.empty()) {
+        const Card& card = *prompt_of_the_day(pool_for(library, own), day, seed);
+        if (options.json) {
+            session.io.out << today_json({&card, day, nullptr, {}}).dump() << '\n';
+        } else {
+            print_card(session, card);
+        }
+        record_shown_once(session, card, day);
+        return 0;
     }
-    record_shown_once(session, card, day);
+
+    // A couple's day: the shared pick comes from what both have alike; the person's own
+    // choices only decide whether they see it, or a prompt just for them instead.
+    const auto shared_pool = filter_cards(library, shared_day_filter());
+    const Card& shared = *prompt_of_the_day(shared_pool, day, seed);
+    const std::string code = check_code(shared_pool, day, seed, shared);
+    const auto own_pool = filter_cards(library, own);
+    const auto miss = filter_miss(own, shared);
+    const Card* shown = !miss ? &shared : prompt_of_the_day(own_pool, day, seed);
+    if (options.json) {
+        session.io.out << today_json({shown, day, &shared, code}).dump() << '\n';
+    } else if (!miss) {
+        print_card(session, shared, code);
+    } else {
+        session.io.out << held_back_line(*miss) << '\n'
+                       << session.out_style.dim(fmt::format("shared \u00b7 check {}", code)) << '\n';
+        if (shown) {
+            session.io.out << '\n' << "Just for you today:" << '\n';
+            print_card(session, *shown);
+        }
+    }
+    if (shown) record_shown_once(session, *shown, day);
     return 0;
 }
 
