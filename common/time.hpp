@@ -29,9 +29,8 @@ public:
 
 // A time zone. Zone::local() asks the C library (localtime_r), which reads the same system
 // tz database, honours TZ (names and POSIX rules) and costs microseconds; Zone::named()
-// loads date's view of the database (a few milliseconds), for arithmetic in a named zone.
-// Zone::named lives in the separate tend_tzdb library, so that only the tools that need it
-// load libdate-tz at start-up.
+// reads the one zone's file from /usr/share/zoneinfo (TZif), for arithmetic in a named zone.
+// Zone::named lives in the separate tend_tzdb library, linked only by the tools that need it.
 class Zone {
 public:
     static Zone local();

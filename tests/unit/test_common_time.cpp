@@ -354,6 +354,39 @@ TEST_CASE("Zone::local and Zone::named agree for Europe/Berlin at every hour of 
     CHECK(local_zone.offset_at(instant("2026-01-01T00:00:00Z")) == 1h);
 }
 
+// Zone::named reads the TZif files itself; the C library reads them too, by other code. The two
+// must agree from 1900 to 2100: the files' transitions, and their footer rules after the last one
+// (southern DST spanning the new year, Lord Howe's half hour, Morocco's negative DST, Casey,
+// zones with no DST, a zone whose rule has no transitions at all).
+TEST_CASE("Zone::named agrees with the C library for many zones from 1900 to 2100") {
+    const char* const names[] = {"Europe/London",     "America/New_York", "Australia/Lord_Howe", "America/Santiago",
+                                 "Africa/Casablanca", "Asia/Kathmandu",   "Pacific/Chatham",     "America/Godthab",
+                                 "Antarctica/Troll",  "Asia/Tehran",      "Etc/GMT+5",           "UTC",
+                                 "Australia/Sydney",  "America/St_Johns", "Pacific/Apia",        "Europe/Dublin"};
+    for (const std::string name : names) {
+        CAPTURE(name);
+        ScopedTz tz(name.c_str());
+        const Zone local_zone = Zone::local();
+        const Zone named_zone = Zone::named(name);
+        std::vector<std::string> disagreements;
+        // Every 97 hours: every hour of the day and every day of the week come round.
+        for (Instant t = instant("1900-01-01T00:00:00Z"); t < instant("2100-01-01T00:00:00Z"); t += 97h)
+            if (local_zone.offset_at(t) != named_zone.offset_at(t)) disagreements.push_back(utc(t));
+        CHECK(disagreements.empty());
+        if (!disagreements.empty()) MESSAGE(disagreements.front());
+    }
+}
+
+TEST_CASE("Zone::named reads only zones inside the tz database") {
+    for (const std::string name :
+         {"../../../etc/passwd", "/etc/localtime", "zone.tab", "Europe", "", "Europe//London"}) {
+        CAPTURE(name);
+        const auto error = error_from([name] { (void)Zone::named(name); });
+        REQUIRE(error);
+        CHECK(error->code() == Exit::usage);
+    }
+}
+
 TEST_CASE("2026 has an ISO week 53 and 2025 does not") {
     CHECK(tend::format_day(tend::iso_week_start({2026, 53})) == "2026-12-28");
     const auto error = error_from([] { (void)tend::iso_week_start({2025, 53}); });
