@@ -110,6 +110,19 @@ inline void add_common_options(CLI::App& app, CommonOptions& options, const std:
     app.formatter(formatter);
 }
 
+// --utc, beside each --json: times in UTC with a Z (the rest of the output is the same).
+inline CLI::Option* add_utc(CLI::App& command, CommonOptions& options) {
+    return command.add_flag("--utc", options.utc, "Write JSON times in UTC, such as 2026-11-20T20:00:00Z");
+}
+
+// --json, and --utc that goes with it: every command that prints JSON takes both, so a script
+// can ask any of them for UTC times.
+inline CLI::Option* add_json(CLI::App& command, bool& json, CommonOptions& options, const std::string& help) {
+    CLI::Option* flag = command.add_flag("--json", json, help);
+    add_utc(command, options)->needs(flag);
+    return flag;
+}
+
 // A whole number from min to max in plain decimal digits. CLI11's own Range converts with
 // strtoll base 0, so "0x5" passed as 5 and "010" as 8 (octal); nobody means either. The
 // text is handed on without leading zeros, so that "010" is ten: give it to ->transform(),

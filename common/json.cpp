@@ -21,15 +21,15 @@ Json& Json::push(Json value) {
     return *this;
 }
 
-std::string Json::dump(bool pretty) const {
+std::string Json::dump(JsonStyle style) const {
     std::string out;
-    write(out, pretty, 0);
+    write(out, style, 0);
     return out;
 }
 
-void Json::write(std::string& out, bool pretty, int depth) const {
+void Json::write(std::string& out, const JsonStyle& style, int depth) const {
     const auto newline = [&](int level) {
-        if (!pretty) return;
+        if (!style.pretty) return;
         out += '\n';
         out.append(static_cast<std::size_t>(level) * 2, ' ');
     };
@@ -43,6 +43,8 @@ void Json::write(std::string& out, bool pretty, int depth) const {
         out += std::isfinite(*d) ? fmt::format("{}", *d) : "null";
     } else if (const auto* s = std::get_if<std::string>(&value_)) {
         out += json_quote(*s);
+    } else if (const auto* t = std::get_if<OffsetTime>(&value_)) {
+        out += json_quote(format_rfc3339(*t, style.times));
     } else if (const auto* a = std::get_if<std::shared_ptr<Array>>(&value_)) {
         if ((*a)->empty()) {
             out += "[]";
@@ -52,7 +54,7 @@ void Json::write(std::string& out, bool pretty, int depth) const {
         for (std::size_t k = 0; k < (*a)->size(); ++k) {
             if (k) out += ',';
             newline(depth + 1);
-            (**a)[k].write(out, pretty, depth + 1);
+            (**a)[k].write(out, style, depth + 1);
         }
         newline(depth);
         out += ']';
@@ -66,8 +68,8 @@ void Json::write(std::string& out, bool pretty, int depth) const {
             if (k) out += ',';
             newline(depth + 1);
             out += json_quote((**o)[k].first);
-            out += pretty ? ": " : ":";
-            (**o)[k].second.write(out, pretty, depth + 1);
+            out += style.pretty ? ": " : ":";
+            (**o)[k].second.write(out, style, depth + 1);
         }
         newline(depth);
         out += '}';
@@ -126,7 +128,8 @@ Json node_to_json(const toml::node& node) {
     if (auto i = node.as_integer()) return Json(i->get());
     if (auto f = node.as_floating_point()) return Json(f->get());
     if (auto b = node.as_boolean()) return Json(b->get());
-    if (auto d = node.as_date_time()) return Json(format_rfc3339(from_toml(d->get())));
+    if (auto d = node.as_date_time())
+        return Json(from_toml(d->get()));  // whole seconds: the fraction a hand edit may hold is dropped
     if (auto a = node.as_array()) {
         Json array = Json::array();
         for (const auto& item : *a) array.push(node_to_json(item));

@@ -11,8 +11,15 @@
 #include <vector>
 
 #include "record.hpp"
+#include "time.hpp"
 
 namespace tend {
+
+// How dump() writes: indented or on one line, and times with their offset or in UTC (--utc).
+struct JsonStyle {
+    TimeStyle times = TimeStyle::offset;
+    bool pretty = true;
+};
 
 class Json {
 public:
@@ -27,6 +34,8 @@ public:
     Json(double d) : value_(d) {}
     Json(const char* s) : value_(std::string(s)) {}
     Json(std::string s) : value_(std::move(s)) {}
+    // A time is kept as a time and written as dump()'s style says, so no caller formats one itself.
+    Json(OffsetTime t) : value_(t) {}
     Json(Array a) : value_(std::make_shared<Array>(std::move(a))) {}
     Json(Object o) : value_(std::make_shared<Object>(std::move(o))) {}
 
@@ -39,11 +48,11 @@ public:
     Json& push(Json value);
 
     // Two-space indented when pretty, one line otherwise; always ends without a newline.
-    std::string dump(bool pretty = true) const;
+    std::string dump(JsonStyle style = {}) const;
 
 private:
-    void write(std::string& out, bool pretty, int depth) const;
-    std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, std::shared_ptr<Array>,
+    void write(std::string& out, const JsonStyle& style, int depth) const;
+    std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, OffsetTime, std::shared_ptr<Array>,
                  std::shared_ptr<Object>>
         value_;
 };
@@ -52,7 +61,7 @@ private:
 std::string json_quote(std::string_view text);
 
 // A record as a JSON object in its format's field order, every field there (null when the record
-// has none); date-times as RFC 3339 strings.
+// has none); date-times as times (see Json(OffsetTime)), to the second.
 Json record_to_json(const Record& record, const RecordFormat& format);
 
 }  // namespace tend

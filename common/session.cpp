@@ -21,9 +21,14 @@ Session::Session(std::string_view tool_name, Io& io_, const CommonOptions& optio
       now(current_instant(io_)),
       out_style(use_color(parse_color_when(options.color), io_.out_tty, io_)),
       err_style(use_color(parse_color_when(options.color), io_.err_tty, io_)),
+      json_times(time_style(options)),
       lock_wait_(lock_timeout(io_.getenv("TEND_LOCK_TIMEOUT"))) {
     for (const auto& warning : config.warnings) warn(warning);
     for (const auto& problem : config.problems) warn(problem);
+}
+
+void Session::print_json(const Json& value) const {
+    io.out << value.dump({.times = json_times}) << '\n';
 }
 
 Warn Session::warner() const {

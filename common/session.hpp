@@ -10,6 +10,7 @@
 
 #include "config.hpp"
 #include "io.hpp"
+#include "json.hpp"
 #include "paths.hpp"
 #include "store.hpp"
 #include "terminal.hpp"
@@ -21,7 +22,12 @@ namespace tend {
 struct CommonOptions {
     std::optional<std::filesystem::path> data_dir;
     std::string color = "auto";
+    bool utc = false;  // --utc: times in JSON output in UTC, with a Z
 };
+
+inline TimeStyle time_style(const CommonOptions& options) {
+    return options.utc ? TimeStyle::utc : TimeStyle::offset;
+}
 
 class Session {
 public:
@@ -36,6 +42,7 @@ public:
     Instant now;
     Style out_style;
     Style err_style;
+    TimeStyle json_times;  // how print_json writes times: --utc or not
 
     OffsetTime now_here() const { return in_zone(now, zone); }
 
@@ -58,6 +65,9 @@ public:
     std::optional<Record> save(const RecordFormat& format, Record record, Effort effort) const;
 
     std::chrono::milliseconds lock_wait() const { return lock_wait_; }
+
+    // A --json answer on standard output, one value and a newline, its times as --utc says.
+    void print_json(const Json& value) const;
 
     // "<tool>: warning: ..." and plain notes, on stderr.
     void warn(std::string_view message) const;

@@ -65,15 +65,17 @@ std::string format_local_minutes(LocalTime local) {
     return fmt::format("{} {:02}:{:02}", format_day(day), clock.hours().count(), clock.minutes().count());
 }
 
-std::string format_rfc3339(const OffsetTime& time) {
-    const LocalTime local = time.local();
+std::string format_rfc3339(const OffsetTime& time, TimeStyle style) {
+    const bool utc = style == TimeStyle::utc;
+    const LocalTime local = utc ? LocalTime{time.instant.time_since_epoch()} : time.local();
     const LocalDay day = date::floor<date::days>(local);
     const date::hh_mm_ss<seconds> clock{local - day};
+    const std::string stamp = fmt::format("{}T{:02}:{:02}:{:02}", format_day(day), clock.hours().count(),
+                                          clock.minutes().count(), clock.seconds().count());
+    if (utc) return stamp + 'Z';
     const auto offset = time.offset.count();
     const auto magnitude = offset < 0 ? -offset : offset;
-    return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_day(day), clock.hours().count(),
-                       clock.minutes().count(), clock.seconds().count(), offset < 0 ? '-' : '+', magnitude / 60,
-                       magnitude % 60);
+    return fmt::format("{}{}{:02}:{:02}", stamp, offset < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
 }
 
 namespace {

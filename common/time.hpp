@@ -70,8 +70,13 @@ struct OffsetTime {
 
 OffsetTime in_zone(Instant instant, const Zone& zone);
 
-// RFC 3339 with the offset always written as ±hh:mm: 2026-11-21T19:10:00+01:00.
-std::string format_rfc3339(const OffsetTime& time);
+// How a time is written for a program to read: with the UTC offset it had where it was
+// recorded, or (--utc) in UTC with a Z, which jq's fromdateiso8601 reads.
+enum class TimeStyle { offset, utc };
+
+// RFC 3339 to the second, the offset written as ±hh:mm (2026-11-21T19:10:00+01:00), or with
+// TimeStyle::utc the same instant in UTC (2026-11-21T18:10:00Z).
+std::string format_rfc3339(const OffsetTime& time, TimeStyle style = TimeStyle::offset);
 // Parses RFC 3339 (Z or ±hh:mm; 'T' or a space; fractional seconds dropped).
 // Throws a usage error "<what>: ..." when malformed.
 OffsetTime parse_rfc3339(std::string_view text, std::string_view what);

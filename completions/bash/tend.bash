@@ -143,11 +143,11 @@ _tend_checkin() {
 
     local options
     case $sub in
-        "") options="$values --json -q --quiet" ;;
-        list) options="--since --until --last --tag --json" ;;
-        edit) options="$values --clear --json" ;;
-        due | feelings | plan) options="--json" ;;
-        import) options="--dry-run --mood-map --tz --mood-from-tag --skip-bad --json -q --quiet" ;;
+        "") options="$values --json --utc -q --quiet" ;;
+        list) options="--since --until --last --tag --json --utc" ;;
+        edit) options="$values --clear --json --utc" ;;
+        due | feelings | plan) options="--json --utc" ;;
+        import) options="--dry-run --mood-map --tz --mood-from-tag --skip-bad --json --utc -q --quiet" ;;
         *) options="" ;;
     esac
     if [[ $cur == -* ]]; then
@@ -200,7 +200,7 @@ _tend_breathe() {
 
     if [[ $cur == -* ]]; then
         if [[ $sub == log ]]; then
-            _tend_reply "--since --until --last --json $_tend_common_options"
+            _tend_reply "--since --until --last --json --utc $_tend_common_options"
         else
             _tend_reply "-p --pattern -e --exercise -m --minutes -c --cycles --no-settle --bell --rate --before --after
                 --no-log --json --list $_tend_common_options"
@@ -240,11 +240,11 @@ _tend_prompt() {
 
     local options
     case $sub in
-        "" | today | revisit) options="$filters --json" ;;
-        answer) options="--text --json" ;;
-        edit) options="--text --json" ;;
-        history) options="--since --last --event --favs --json" ;;
-        decks) options="--json" ;;
+        "" | today | revisit) options="$filters --json --utc" ;;
+        answer) options="--text --json --utc" ;;
+        edit) options="--text --json --utc" ;;
+        history) options="--since --last --event --favs --json --utc" ;;
+        decks) options="--json --utc" ;;
         *) options="" ;;
     esac
     if [[ $cur == -* ]]; then
@@ -287,11 +287,11 @@ _tend_boundary_log() {
 
     local options=""
     case $sub in
-        add) options="--type --with --hard --soft --if-crossed --note --at --json -q --quiet" ;;
-        renegotiated) options="--intensity --text --note --at --json -q --quiet" ;;
-        held | tested | crossed | violated | repaired | retired) options="--intensity --note --at --json -q --quiet" ;;
-        list) options="--all --type --with --json" ;;
-        show) options="--json" ;;
+        add) options="--type --with --hard --soft --if-crossed --note --at --json --utc -q --quiet" ;;
+        renegotiated) options="--intensity --text --note --at --json --utc -q --quiet" ;;
+        held | tested | crossed | violated | repaired | retired) options="--intensity --note --at --json --utc -q --quiet" ;;
+        list) options="--all --type --with --json --utc" ;;
+        show) options="--json --utc" ;;
         undo) options="-q --quiet" ;;
     esac
     if [[ $cur == -* ]]; then
@@ -334,7 +334,7 @@ _tend_report() {
         --from | --to) return ;;
     esac
     $split && return
-    _tend_reply "--week --month --from --to --week-start --format --json -o --output --no-notes --quiet-if-empty --check --export
+    _tend_reply "--week --month --from --to --week-start --format --json --utc -o --output --no-notes --quiet-if-empty --check --export
         $_tend_common_options"
 }
 

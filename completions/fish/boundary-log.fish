@@ -38,5 +38,6 @@ complete -c boundary-log -n "__fish_seen_subcommand_from $events" -l intensity -
 complete -c boundary-log -n "__fish_seen_subcommand_from renegotiated" -l text -x -d 'The new wording (required)'
 complete -c boundary-log -n "__fish_seen_subcommand_from list" -l all -d 'Include retired boundaries'
 complete -c boundary-log -n "__fish_seen_subcommand_from $subcommands" -l json -d 'Print JSON'
+complete -c boundary-log -n "__fish_seen_subcommand_from $subcommands" -l utc -d 'Write JSON times in UTC, with a Z'
 complete -c boundary-log -n "__fish_seen_subcommand_from $events" -x -a '(__tend_run list --json | __tend_pairs boundary text)'
 complete -c boundary-log -n "__fish_seen_subcommand_from show" -x -a '(__tend_run list --all --json | __tend_pairs boundary text)'

@@ -27,6 +27,7 @@ complete -c breathe -n $session -l after -x -a '0 1 2 3 4 5 6 7 8 9 10' -d 'Dist
 complete -c breathe -n $session -l no-log -d 'Do not save the session'
 complete -c breathe -n $session -l list -d 'Show the patterns and exercises, and exit'
 complete -c breathe -l json -d 'Print JSON'
+complete -c breathe -l utc -d 'Write JSON times in UTC, with a Z'
 complete -c breathe -n "__fish_seen_subcommand_from log" -l since -x -d 'From this time or day'
 complete -c breathe -n "__fish_seen_subcommand_from log" -l until -x -d 'Up to this time or day, included'
 complete -c breathe -n "__fish_seen_subcommand_from log" -l last -x -d 'Only the last N'

@@ -34,7 +34,9 @@ complete -c checkin -n $new_or_edit -l edit-note -d 'Write the note in $VISUAL o
 complete -c checkin -n $new_or_edit -l at -x -d 'When it is about: now, yesterday 21:00, -2h, mon, ...'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -s q -l quiet -d 'Say nothing when it is saved'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands list edit delete undo" -l json -d 'Print JSON'
+complete -c checkin -n "not __fish_seen_subcommand_from $subcommands list edit delete undo" -l utc -d 'Write JSON times in UTC, with a Z'
 complete -c checkin -n "__fish_seen_subcommand_from list edit import" -l json -d 'Print JSON'
+complete -c checkin -n "__fish_seen_subcommand_from list edit import" -l utc -d 'Write JSON times in UTC, with a Z'
 
 complete -c checkin -n "__fish_seen_subcommand_from list" -l since -x -d 'From this time or day'
 complete -c checkin -n "__fish_seen_subcommand_from list" -l until -x -d 'Up to this time or day, included'

@@ -32,6 +32,7 @@ complete -c prompt -n $picks -l together -d 'Only prompts for two people (or eit
 complete -c prompt -n $picks -l solo -d 'Only prompts for one person (or either)'
 complete -c prompt -n $picks -l exclude -x -d 'Leave out prompts with these content notes'
 complete -c prompt -n "not __fish_seen_subcommand_from skip fav unfav check" -l json -d 'Print JSON'
+complete -c prompt -n "not __fish_seen_subcommand_from skip fav unfav check" -l utc -d 'Write JSON times in UTC, with a Z'
 
 complete -c prompt -n "__fish_seen_subcommand_from answer" -l text -x -a - -d "The answer; '-' reads it from standard input"
 complete -c prompt -n "__fish_seen_subcommand_from answer skip fav unfav" -x \

@@ -2,9 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Every --json output of every tool against the schema its man page documents (json_schema.py reads them)."""
 
+import datetime
 import glob
 import json
 import os
+import shutil
+import subprocess
+import unittest
 
 import json_schema
 import test_report
@@ -43,6 +47,32 @@ OUTPUTS = [
 ]
 
 
+# Outputs that change nothing, so that two runs, with and without --utc, can be compared.
+READ_ONLY = {"list", "due", "feelings", "plan", "log", "--list", "history", "decks", "show", "--check"}
+
+# Every string that looks like a date-time, as jq's fromdateiso8601 reads it.
+JQ_TIMES = '[.. | strings | select(test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T")) | fromdateiso8601]'
+
+
+def times_in(value):
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in times_in(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in times_in(v)]
+    return [value] if isinstance(value, str) and json_schema.TIME_RE.match(value) else []
+
+
+def instants(value):
+    """The value with each time as seconds since 1970, so outputs differing only in how times are written compare equal."""
+    if isinstance(value, dict):
+        return {k: instants(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [instants(v) for v in value]
+    if isinstance(value, str) and json_schema.TIME_RE.match(value):
+        return int(datetime.datetime.fromisoformat(value).timestamp())
+    return value
+
+
 class Schemas(test_report.WeekCase):
     @classmethod
     def setUpClass(cls):
@@ -71,6 +101,44 @@ class Schemas(test_report.WeekCase):
                 self.validate(got, "prompt.today", f"prompt today --json {' '.join(args)}")
                 seen.add((got["held_back"], got["prompt_id"] is None))
         self.assertTrue({(False, False), (True, True)} <= seen, seen)
+
+    @unittest.skipUnless(shutil.which("jq"), "jq is not installed (apt-get install jq)")
+    def test_with_utc_every_json_output_writes_the_same_instants_in_utc_and_jq_reads_them(self):
+        self.tz = "America/St_Johns"  # -03:30 in November: what is written now has an offset to take off
+        self.then(test_report.at(20, "09:00"), "prompt", "fav", "solo-001")
+        for tool, args, schema in OUTPUTS:
+            with self.subTest(tool=tool, args=args):
+                plain = self.run_tool(*args, tool=tool) if args[0] in READ_ONLY or tool == "report" else None
+                r = self.run_tool(*args, "--utc", tool=tool)
+                self.assertIn(r.returncode, (0, 1) if args[0] == "due" else (0,), r.stderr)
+                value = json.loads(r.stdout)
+                self.validate(value, schema, f"{tool} {' '.join(args)} --utc")
+                times = times_in(value)
+                self.assertEqual([t for t in times if not t.endswith("Z")], [])
+                jq = subprocess.run(["jq", "-c", JQ_TIMES], input=r.stdout, capture_output=True, text=True, timeout=30)
+                self.assertEqual(jq.returncode, 0, jq.stderr)
+                self.assertEqual(json.loads(jq.stdout), [instants(t) for t in times])
+                if plain:
+                    self.assertEqual(instants(value), instants(json.loads(plain.stdout)))
+        # The offsets were really there to take off: a check-in saved here, read back without --utc.
+        self.assertTrue(self.run_tool("list", "--json", tool="checkin").stdout.count("-03:30"), "no -03:30 time")
+
+    def test_utc_without_json_or_with_a_format_without_times_is_a_usage_error(self):
+        before = self.month_records(kind="checkin")
+        for tool, args in [("checkin", ("7", "--utc")), ("checkin", ("list", "--utc")), ("checkin", ("undo", "--utc")),
+                           ("breathe", ("log", "--utc")), ("prompt", ("history", "--utc")),
+                           ("boundary-log", ("list", "--utc")), ("report", ("--utc",)),
+                           ("report", ("--format", "csv", "--utc")), ("report", ("--export", "--utc")),
+                           ("report", ("--check", "--utc"))]:
+            with self.subTest(tool=tool, args=args):
+                r = self.run_tool(*args, tool=tool)
+                self.assertEqual((r.returncode, r.stdout), (2, ""), r.stderr)
+                self.assertIn("--utc", r.stderr)
+        self.assertEqual(self.month_records(kind="checkin"), before)
+        r = self.run_tool("--format", "json", "--utc", "-o", "week.json", tool="report")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(self.tmp, "week.json"), encoding="utf-8") as f:
+            self.assertTrue(all(t.endswith("Z") for t in times_in(json.load(f))))
 
     def test_the_schemas_name_only_what_they_define(self):
         for name, node in self.schemas.items():

@@ -64,14 +64,14 @@ TEST_CASE("non-finite numbers dump as null") {
 TEST_CASE("object keys keep the order they were set in") {
     Json object = Json::object();
     object.set("zebra", 1).set("apple", 2).set("mango", 3);
-    CHECK(object.dump(false) == "{\"zebra\":1,\"apple\":2,\"mango\":3}");
+    CHECK(object.dump({.pretty = false}) == "{\"zebra\":1,\"apple\":2,\"mango\":3}");
 }
 
 TEST_CASE("empty containers dump the same pretty and compact") {
-    CHECK(Json::object().dump(true) == "{}");
-    CHECK(Json::object().dump(false) == "{}");
-    CHECK(Json::array().dump(true) == "[]");
-    CHECK(Json::array().dump(false) == "[]");
+    CHECK(Json::object().dump() == "{}");
+    CHECK(Json::object().dump({.pretty = false}) == "{}");
+    CHECK(Json::array().dump() == "[]");
+    CHECK(Json::array().dump({.pretty = false}) == "[]");
 }
 
 TEST_CASE("nested values dump compact on one line") {
@@ -81,7 +81,7 @@ TEST_CASE("nested values dump compact on one line") {
     list.push(1).push("two").push(inner).push(Json::array());
     Json root = Json::object();
     root.set("list", list).set("none", nullptr).set("empty", Json::object());
-    CHECK(root.dump(false) == "{\"list\":[1,\"two\",{\"k\":\"v\"},[]],\"none\":null,\"empty\":{}}");
+    CHECK(root.dump({.pretty = false}) == "{\"list\":[1,\"two\",{\"k\":\"v\"},[]],\"none\":null,\"empty\":{}}");
 }
 
 TEST_CASE("nested values dump pretty with two-space indents and no final newline") {
@@ -107,7 +107,7 @@ TEST_CASE("nested values dump pretty with two-space indents and no final newline
 TEST_CASE("keys are escaped like strings") {
     Json object = Json::object();
     object.set("a\"\n\xff", 1);
-    CHECK(object.dump(false) == "{\"a\\\"\\n\\ufffd\":1}");
+    CHECK(object.dump({.pretty = false}) == "{\"a\\\"\\n\\ufffd\":1}");
 }
 
 TEST_CASE("record_to_json writes id at recorded then the format's order") {
@@ -118,7 +118,7 @@ TEST_CASE("record_to_json writes id at recorded then the format's order") {
                               {"anxiety", 3},
                               {"at", tend::test::toml_time("2026-11-21T19:10:00-03:30")},
                               {"id", "pa234"}};
-    CHECK(tend::record_to_json(record, tend::checkin_format).dump(false) ==
+    CHECK(tend::record_to_json(record, tend::checkin_format).dump({.pretty = false}) ==
           "{\"id\":\"pa234\",\"at\":\"2026-11-21T19:10:00-03:30\",\"recorded\":\"2026-11-21T19:11:00+01:00\","
           "\"mood\":6,\"energy\":null,\"anxiety\":3,\"closeness\":null,\"safety\":null,"
           "\"feelings\":[\"tired\",\"hopeful\"],\"tags\":null,\"note\":\"evening\",\"source\":null}");
@@ -128,7 +128,7 @@ TEST_CASE("record_to_json writes null for fields that are not set: one shape per
     const tend::Record record{{"id", "pa234"},
                               {"at", tend::test::toml_time("2026-11-21T19:10:00Z")},
                               {"recorded", tend::test::toml_time("2026-11-21T19:10:00Z")}};
-    CHECK(tend::record_to_json(record, tend::checkin_format).dump(false) ==
+    CHECK(tend::record_to_json(record, tend::checkin_format).dump({.pretty = false}) ==
           "{\"id\":\"pa234\",\"at\":\"2026-11-21T19:10:00+00:00\",\"recorded\":\"2026-11-21T19:10:00+00:00\","
           "\"mood\":null,\"energy\":null,\"anxiety\":null,\"closeness\":null,\"safety\":null,\"feelings\":null,"
           "\"tags\":null,\"note\":null,\"source\":null}");
@@ -139,6 +139,23 @@ TEST_CASE("record_to_json escapes control characters in notes") {
                               {"at", tend::test::toml_time("2026-11-21T19:10:00Z")},
                               {"recorded", tend::test::toml_time("2026-11-21T19:10:00Z")},
                               {"note", "line\n\x1b[2J"}};
-    CHECK(tend::test::contains(tend::record_to_json(record, tend::checkin_format).dump(false),
+    CHECK(tend::test::contains(tend::record_to_json(record, tend::checkin_format).dump({.pretty = false}),
                                "\"note\":\"line\\n\\u001b[2J\""));
+}
+
+TEST_CASE("a time dumps with its offset, or in UTC with a Z under TimeStyle::utc") {
+    const tend::Json time(tend::parse_rfc3339("2026-11-21T19:10:00-03:30", "x"));
+    CHECK(time.dump() == "\"2026-11-21T19:10:00-03:30\"");
+    CHECK(time.dump({.times = tend::TimeStyle::utc}) == "\"2026-11-21T22:40:00Z\"");
+}
+
+TEST_CASE("a record's times follow the style all through, a hand-edited fraction of a second dropped") {
+    const tend::Record record{{"id", "pa234"},
+                              {"at", tend::test::toml_time("2026-11-21T23:30:00.250-01:00")},
+                              {"recorded", tend::test::toml_time("2026-11-22T00:31:00+01:00")}};
+    const tend::Json list = tend::Json::array().push(tend::record_to_json(record, tend::checkin_format));
+    const std::string utc = list.dump({.times = tend::TimeStyle::utc, .pretty = false});
+    CHECK(tend::test::contains(utc, "\"at\":\"2026-11-22T00:30:00Z\",\"recorded\":\"2026-11-21T23:31:00Z\""));
+    CHECK(tend::test::contains(list.dump({.pretty = false}),
+                               "\"at\":\"2026-11-21T23:30:00-01:00\",\"recorded\":\"2026-11-22T00:31:00+01:00\""));
 }

@@ -100,6 +100,16 @@ TEST_CASE("format_rfc3339 always writes the offset as plus or minus hh:mm") {
     CHECK(tend::format_rfc3339({t, -45min}) == "2026-11-21T18:25:00-00:45");
 }
 
+TEST_CASE("format_rfc3339 in UTC writes the same instant with a Z, across the day line too") {
+    const Instant t = instant("2026-11-21T19:10:00Z");
+    for (const auto offset : {0min, 60min, -210min, 345min})
+        CHECK(tend::format_rfc3339({t, offset}, tend::TimeStyle::utc) == "2026-11-21T19:10:00Z");
+    CHECK(tend::format_rfc3339(tend::parse_rfc3339("2026-12-31T23:30:00-01:00", "x"), tend::TimeStyle::utc) ==
+          "2027-01-01T00:30:00Z");
+    CHECK(tend::format_rfc3339(tend::parse_rfc3339("2026-11-21T19:10:00.9+01:00", "x"), tend::TimeStyle::utc) ==
+          "2026-11-21T18:10:00Z");
+}
+
 TEST_CASE("format_rfc3339 and parse_rfc3339 round-trip") {
     for (const std::string text : {"2026-11-21T19:10:00+00:00", "2026-03-29T02:30:59-03:30",
                                    "2000-01-01T00:00:00+14:00", "2099-12-31T23:59:59-12:00"}) {

@@ -266,7 +266,7 @@ TEST_CASE("the JSON output has the paths, the files and the problems with their 
     check.config_exists = true;
     check.files = {{"/c.toml", "config", 0}};
     check.findings = {Finding{"/c.toml", 2, 13, "[safety] threshold must be a whole number from 0 to 10"}};
-    const std::string json = report::check_json(paths, check).dump(false);
+    const std::string json = report::check_json(paths, check).dump({.pretty = false});
     CHECK(json.starts_with(R"({"schema":"tend.check/1","data_dir":{"path":"/d","from":"default","exists":false,)"));
     CHECK(contains(json, R"("files":[{"path":"/c.toml","kind":"config","records":null}],"records":0,)"));
     CHECK(contains(json, R"("problems":[{"file":"/c.toml","line":2,"column":13,"message":)"));

@@ -70,7 +70,7 @@ const std::array<std::pair<Format, const char*>, 5> formats{{{Format::text, "txt
                                                              {Format::csv, "csv"}}};
 
 std::string render(Format format, const ReportData& data) {
-    return report::render(format, data, tend::Style(false));
+    return report::render(format, data, tend::Style(false), tend::TimeStyle::offset);
 }
 
 }  // namespace
@@ -139,7 +139,16 @@ TEST_CASE("report render: colour only when the style asks for it") {
     CHECK(contains(report::render_text(week(), tend::Style(true)), "\x1b[1m"));
     CHECK_FALSE(contains(report::render_text(week(), tend::Style(false)), "\x1b"));
     for (const auto& [format, extension] : formats)
-        if (format != Format::text) CHECK_FALSE(contains(report::render(format, week(), tend::Style(true)), "\x1b"));
+        if (format != Format::text)
+            CHECK_FALSE(contains(report::render(format, week(), tend::Style(true), tend::TimeStyle::offset), "\x1b"));
+}
+
+TEST_CASE("report render: with --utc the JSON report is the same but for its times, in UTC with a Z") {
+    ScopedTz tz("Europe/London");  // November: the offsets are +00:00, so only the suffix changes
+    std::string expected = render(Format::json, week());
+    REQUIRE(contains(expected, "+00:00\""));
+    for (std::size_t at; (at = expected.find("+00:00\"")) != std::string::npos;) expected.replace(at, 7, "Z\"");
+    CHECK(report::render_json(week(), tend::TimeStyle::utc) == expected);
 }
 
 TEST_CASE("report render: HTML is one page with charts and no scripts or outside links") {

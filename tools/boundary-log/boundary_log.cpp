@@ -16,7 +16,7 @@ using BoundaryCommand = tend::cli::Command<Options>;
 void add_when_options(CLI::App& command, Options& options, const char* at_help, const char* json_help) {
     command.add_option("--note", options.note, "A note; '-' reads it from standard input")->option_text("TEXT|-");
     command.add_option("--at", options.at, at_help)->option_text("WHEN");
-    command.add_flag("--json", options.json, json_help);
+    tend::cli::add_json(command, options.json, options.common, json_help);
 }
 
 void add_id(CLI::App& command, Options& options) {
@@ -60,12 +60,12 @@ void setup_list(CLI::App& list, Options& options) {
     list.add_flag("--all", options.list.all, "Include retired boundaries");
     list.add_option("--type", options.list.type, "Only boundaries of this type")->option_text("TYPE");
     list.add_option("--with", options.list.with, "Only boundaries with this person or place")->option_text("WHO");
-    list.add_flag("--json", options.json, "Print JSON: an array of boundaries");
+    tend::cli::add_json(list, options.json, options.common, "Print JSON: an array of boundaries");
 }
 
 void setup_show(CLI::App& show, Options& options) {
     add_id(show, options);
-    show.add_flag("--json", options.json, "Print JSON: the boundary with its events");
+    tend::cli::add_json(show, options.json, options.common, "Print JSON: the boundary with its events");
 }
 
 // The events a person logs come in the order --help lists them; their names are event_name()'s.

@@ -122,10 +122,10 @@ tend::Json state_json(const BoundaryState& state) {
         .set("with", optional_json(state.with))
         .set("hard", state.hard)
         .set("if_crossed", optional_json(state.if_crossed))
-        .set("added", tend::format_rfc3339(state.added))
+        .set("added", state.added)
         .set("retired", state.retired)
         .set("last_event", std::string(tend::event_name(state.last_event)))
-        .set("last_at", tend::format_rfc3339(state.last_at))
+        .set("last_at", state.last_at)
         .set("counts", std::move(counts));
 }
 
@@ -226,7 +226,7 @@ int add(const Options& options, const Session& session) {
     t.commit();
     const std::int64_t number = tend::field<std::int64_t>(stored, "boundary").value_or(0);
     if (options.json)
-        session.io.out << tend::record_to_json(stored, tend::boundary_format).dump() << '\n';
+        session.print_json(tend::record_to_json(stored, tend::boundary_format));
     else
         session.io.out << number << '\n';
     if (!options.quiet)
@@ -264,7 +264,7 @@ int log_event(const Options& options, const Session& session) {
     t.set_last(tend::boundary_format, tend::record_id(stored));
     t.commit();
 
-    if (options.json) session.io.out << tend::record_to_json(stored, tend::boundary_format).dump() << '\n';
+    if (options.json) session.print_json(tend::record_to_json(stored, tend::boundary_format));
     if (!options.quiet) {
         session.note(fmt::format(fmt::runtime(logged_messages[static_cast<std::size_t>(event)]), number));
         if (event == BoundaryEvent::renegotiated)
@@ -294,7 +294,7 @@ int list(const Options& options, const Session& session) {
     if (options.json) {
         tend::Json array = tend::Json::array();
         for (const auto& state : states) array.push(state_json(state));
-        session.io.out << array.dump() << '\n';
+        session.print_json(array);
         return 0;
     }
     if (states.empty()) {
@@ -332,7 +332,7 @@ int show(const Options& options, const Session& session) {
         for (const auto& record : state.events) events.push(tend::record_to_json(record, tend::boundary_format));
         tend::Json object = state_json(state);
         object.set("events", std::move(events));
-        session.io.out << object.dump() << '\n';
+        session.print_json(object);
         return 0;
     }
     const tend::Style& style = session.out_style;

@@ -41,8 +41,8 @@ void setup(CLI::App& app, Options& options) {
         ->transform(tend::cli::whole_number(0, 10))
         ->option_text("N");
     app.add_flag("--no-log", options.no_log, "Do not save the session");
-    app.add_flag("--json", options.json,
-                 "Print the session's record as JSON at the end (plain phase lines then go to stderr)");
+    tend::cli::add_json(app, options.json, options.common,
+                        "Print the session's record as JSON at the end (plain phase lines then go to stderr)");
     app.add_flag("--list", options.list_patterns,
                  "Show the patterns with breaths per minute and the exercises, and exit");
 }
@@ -54,7 +54,7 @@ void setup_log(CLI::App& log, Options& options) {
     log.add_option("--last", options.log.last, "Only the last N")
         ->transform(tend::cli::whole_number(1, 1000000))
         ->option_text("N");
-    log.add_flag("--json", options.json, "Print JSON: an array of sessions");
+    tend::cli::add_json(log, options.json, options.common, "Print JSON: an array of sessions");
 }
 
 std::optional<int> after_parse(Options& options, const CLI::App&, const BreatheCommand*, tend::Io&) {

@@ -224,7 +224,7 @@ int conclude(const Options& options, const Session& session, const Prepared& pre
             id = tend::record_id(record);
         }
     }
-    if (options.json) session.io.out << tend::record_to_json(record, tend::breathe_format).dump() << '\n';
+    if (options.json) session.print_json(tend::record_to_json(record, tend::breathe_format));
     say_how_it_went(session, entry, outcome, id);
     offer_grounding_if_needed(session, entry);
     return 0;
@@ -317,7 +317,7 @@ int list(const Options& options, const Session& session) {
                            .set("seconds", std::chrono::duration<double>(exercise.length()).count())
                            .set("description", exercise.description)
                            .set("built_in", exercise.built_in));
-        session.io.out << array.dump() << '\n';
+        session.print_json(array);
         return 0;
     }
     std::size_t name_width = 0, spec_width = 0;
@@ -384,7 +384,7 @@ int log(const Options& options, const Session& session) {
     if (options.json) {
         tend::Json array = tend::Json::array();
         for (const auto& record : records) array.push(tend::record_to_json(record, tend::breathe_format));
-        session.io.out << array.dump() << '\n';
+        session.print_json(array);
         return 0;
     }
     if (records.empty()) {

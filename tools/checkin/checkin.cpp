@@ -47,7 +47,7 @@ void setup(CLI::App& app, Options& options) {
     app.add_option("MOOD", options.positional_mood, "Mood, 0 to 10: the quickest check-in")
         ->transform(tend::cli::whole_number(0, 10));
     add_value_options(app, options.values);
-    app.add_flag("--json", options.json, "Print the saved check-in as JSON");
+    tend::cli::add_json(app, options.json, options.common, "Print the saved check-in as JSON");
     app.add_flag("-q,--quiet", options.quiet, "Say nothing when it is saved");
 }
 
@@ -59,7 +59,7 @@ void setup_list(CLI::App& list, Options& options) {
         ->transform(tend::cli::whole_number(1, 1000000))
         ->option_text("N");
     add_list(list, "--tag", options.list.tags, "Only check-ins with one of these tags")->option_text("TAG,...");
-    list.add_flag("--json", options.json, "Print JSON: an array of check-ins");
+    tend::cli::add_json(list, options.json, options.common, "Print JSON: an array of check-ins");
 }
 
 void setup_edit(CLI::App& edit, Options& options) {
@@ -68,7 +68,7 @@ void setup_edit(CLI::App& edit, Options& options) {
     add_list(edit, "--clear", options.clear,
              "Empty a field: mood, energy, anxiety, closeness, safety, feelings, tags, note")
         ->option_text("FIELD,...");
-    edit.add_flag("--json", options.json, "Print the changed check-in as JSON");
+    tend::cli::add_json(edit, options.json, options.common, "Print the changed check-in as JSON");
 }
 
 void setup_import(CLI::App& import_cmd, Options& options) {
@@ -84,7 +84,7 @@ void setup_import(CLI::App& import_cmd, Options& options) {
         ->option_text("ZONE");
     import_cmd.add_flag("--mood-from-tag", imports.mood_from_tag, "jrnl: a tag @mood7 or @mood-7 gives the mood");
     import_cmd.add_flag("--skip-bad", imports.skip_bad, "Import what can be read even when some entries cannot");
-    import_cmd.add_flag("--json", imports.json, "Print the counts and problems as JSON");
+    tend::cli::add_json(import_cmd, imports.json, options.common, "Print the counts and problems as JSON");
     import_cmd.add_flag("-q,--quiet", imports.quiet, "Say nothing when it is done");
 }
 
@@ -106,17 +106,18 @@ constexpr std::array<tend::cli::Command<Options>, 8> commands{{
     {"undo", "Delete the check-in you just saved", add_quiet, checkin::undo},
     {"due", "Exit 0 when a check-in is due today, 1 when not (for cron)",
      [](CLI::App& due, Options& options) {
-         due.add_flag("--json", options.json, "Print {\"due\": true|false, \"reason\": ...}");
+         tend::cli::add_json(due, options.json, options.common, "Print {\"due\": true|false, \"reason\": ...}");
      },
      checkin::due},
     {"feelings", "Show the feeling words, grouped",
      [](CLI::App& feelings, Options& options) {
-         feelings.add_flag("--json", options.json, "Print the vocabulary as JSON");
+         tend::cli::add_json(feelings, options.json, options.common, "Print the vocabulary as JSON");
      },
      checkin::feelings},
     {"plan", "Show your safety plan, from [safety.plan] in your config",
      [](CLI::App& plan, Options& options) {
-         plan.add_flag("--json", options.json, "Print the plan as JSON: each part a list, and any problems");
+         tend::cli::add_json(plan, options.json, options.common,
+                             "Print the plan as JSON: each part a list, and any problems");
      },
      checkin::plan},
 }};

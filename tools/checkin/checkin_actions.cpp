@@ -208,7 +208,7 @@ tend::StoredRecord found_checkin(tend::Transaction& t, const std::string& typed)
 }
 
 void print_record_json(const Session& session, const Record& record) {
-    session.io.out << tend::record_to_json(record, tend::checkin_format).dump() << '\n';
+    session.print_json(tend::record_to_json(record, tend::checkin_format));
 }
 
 // The grounding message for a check-in whose ratings reach the threshold, in words that fit
@@ -329,7 +329,7 @@ int list(const Options& options, const Session& session) {
     if (options.json) {
         tend::Json array = tend::Json::array();
         for (const auto& record : records) array.push(tend::record_to_json(record, tend::checkin_format));
-        session.io.out << array.dump() << '\n';
+        session.print_json(array);
         return 0;
     }
     if (records.empty()) {
@@ -418,7 +418,7 @@ int due(const Options& options, const Session& session) {
     // Plain words only on a terminal, so that cron mail stays empty; JSON when asked.
     const auto answer = [&](bool is_due, const std::string& reason) {
         if (options.json)
-            session.io.out << tend::Json::object().set("due", is_due).set("reason", reason).dump() << '\n';
+            session.print_json(tend::Json::object().set("due", is_due).set("reason", reason));
         else if (session.io.out_tty)
             session.io.out << reason << '\n';
         return is_due ? 0 : 1;
@@ -452,7 +452,7 @@ int feelings(const Options& options, const Session& session) {
                             .set("description", group.description)
                             .set("words", std::move(words)));
         }
-        session.io.out << groups.dump() << '\n';
+        session.print_json(groups);
         return 0;
     }
     const tend::Style& style = session.out_style;

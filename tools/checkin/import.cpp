@@ -294,15 +294,13 @@ int import_history(const ImportOptions& options, const tend::Session& session) {
             if (refusal.column) problem.set("column", static_cast<std::int64_t>(refusal.column));
             problems.push(problem.set("problem", refusal.what));
         }
-        session.io.out << tend::Json::object()
-                              .set("dry_run", options.dry_run)
-                              .set("written", writes)
-                              .set("added", static_cast<std::int64_t>(added))
-                              .set("skipped", static_cast<std::int64_t>(skipped))
-                              .set("refused", static_cast<std::int64_t>(refused))
-                              .set("problems", std::move(problems))
-                              .dump()
-                       << '\n';
+        session.print_json(tend::Json::object()
+                               .set("dry_run", options.dry_run)
+                               .set("written", writes)
+                               .set("added", static_cast<std::int64_t>(added))
+                               .set("skipped", static_cast<std::int64_t>(skipped))
+                               .set("refused", static_cast<std::int64_t>(refused))
+                               .set("problems", std::move(problems)));
     }
     const std::string counts =
         fmt::format("{} to add, {} already here, {} refused", plural(added, kinds, kinds + "s"), skipped, refused);

@@ -24,7 +24,7 @@ int plan(const Options& options, const tend::Session& session) {
         tend::Json problems = tend::Json::array();
         for (const auto& problem : plan.problems) problems.push(problem);
         json.set("problems", std::move(problems));
-        session.io.out << json.dump() << '\n';
+        session.print_json(json);
         return 0;
     }
     if (!tend::has_safety_plan(plan)) {

@@ -33,18 +33,18 @@ void add_target(CLI::App& app, Options& options) {
 
 void setup(CLI::App& app, Options& options) {
     add_filter_options(app, options);
-    app.add_flag("--json", options.json, "Print the prompt as JSON");
+    tend::cli::add_json(app, options.json, options.common, "Print the prompt as JSON");
 }
 
 void setup_today(CLI::App& today, Options& options) {
     add_filter_options(today, options);
-    today.add_flag("--json", options.json, "Print the prompt as JSON, with its date");
+    tend::cli::add_json(today, options.json, options.common, "Print the prompt as JSON, with its date");
 }
 
 void setup_answer(CLI::App& answer, Options& options) {
     add_target(answer, options);
     answer.add_option("--text", options.text, "The answer; '-' reads it from standard input")->option_text("TEXT|-");
-    answer.add_flag("--json", options.json, "Print the saved answer as JSON");
+    tend::cli::add_json(answer, options.json, options.common, "Print the saved answer as JSON");
 }
 
 void setup_history(CLI::App& history, Options& options) {
@@ -57,17 +57,18 @@ void setup_history(CLI::App& history, Options& options) {
              {"shown", "answered", "skipped", "fav", "unfav"})
         ->option_text("EVENT,...");
     history.add_flag("--favs", options.history.favs, "Your favourite prompts, as they stand now");
-    history.add_flag("--json", options.json, "Print JSON: an array of records (of prompts with --favs)");
+    tend::cli::add_json(history, options.json, options.common,
+                        "Print JSON: an array of records (of prompts with --favs)");
 }
 
 void setup_revisit(CLI::App& revisit, Options& options) {
     add_filter_options(revisit, options);
-    revisit.add_flag("--json", options.json, "Print the prompt and the old answer as JSON");
+    tend::cli::add_json(revisit, options.json, options.common, "Print the prompt and the old answer as JSON");
 }
 
 void setup_decks(CLI::App& decks, Options& options) {
     decks.add_option("NAME", options.names, "Decks to show in full");
-    decks.add_flag("--json", options.json, "Print JSON");
+    tend::cli::add_json(decks, options.json, options.common, "Print JSON");
 }
 
 void setup_check(CLI::App& check, Options& options) {
@@ -86,7 +87,7 @@ void setup_edit(CLI::App& edit, Options& options) {
     edit.add_option("--text", options.text, "The new answer; '-' reads it from standard input")
         ->option_text("TEXT|-")
         ->required();
-    edit.add_flag("--json", options.json, "Print the changed answer as JSON");
+    tend::cli::add_json(edit, options.json, options.common, "Print the changed answer as JSON");
 }
 
 std::optional<int> after_parse(Options& options, const CLI::App&, const PromptCommand*, tend::Io&) {

@@ -365,9 +365,9 @@ int favourites_list(const Options& options, const Session& session, const Librar
                            .set("prompt_id", id)
                            .set("deck", tend::field<std::string>(*record, "deck").value_or(""))
                            .set("text", card ? tend::Json(std::string(card->text)) : tend::Json(nullptr))
-                           .set("since", tend::format_rfc3339(tend::record_at(*record))));
+                           .set("since", tend::record_at(*record)));
         }
-        session.io.out << array.dump() << '\n';
+        session.print_json(array);
         return 0;
     }
     if (favs.empty()) {
@@ -421,7 +421,7 @@ int random(const Options& options, const Session& session) {
         session.note(fmt::format("That was all {} here within {} days; starting over.", plural(pool.size(), "prompt"),
                                  session.config.prompt.cooldown_days));
     if (options.json) {
-        session.io.out << card_json(*pick.card).dump() << '\n';
+        session.print_json(card_json(*pick.card));
     } else {
         print_card(session, *pick.card);
     }
@@ -437,7 +437,7 @@ int today(const Options& options, const Session& session) {
     if (seed.empty()) {
         const Card& card = *prompt_of_the_day(pool_for(library, own), day, seed);
         if (options.json) {
-            session.io.out << today_json({&card, day, nullptr, {}}).dump() << '\n';
+            session.print_json(today_json({&card, day, nullptr, {}}));
         } else {
             print_card(session, card);
         }
@@ -454,7 +454,7 @@ int today(const Options& options, const Session& session) {
     const auto miss = filter_miss(own, shared);
     const Card* shown = !miss ? &shared : prompt_of_the_day(own_pool, day, seed);
     if (options.json) {
-        session.io.out << today_json({shown, day, &shared, code}).dump() << '\n';
+        session.print_json(today_json({shown, day, &shared, code}));
     } else if (!miss) {
         print_card(session, shared, code);
     } else {
@@ -486,7 +486,7 @@ int answer(const Options& options, const Session& session) {
                                     edited ? Session::Effort::minutes : Session::Effort::moment);
     if (!saved) return 0;
     const Record& stored = *saved;
-    if (options.json) session.io.out << tend::record_to_json(stored, tend::prompt_format).dump() << '\n';
+    if (options.json) session.print_json(tend::record_to_json(stored, tend::prompt_format));
     // In the prompt's own words, so an answer that went to another prompt than meant (the last
     // one shown may be another shell's) is seen at once.
     session.note(fmt::format("Saved your answer to {}, \u201c{}\u201d.", card.id,
@@ -563,7 +563,7 @@ int history(const Options& options, const Session& session) {
     if (options.json) {
         tend::Json array = tend::Json::array();
         for (const auto& record : records) array.push(tend::record_to_json(record, tend::prompt_format));
-        session.io.out << array.dump() << '\n';
+        session.print_json(array);
         return 0;
     }
     if (records.empty()) {
@@ -599,11 +599,9 @@ int revisit(const Options& options, const Session& session) {
     const std::string old_text = tend::field<std::string>(old, "text").value_or("");
 
     if (options.json) {
-        session.io.out << tend::Json::object()
-                              .set("prompt", card_json(card))
-                              .set("answer", tend::record_to_json(old, tend::prompt_format))
-                              .dump()
-                       << '\n';
+        session.print_json(tend::Json::object()
+                               .set("prompt", card_json(card))
+                               .set("answer", tend::record_to_json(old, tend::prompt_format)));
     } else {
         print_card(session, card);
         session.io.out << '\n'
@@ -638,7 +636,7 @@ int decks(const Options& options, const Session& session) {
             for (const auto& card : cards_of(*info)) prompts.push(card_json(card));
             array.push(deck_json(*info).set("prompts", std::move(prompts)));
         }
-        session.io.out << array.dump() << '\n';
+        session.print_json(array);
         return 0;
     }
 
@@ -761,7 +759,7 @@ int edit(const Options& options, const Session& session) {
     record.insert_or_assign("text", text);
     const auto stored = t.replace(tend::prompt_format, tend::record_id(record), record);
     t.commit();
-    if (options.json) session.io.out << tend::record_to_json(*stored, tend::prompt_format).dump() << '\n';
+    if (options.json) session.print_json(tend::record_to_json(*stored, tend::prompt_format));
     session.note(
         fmt::format("Changed your answer to {}, \u201c{}\u201d.", id_of(*stored),
                     tend::truncate_display(

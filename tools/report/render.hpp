@@ -27,13 +27,14 @@ inline constexpr std::string_view json_schema = "tend.report/2";
 // wrapped); `style` adds colour only when it is enabled.
 std::string render_text(const ReportData& data, const tend::Style& style);
 std::string render_markdown(const ReportData& data);
-std::string render_json(const ReportData& data);
+// Times with their offset, or in UTC under --utc; days stay the person's local days.
+std::string render_json(const ReportData& data, tend::TimeStyle times);
 // One self-contained page: inline CSS with a print stylesheet, inline SVG charts, no scripts
 // and no links to anything outside it.
 std::string render_html(const ReportData& data);
 // One row per day of the period, with a header row; no free text at all.
 std::string render_csv(const ReportData& data);
 
-std::string render(Format format, const ReportData& data, const tend::Style& style);
+std::string render(Format format, const ReportData& data, const tend::Style& style, tend::TimeStyle times);
 
 }  // namespace report

@@ -61,14 +61,14 @@ std::optional<Format> format_for_file(const std::filesystem::path& file) {
     return std::nullopt;
 }
 
-std::string render(Format format, const ReportData& data, const tend::Style& style) {
+std::string render(Format format, const ReportData& data, const tend::Style& style, tend::TimeStyle times) {
     switch (format) {
         case Format::text:
             return render_text(data, style);
         case Format::markdown:
             return render_markdown(data);
         case Format::json:
-            return render_json(data);
+            return render_json(data, times);
         case Format::html:
             return render_html(data);
         case Format::csv:

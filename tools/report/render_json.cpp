@@ -49,8 +49,7 @@ Json counts_json(const std::vector<Count>& counts, const char* key) {
 
 Json notes_json(const std::vector<Note>& notes) {
     Json array = Json::array();
-    for (const auto& note : notes)
-        array.push(Json::object().set("at", tend::format_rfc3339(note.at)).set("text", note.text));
+    for (const auto& note : notes) array.push(Json::object().set("at", note.at).set("text", note.text));
     return array;
 }
 
@@ -149,10 +148,7 @@ Json boundaries_json(const ReportData& data) {
     if (data.notes) {
         Json notes = Json::array();
         for (const auto& note : section.notes)
-            notes.push(Json::object()
-                           .set("at", tend::format_rfc3339(note.at))
-                           .set("about", note.context)
-                           .set("text", note.text));
+            notes.push(Json::object().set("at", note.at).set("about", note.context).set("text", note.text));
         json.set("notes", std::move(notes));
     }
     return json;
@@ -162,10 +158,7 @@ Json prompts_json(const ReportData& data) {
     const PromptSection& section = data.prompts;
     Json answers = Json::array();
     for (const auto& answer : section.answers) {
-        Json item = Json::object()
-                        .set("at", tend::format_rfc3339(answer.at))
-                        .set("prompt_id", answer.prompt_id)
-                        .set("deck", answer.deck);
+        Json item = Json::object().set("at", answer.at).set("prompt_id", answer.prompt_id).set("deck", answer.deck);
         if (data.notes) {
             item.set("prompt_text", answer.prompt_text ? Json(*answer.prompt_text) : Json(nullptr));
             item.set("answer", answer.answer ? Json(*answer.answer) : Json(nullptr));
@@ -208,7 +201,7 @@ Json days_json(const ReportData& data) {
 
 }  // namespace
 
-std::string render_json(const ReportData& data) {
+std::string render_json(const ReportData& data, tend::TimeStyle times) {
     return Json::object()
                .set("schema", std::string(json_schema))
                .set("period", period_json(data.period))
@@ -225,7 +218,7 @@ std::string render_json(const ReportData& data) {
                                     .set("of", static_cast<int>(data.days.size()))
                                     .set("days_so_far", data.days_so_far))
                .set("days", days_json(data))
-               .dump() +
+               .dump({.times = times}) +
            "\n";
 }
 

@@ -24,6 +24,7 @@ void setup(CLI::App& app, Options& options) {
     app.add_option("--format", options.format, "text, markdown, json, html or csv (default: from -o, else text)")
         ->option_text("FORMAT");  // checked by chosen_format(), which names the formats it knows
     app.add_flag("--json", options.json, "The same as --format json");
+    tend::cli::add_utc(app, options.common);  // checked by after_parse: JSON may come from --format or -o
     app.add_option("-o,--output", options.output,
                    "Write to FILE (atomically) instead of standard output; .txt .md .json .html .csv pick the format")
         ->option_text("FILE");
@@ -48,12 +49,18 @@ std::optional<int> after_parse(Options& options, const CLI::App& app, const tend
                                  "--no-notes", "--quiet-if-empty", "--check"})
             if (app.get_option(name)->count() > 0)
                 tend::usage_error(fmt::format("{}: does not go with --export, which writes everything", name));
+        if (options.common.utc)
+            tend::usage_error(
+                "--utc: does not go with --export, which keeps each time's own offset so that an "
+                "import brings back the same days");
         return std::nullopt;
     }
     if (!options.check) {
-        chosen_format(options);
+        if (chosen_format(options) != Format::json && options.common.utc)
+            tend::usage_error("--utc: only the JSON report has times; give --json (or --format json)");
         return std::nullopt;
     }
+    if (options.common.utc && !options.json) tend::usage_error("--utc: goes with --json");
     std::vector<std::string> given;
     for (const char* name : {"--week", "--month", "--from", "--to", "--week-start", "--format", "--output",
                              "--no-notes", "--quiet-if-empty"})

@@ -110,7 +110,7 @@ int run(const Options& options, const tend::Session& session) {
 
     // Colour only for text on a terminal: never in a file, never in another format.
     const bool colour = format == Format::text && to_stdout && session.out_style.enabled();
-    deliver(target, render(format, data, tend::Style(colour)), session.io.out);
+    deliver(target, render(format, data, tend::Style(colour), session.json_times), session.io.out);
     return 0;
 }
 
