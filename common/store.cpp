@@ -20,6 +20,7 @@
 #include "breathe_record.hpp"
 #include "checkin_record.hpp"
 #include "data_check.hpp"
+#include "month_parse.hpp"
 #include "prompt_record.hpp"
 #include "terminal.hpp"
 
@@ -213,19 +214,22 @@ std::span<const RecordFormat* const> record_formats() {
 }
 
 std::vector<Record> parse_month_text(const std::string& text, const fs::path& file, const RecordFormat& format) {
-    const toml::table root = parse_toml(text, file);
+    std::optional<toml::table> written = parse_written_toml(text, file.string());  // the fast path
+    toml::table root = written ? std::move(*written) : parse_toml(text, file);
     std::vector<Record> records;
-    const toml::array* array = records_array(root, file, format);
-    if (!array) return records;
+    if (!records_array(root, file, format)) return records;
+    // The records are moved out of the document, which goes when this returns: a copy cost as much again.
+    toml::array& array = *root.get_as<toml::array>(format.kind);
     std::set<std::string> seen;
-    for (const auto& node : *array) {
-        const auto& table = *node.as_table();
+    records.reserve(array.size());
+    for (auto& node : array) {
+        auto& table = *node.as_table();
         if (auto problems = validate_record(table, format); !problems.empty()) data_error(file, problems.front());
         const std::string id = record_id(table);
         if (!seen.insert(id).second)
             data_error(file, fmt::format("{}:{}: duplicate id '{}'", table.source().begin.line,
                                          table.source().begin.column, neutralize(id)));
-        records.push_back(table);
+        records.push_back(std::move(table));
     }
     return records;
 }
