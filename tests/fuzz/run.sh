@@ -8,7 +8,7 @@ set -euo pipefail
 seconds=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build-fuzz
-targets=(fuzz_human_time fuzz_pattern fuzz_deck fuzz_record_reader fuzz_import)
+targets=(fuzz_human_time fuzz_pattern fuzz_deck fuzz_record_reader fuzz_import fuzz_month_parse)
 
 mkdir -p "$build"
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DTEND_FUZZ=ON -DBUILD_TESTING=OFF > "$build/configure.log" ||
