@@ -39,6 +39,11 @@ bool is_bare_key_char(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
+// Printable ASCII that a basic string holds as it is.
+bool plain_ascii(char c) {
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+}
+
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
@@ -137,8 +142,10 @@ public:
             } else if ((byte < 0x20 && c != '\t') || byte == 0x7F) {
                 return false;
             } else {
-                out += c;
-                ++at;
+                // This character and the run of plain ones after it at once: prompts and notes are long.
+                const std::size_t from = at++;
+                while (at < text_.size() && plain_ascii(text_[at])) ++at;
+                out.append(text_.substr(from, at - from));
             }
         }
         return false;
