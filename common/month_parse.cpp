@@ -260,9 +260,10 @@ private:
         }
         if (i != word.size()) return false;
         if (!is_float) {
-            if (int_digits > 18) return false;  // near the limits, toml++ decides
+            // The whole 64-bit range, as toml++ reads it; beyond it, toml++ says so.
             std::int64_t n = 0;
-            std::from_chars(word.data(), word.data() + word.size(), n);
+            const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), n);
+            if (error != std::errc{} || end != word.data() + word.size()) return false;
             value = n;
             return true;
         }

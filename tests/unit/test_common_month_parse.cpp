@@ -178,6 +178,7 @@ TEST_CASE("the fast path is generic over kinds, fields and types: a field added 
     CHECK(compare(text) == "");
     CHECK(compare("") == "");
     CHECK(compare("# only a comment\n\n") == "");
+    CHECK(compare("[[a]]\nx = 9223372036854775807\ny = -9223372036854775808\nz = -0\n") == "");
     CHECK(compare("[[a]]\n[[a]]\n[[b]]\n\n[[a]]\nx = []\ny = [1, -2.5, true, \"\", 2026-11-21T19:10:00Z]\n") == "");
     CHECK(compare("[[a]]\nt = 2026-11-21T19:10:00.5-09:30\nf = 1e+300\ng = 5e-324\nu = \"\\u00e9\\u00E9\"\n") == "");
     CHECK_FALSE(parse_written_toml("[[a]]\nu = \"\\U0001F49B\"\n", path));  // \U is left to toml++
@@ -206,7 +207,7 @@ TEST_CASE("the fast path leaves every other text to toml++") {
         "[[checkin]]\nx = 0x1F\n",                   // hexadecimal
         "[[checkin]]\nx = 1_000\n",                  // underscores
         "[[checkin]]\nx = +3\n",                     // a plus sign
-        "[[checkin]]\nx = 9223372036854775807\n",    // the edge of int64
+        "[[checkin]]\nx = 9223372036854775808\n",    // past the edge of int64
         "[[checkin]]\nx = nan\n",                    // nan and inf
         "[[checkin]]\nmood = 3\nmood = 4\n",         // a duplicate key (toml++'s error)
         "[[checkin]]\nmood = = 3\n",                 // a syntax error (toml++'s error)
@@ -222,7 +223,7 @@ TEST_CASE("the fast path leaves every other text to toml++") {
         "[[checkin]]\nx = truex\n",                  // a word that starts like true
         "[[checkin]]\nx = \"unterminated\n",         // an open string
     };
-    for (const char* text : others) {
+    for (const std::string text : others) {
         CAPTURE(text);
         CHECK_FALSE(parse_written_toml(text, path));
     }
