@@ -66,8 +66,12 @@ std::string format_local_minutes(LocalTime local) {
 }
 
 std::string format_rfc3339(const OffsetTime& time, TimeStyle style) {
-    const bool utc = style == TimeStyle::utc;
-    const LocalTime local = utc ? LocalTime{time.instant.time_since_epoch()} : time.local();
+    const LocalTime in_utc{time.instant.time_since_epoch()};
+    const int utc_year = static_cast<int>(date::year_month_day{date::floor<date::days>(in_utc)}.year());
+    // RFC 3339 has four-digit years: a hand-typed 9999-12-31T23:30:00-01:00 is in the year
+    // 10000 in UTC, so it keeps its offset, a time every reader still reads.
+    const bool utc = style == TimeStyle::utc && utc_year >= 0 && utc_year <= 9999;
+    const LocalTime local = utc ? in_utc : time.local();
     const LocalDay day = date::floor<date::days>(local);
     const date::hh_mm_ss<seconds> clock{local - day};
     const std::string stamp = fmt::format("{}T{:02}:{:02}:{:02}", format_day(day), clock.hours().count(),

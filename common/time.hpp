@@ -75,7 +75,8 @@ OffsetTime in_zone(Instant instant, const Zone& zone);
 enum class TimeStyle { offset, utc };
 
 // RFC 3339 to the second, the offset written as ±hh:mm (2026-11-21T19:10:00+01:00), or with
-// TimeStyle::utc the same instant in UTC (2026-11-21T18:10:00Z).
+// TimeStyle::utc the same instant in UTC (2026-11-21T18:10:00Z), unless that falls outside the
+// years 0000 to 9999 that RFC 3339 can write.
 std::string format_rfc3339(const OffsetTime& time, TimeStyle style = TimeStyle::offset);
 // Parses RFC 3339 (Z or ±hh:mm; 'T' or a space; fractional seconds dropped).
 // Throws a usage error "<what>: ..." when malformed.

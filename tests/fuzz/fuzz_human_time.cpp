@@ -87,6 +87,12 @@ void check_rfc3339(std::string_view text) {
     const tend::OffsetTime again = tend::parse_rfc3339(formatted, "fuzz (formatted)");
     check(again.instant == parsed.instant && again.offset == parsed.offset, "rfc3339 reparse", formatted);
     check(tend::format_rfc3339(again) == formatted, "rfc3339 format is stable", formatted);
+    // --utc's form: the same instant, with a Z and no fraction (which jq's fromdateiso8601 reads), or
+    // as it was when UTC is in a year RFC 3339 cannot write.
+    const std::string utc = tend::format_rfc3339(parsed, tend::TimeStyle::utc);
+    const tend::OffsetTime back = tend::parse_rfc3339(utc, "fuzz (utc)");
+    check(back.instant == parsed.instant && (utc == formatted || (utc.size() == 20 && utc.back() == 'Z')),
+          "rfc3339 in UTC", utc);
 }
 
 }  // namespace

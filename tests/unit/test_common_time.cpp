@@ -110,6 +110,15 @@ TEST_CASE("format_rfc3339 in UTC writes the same instant with a Z, across the da
           "2026-11-21T18:10:00Z");
 }
 
+TEST_CASE("format_rfc3339 in UTC keeps the offset where UTC is outside the years RFC 3339 writes") {
+    for (const std::string text : {"9999-12-31T23:30:00-01:00", "0000-01-01T00:30:00+01:00"}) {
+        CAPTURE(text);
+        CHECK(tend::format_rfc3339(tend::parse_rfc3339(text, "x"), tend::TimeStyle::utc) == text);
+    }
+    CHECK(tend::format_rfc3339(tend::parse_rfc3339("9999-12-31T22:30:00-01:00", "x"), tend::TimeStyle::utc) ==
+          "9999-12-31T23:30:00Z");
+}
+
 TEST_CASE("format_rfc3339 and parse_rfc3339 round-trip") {
     for (const std::string text : {"2026-11-21T19:10:00+00:00", "2026-03-29T02:30:59-03:30",
                                    "2000-01-01T00:00:00+14:00", "2099-12-31T23:59:59-12:00"}) {
