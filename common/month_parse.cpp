@@ -83,19 +83,16 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 // take, and the whole document then goes to toml++.
 class Line {
 public:
-    Line(std::string_view text, toml::source_index number) : text_(text), number_(number) {
-        for (const char c : text)
-            if (static_cast<unsigned char>(c) >= 0x80) ascii_ = false;
-    }
+    Line(std::string_view text, toml::source_index number, bool ascii) : text_(text), number_(number), ascii_(ascii) {}
 
     std::size_t at = 0;
     bool done() const { return at == text_.size(); }
-    bool eat(std::string_view s) {
-        if (text_.substr(at).starts_with(s)) {
-            at += s.size();
-            return true;
-        }
-        return false;
+    bool eat(std::string_view s) {  // by hand: a memcmp call for two bytes cost more than the rest
+        if (text_.size() - at < s.size()) return false;
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (text_[at + i] != s[i]) return false;
+        at += s.size();
+        return true;
     }
 
     // toml++ counts columns in code points, from 1.
@@ -329,7 +326,7 @@ private:
 
     std::string_view text_;
     toml::source_index number_;
-    bool ascii_ = true;  // then a column is a byte offset
+    bool ascii_;  // then a column is a byte offset
 };
 
 // Puts `value` into `table` under `key`, or at the end of `array`, and gives the new node `region`;
@@ -394,8 +391,11 @@ std::optional<toml::table> parse_written_toml(std::string_view text, std::string
     toml::source_index number = 0;
     toml::source_position last_newline{1, 1};
     for (std::size_t from = 0; from < text.size();) {
-        const std::size_t end = text.find('\n', from);
-        Line line(text.substr(from, end - from), ++number);
+        // The line's end, and whether it is all ASCII, in one pass; the text ends with a line break.
+        std::size_t end = from;
+        unsigned char high = 0;
+        for (; text[end] != '\n'; ++end) high |= static_cast<unsigned char>(text[end]);
+        Line line(text.substr(from, end - from), ++number, high < 0x80);
         last_newline = line.position(end - from);
         from = end + 1;
         if (line.done()) continue;
