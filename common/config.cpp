@@ -267,6 +267,25 @@ void read_root(const toml::table& root, const fs::path& file, Config& config) {
                    }}},
                  config);
          }},
+        {"couple",
+         [&](const toml::node& node) {
+             read_section(f, node, "couple",
+                          {{"dir",
+                            [&](const toml::node& v) {
+                                const std::string dir = text(f, v, "couple", "dir");
+                                if (!dir.starts_with('/') && !dir.starts_with("~/"))
+                                    bad_value(f, v, "couple", "dir", "a folder's full path, or one starting with ~/");
+                                config.couple.dir = dir;
+                            }},
+                           {"name",
+                            [&](const toml::node& v) {
+                                const std::string name = text(f, v, "couple", "name");
+                                if (name.empty() || name.size() > 40)
+                                    bad_value(f, v, "couple", "name", "a name of 1 to 40 characters");
+                                config.couple.name = name;
+                            }}},
+                          config);
+         }},
         {"report",
          [&](const toml::node& node) {
              read_section(f, node, "report",

@@ -53,6 +53,12 @@ struct PromptConfig {
     std::string with;          // "together", "solo" or "either"; empty: not set
 };
 
+// [couple]: the folder two partners sync between them, and how this person is named there.
+struct CoupleConfig {
+    std::string dir;   // absolute, or starting with "~/"; empty: no couple folder
+    std::string name;  // shown beside what they share; empty: the device's name
+};
+
 struct ReportConfig {
     date::weekday week_start = date::Monday;
 };
@@ -62,6 +68,7 @@ struct Config {
     CheckinConfig checkin;
     BreatheConfig breathe;
     PromptConfig prompt;
+    CoupleConfig couple;
     ReportConfig report;
     std::vector<std::string> warnings;  // "file:line:col: unknown key ..." for the tool to print
     // What is wrong ("file:line:col: [report] week_start must be ..."), each left at its

@@ -114,7 +114,7 @@ _tend_common_value() {
 _tend_checkin() {
     local cur prev words cword split sub nargs
     _tend_init || return
-    local values="--mood --energy --anxiety --closeness --safety --feel --tag --note --edit-note --at"
+    local values="--mood --energy --anxiety --closeness --safety --feel --tag --note --edit-note --at --share"
     local subcommands="list edit delete undo due feelings import plan"
     local takes="--data-dir --color --mood --energy --anxiety --closeness --safety --feel --tag --note --at"
     _tend_parse "$subcommands" "$takes --since --until --last --clear --mood-map --tz"
@@ -214,7 +214,7 @@ _tend_prompt() {
     local cur prev words cword split sub nargs
     _tend_init || return
     local filters="--deck --depth --together --solo --exclude"
-    local subcommands="today answer skip fav unfav history revisit decks check edit delete"
+    local subcommands="today answer skip fav unfav history revisit decks check edit delete share unshare shared"
     _tend_parse "$subcommands" "--data-dir --color --deck --depth --exclude --text --since --last --event"
     _tend_common_value && return
     case $prev in
@@ -241,7 +241,8 @@ _tend_prompt() {
     local options
     case $sub in
         "" | today | revisit) options="$filters --json --utc" ;;
-        answer) options="--text --json --utc" ;;
+        answer) options="--text --share --json --utc" ;;
+        shared) options="--json --utc" ;;
         edit) options="--text --json --utc" ;;
         history) options="--since --last --event --favs --json --utc" ;;
         decks) options="--json --utc" ;;
@@ -253,7 +254,7 @@ _tend_prompt() {
     fi
     case $sub in
         "") _tend_reply "$subcommands" ;;
-        answer | skip | fav | unfav)
+        answer | skip | fav | unfav | shared)
             ((nargs == 0)) && _tend_reply "$(_tend_run history --json --last 30 | _tend_json_values prompt_id)"
             ;;
         decks) _tend_reply "$(_tend_run decks --json | _tend_json_values name)" ;;
@@ -334,7 +335,7 @@ _tend_report() {
         --from | --to) return ;;
     esac
     $split && return
-    _tend_reply "--week --month --from --to --week-start --format --json --utc -o --output --no-notes --quiet-if-empty --check --export
+    _tend_reply "--week --month --from --to --week-start --format --json --utc -o --output --no-notes --quiet-if-empty --check --export --couple
         $_tend_common_options"
 }
 

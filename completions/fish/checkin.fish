@@ -32,6 +32,7 @@ complete -c checkin -n $new_or_edit -l tag -x -d 'Tags, comma-separated or repea
 complete -c checkin -n $new_or_edit -l note -x -a - -d "A note; '-' reads it from standard input"
 complete -c checkin -n $new_or_edit -l edit-note -d 'Write the note in $VISUAL or $EDITOR'
 complete -c checkin -n $new_or_edit -l at -x -d 'When it is about: now, yesterday 21:00, -2h, mon, ...'
+complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -l share -d 'Share its numbers with your partner'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -s q -l quiet -d 'Say nothing when it is saved'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands list edit delete undo" -l json -d 'Print JSON'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands list edit delete undo" -l utc -d 'Write JSON times in UTC, with a Z'

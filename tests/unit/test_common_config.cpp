@@ -151,6 +151,17 @@ TEST_CASE("a wrong type is a problem at file:line:col") {
     check_data_error_at("[report]\nweek_start = 1\n", "2:14", "[report] week_start");
 }
 
+TEST_CASE("[couple] names a folder by its full path or from ~/, and a name of 1 to 40 characters") {
+    const auto config = parse_config("[couple]\ndir = \"~/together\"\nname = \"Alex\"\n", config_path);
+    CHECK(config.problems.empty());
+    CHECK(config.couple.dir == "~/together");
+    CHECK(config.couple.name == "Alex");
+    CHECK(parse_config("[couple]\ndir = \"/srv/us\"\n", config_path).couple.dir == "/srv/us");
+    check_data_error_at("[couple]\ndir = \"together\"\n", "2:7", "[couple] dir must be a folder's full path");
+    check_data_error_at("[couple]\nname = \"\"\n", "2:8", "[couple] name must be a name of 1 to 40");
+    check_data_error_at("[couple]\nname = 3\n", "2:8", "[couple] name must be a string");
+}
+
 TEST_CASE("a value out of range is a problem at file:line:col") {
     check_data_error_at("[safety]\nthreshold = 11\n", "2:13", "from 0 to 10");
     check_data_error_at("[safety]\nthreshold = -1\n", "2:13", "from 0 to 10");

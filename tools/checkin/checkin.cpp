@@ -47,6 +47,9 @@ void setup(CLI::App& app, Options& options) {
     app.add_option("MOOD", options.positional_mood, "Mood, 0 to 10: the quickest check-in")
         ->transform(tend::cli::whole_number(0, 10));
     add_value_options(app, options.values);
+    app.add_flag("--share", options.share,
+                 "Share this check-in's numbers (never its feelings, tags or note) with your partner, in the "
+                 "couple's folder ([couple] dir)");
     tend::cli::add_json(app, options.json, options.common, "Print the saved check-in as JSON");
     app.add_flag("-q,--quiet", options.quiet, "Say nothing when it is saved");
 }

@@ -48,6 +48,7 @@ struct Options {
     std::string id;
     bool json = false;
     bool quiet = false;
+    bool share = false;  // --share: the numbers (only) to the couple's folder
 };
 
 // The entry point main() hands to the runner: parses argv, then runs the command.

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "checkin.hpp"
+#include "couple.hpp"
 #include "checkin_record.hpp"
 #include "editor.hpp"
 #include "error.hpp"
@@ -253,9 +254,18 @@ std::string summary_line(const Record& record, const tend::Style& style, std::op
     return line;
 }
 
+// A deleted check-in's shared numbers go first: should the rest fail, nothing deleted lives on
+// with a partner.
+void unshare_numbers(const Session& session, const std::string& id) {
+    if (tend::follow_change(session, tend::shared_numbers_format, id, std::nullopt, tend::shared_numbers_keys) > 0)
+        session.note("Its shared numbers are gone from the couple's folder too.");
+}
+
 }  // namespace
 
 int add(const Options& options, const Session& session) {
+    // Checked before anything is asked or written: a share with nowhere to go is a usage error.
+    const auto folder = options.share ? std::optional(tend::required_couple_folder(session, "--share")) : std::nullopt;
     EntryValues values = options.values;
     const bool asked = !values.any();
     if (asked) {
@@ -288,6 +298,10 @@ int add(const Options& options, const Session& session) {
     if (options.json) print_record_json(session, stored);
     if (!options.quiet) session.note(fmt::format("Saved check-in {}.", id));
     offer_grounding_if_needed(session, stored);
+    if (folder &&
+        tend::share_record(session, *folder, tend::shared_numbers_format, stored, tend::shared_numbers_keys) &&
+        !options.quiet)
+        session.note("Shared its numbers with your partner; 'checkin delete " + id + "' takes them back with it.");
     return 0;
 }
 
@@ -367,6 +381,10 @@ int edit(const Options& options, const Session& session) {
     const std::string new_id = tend::record_id(*stored);
     if (new_id != id && t.last(tend::checkin_format) == id) t.set_last(tend::checkin_format, new_id);
     t.commit();
+    // A shared check-in's numbers follow it, under its new id and time when it moved.
+    if (tend::follow_change(session, tend::shared_numbers_format, id, std::nullopt, tend::shared_numbers_keys) > 0)
+        tend::share_record(session, *tend::couple_folder(session), tend::shared_numbers_format, *stored,
+                           tend::shared_numbers_keys);
     if (options.json) print_record_json(session, *stored);
     if (new_id != id)
         session.note(fmt::format("Moved to another month, so check-in {} is now {}.", id, new_id));
@@ -382,6 +400,7 @@ int remove(const Options& options, const Session& session) {
     const std::string id = tend::record_id(record);
     t.replace(tend::checkin_format, id, std::nullopt);
     if (t.last(tend::checkin_format) == id) t.set_last(tend::checkin_format, std::nullopt);
+    unshare_numbers(session, id);
     t.commit();
     if (!options.quiet)
         session.note(fmt::format("Deleted check-in {} from {}.", id,
@@ -404,6 +423,7 @@ int undo(const Options& options, const Session& session) {
     }
     t.replace(tend::checkin_format, *id, std::nullopt);
     t.set_last(tend::checkin_format, std::nullopt);
+    unshare_numbers(session, *id);
     t.commit();
     if (!options.quiet)
         session.note(fmt::format("Undone: check-in {} from {} is deleted.", *id,

@@ -49,6 +49,11 @@ void Library::add_user_decks(const fs::path& dir) {
     for (const auto& file : tend::deck_files(dir)) add_deck(tend::load_deck_file(file));
 }
 
+void Library::add_couple_decks(const fs::path& dir) {
+    for (const auto& file : tend::deck_files(dir))
+        if (add_deck(tend::load_deck_file(file))) decks_.back().couple = true;
+}
+
 bool Library::add_deck(tend::DeckLoad load) {
     tend::Deck& deck = load.deck;
     if (const DeckInfo* taken = load.ok() ? this->deck(deck.name) : nullptr) {
@@ -140,7 +145,7 @@ std::vector<const Card*> filter_cards(const Library& library, const Filter& filt
     std::vector<const Card*> pool;
     pool.reserve(library.cards().size());
     for (const auto& info : library.decks()) {
-        if (filter.shared_decks_only && !info.shipped()) continue;
+        if (filter.shared_decks_only && !info.shared()) continue;
         for (std::size_t i = info.first; i < info.first + info.count; ++i) {
             const Card& card = library.cards()[i];
             if (!filter_miss(filter, card)) pool.push_back(&card);

@@ -38,7 +38,9 @@ struct DeckInfo {
     std::filesystem::path file;  // empty for a shipped deck
     std::size_t first = 0;       // its cards are cards()[first, first + count)
     std::size_t count = 0;
+    bool couple = false;  // from the couple's folder: shared by both, like the shipped decks
     bool shipped() const { return file.empty(); }
+    bool shared() const { return shipped() || couple; }
 };
 
 struct SkippedDeck {
@@ -57,6 +59,10 @@ public:
     // with any problem, alone or against the decks already here (a name or id taken), is
     // left out and kept in skipped(). A missing directory adds nothing and costs one stat.
     void add_user_decks(const std::filesystem::path& dir);
+    // Adds the decks a couple keeps in their shared folder (<couple dir>/decks), under the same
+    // rules, marked as the couple's: before the person's own, so that a deck of theirs can never
+    // push a shared one out of the shared pool.
+    void add_couple_decks(const std::filesystem::path& dir);
     // Adds one parsed deck under the same rules; false when it was left out.
     bool add_deck(tend::DeckLoad load);
 
@@ -82,7 +88,7 @@ struct Filter {
     std::optional<int> max_depth;      // 1-3
     std::optional<tend::With> with;    // solo or together: those and the "either" ones
     std::vector<std::string> exclude;  // leave out cards with any of these content notes
-    bool shared_decks_only = false;    // only the decks a couple shares: the shipped ones
+    bool shared_decks_only = false;    // only the decks a couple shares: shipped, or in their folder
 };
 
 // Why a card does not pass a filter: the first of its tests it fails, in this order.
@@ -92,7 +98,8 @@ enum class Miss { deck, note, depth, with };
 Filter config_filter(const tend::PromptConfig& config);
 
 // The couple's pool for the shared prompt of the day: only what both partners have alike, so
-// neither one's choices for themselves move it. The shipped decks, prompts meant for two
+// neither one's choices for themselves move it. The shipped decks and those in the couple's
+// folder, prompts meant for two
 // (together or either), depth 1-2 (it is shown unasked, often from a shell rc file); nothing
 // from the config or the options. The one definition of the shared pool: build on it, do not
 // copy it.

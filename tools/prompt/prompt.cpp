@@ -44,6 +44,9 @@ void setup_today(CLI::App& today, Options& options) {
 void setup_answer(CLI::App& answer, Options& options) {
     add_target(answer, options);
     answer.add_option("--text", options.text, "The answer; '-' reads it from standard input")->option_text("TEXT|-");
+    answer.add_flag("--share", options.share,
+                    "Share this answer with your partner, in the couple's folder ([couple] dir); 'prompt unshare' "
+                    "takes it back");
     tend::cli::add_json(answer, options.json, options.common, "Print the saved answer as JSON");
 }
 
@@ -96,7 +99,12 @@ std::optional<int> after_parse(Options& options, const CLI::App&, const PromptCo
     return std::nullopt;
 }
 
-constexpr std::array<PromptCommand, 11> commands{{
+void setup_shared(CLI::App& shared, Options& options) {
+    shared.add_option("ID", options.id, "Only answers to this prompt, e.g. reveal-014");
+    tend::cli::add_json(shared, options.json, options.common, "Print JSON: an array of shared answers");
+}
+
+constexpr std::array<PromptCommand, 14> commands{{
     {"today", "The prompt of the day: the same on every machine with the same date, decks and [prompt] seed",
      setup_today, prompt::today},
     {"answer", "Save an answer: from --text, standard input or $EDITOR", setup_answer, prompt::answer},
@@ -109,6 +117,11 @@ constexpr std::array<PromptCommand, 11> commands{{
     {"check", "Check decks: yours and the shipped ones, or the named files", setup_check, prompt::check},
     {"edit", "Change the words of an answer you saved", setup_edit, prompt::edit},
     {"delete", "Delete an answer you saved, for good", add_answer_id, prompt::remove},
+    {"share", "Share an answer you saved with your partner, in the couple's folder", add_answer_id, prompt::share},
+    {"unshare", "Take back an answer you shared: its words are removed from the couple's folder", add_answer_id,
+     prompt::unshare},
+    {"shared", "Answers shared in the couple's folder: yours, and your partner's once you have answered or skipped",
+     setup_shared, prompt::shared},
 }};
 
 constexpr tend::cli::Tool<Options> tool{

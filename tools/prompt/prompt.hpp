@@ -37,6 +37,7 @@ struct Options {
     std::optional<std::string> text;  // answer --text; "-" reads standard input
     std::vector<std::string> names;   // decks NAME..., check FILE...
     bool json = false;
+    bool share = false;  // answer --share: a copy to the couple's folder
 };
 
 // The entry point main() hands to the runner: parses argv, then runs the command.
@@ -55,5 +56,8 @@ int decks(const Options& options, const tend::Session& session);
 int check(const Options& options, const tend::Session& session);
 int edit(const Options& options, const tend::Session& session);
 int remove(const Options& options, const tend::Session& session);
+int share(const Options& options, const tend::Session& session);
+int unshare(const Options& options, const tend::Session& session);
+int shared(const Options& options, const tend::Session& session);
 
 }  // namespace prompt

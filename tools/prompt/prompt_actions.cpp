@@ -22,6 +22,7 @@
 #include "pick.hpp"
 #include "prompt.hpp"
 #include "prompt_record.hpp"
+#include "share.hpp"
 #include "store.hpp"
 #include "terminal.hpp"
 
@@ -43,6 +44,7 @@ fs::path user_deck_dir(const Session& session) {
 // The shipped decks and the person's own. A broken deck of theirs is a warning, never the end.
 Library load_library(const Session& session) {
     Library library;
+    if (const auto folder = tend::couple_folder(session)) library.add_couple_decks(folder->decks());
     library.add_user_decks(user_deck_dir(session));
     for (const auto& skipped : library.skipped())
         session.warn(fmt::format("{}; this deck is left out until it is fixed ('prompt check' lists every problem)",
@@ -470,6 +472,8 @@ int today(const Options& options, const Session& session) {
 }
 
 int answer(const Options& options, const Session& session) {
+    // Checked before anything is written: a share with nowhere to go is a usage error.
+    const auto folder = options.share ? std::optional(tend::required_couple_folder(session, "--share")) : std::nullopt;
     const Library library = load_library(session);
     const Card& card = target_card(options, session, library);
     bool edited = false;
@@ -484,13 +488,20 @@ int answer(const Options& options, const Session& session) {
     // Written in the editor: minutes of effort, never lost to a busy lock.
     const auto saved = session.save(tend::prompt_format, std::move(record),
                                     edited ? Session::Effort::minutes : Session::Effort::moment);
-    if (!saved) return 0;
+    if (!saved) {
+        if (folder) session.note("Once it is saved, 'prompt share' shares it; nothing was shared yet.");
+        return 0;
+    }
     const Record& stored = *saved;
     if (options.json) session.print_json(tend::record_to_json(stored, tend::prompt_format));
     // In the prompt's own words, so an answer that went to another prompt than meant (the last
     // one shown may be another shell's) is seen at once.
     session.note(fmt::format("Saved your answer to {}, \u201c{}\u201d.", card.id,
                              tend::truncate_display(tend::neutralize(card.text), fit_columns)));
+    if (folder && tend::share_record(session, *folder, tend::shared_answer_format, stored, tend::shared_answer_keys))
+        session.note(
+            fmt::format("Shared it with your partner; 'prompt unshare {}' takes it back.", tend::record_id(stored)));
+    note_partner_answers(session, card.id);
     return 0;
 }
 
@@ -501,6 +512,7 @@ int skip(const Options& options, const Session& session) {
     const int days = session.config.prompt.cooldown_days;
     session.note(days > 0 ? fmt::format("Skipped {}; it stays away for {} days. 'prompt' gives another.", card.id, days)
                           : fmt::format("Skipped {}. 'prompt' gives another.", card.id));
+    note_partner_answers(session, card.id);
     return 0;
 }
 
@@ -759,6 +771,9 @@ int edit(const Options& options, const Session& session) {
     record.insert_or_assign("text", text);
     const auto stored = t.replace(tend::prompt_format, tend::record_id(record), record);
     t.commit();
+    if (tend::follow_change(session, tend::shared_answer_format, tend::record_id(*stored), stored,
+                            tend::shared_answer_keys) > 0)
+        session.note("Your shared copy in the couple's folder has the new words too.");
     if (options.json) session.print_json(tend::record_to_json(*stored, tend::prompt_format));
     session.note(
         fmt::format("Changed your answer to {}, \u201c{}\u201d.", id_of(*stored),
@@ -773,7 +788,11 @@ int remove(const Options& options, const Session& session) {
     const std::string id = tend::record_id(found.record);
     t.replace(tend::prompt_format, id, std::nullopt);
     if (t.last(tend::prompt_format) == id) t.set_last(tend::prompt_format, std::nullopt);
+    // The shared copy goes first: should the rest fail, no deleted answer lives on with a partner.
+    const bool was_shared =
+        tend::follow_change(session, tend::shared_answer_format, id, std::nullopt, tend::shared_answer_keys) > 0;
     t.commit();
+    if (was_shared) session.note("Its shared copy is gone from the couple's folder too.");
     session.note(fmt::format("Deleted your answer to {} from {}.", tend::neutralize(id_of(found.record)),
                              tend::format_local_minutes(tend::record_at(found.record).local())));
     return 0;

@@ -338,4 +338,51 @@ std::string practice_mark(const DayRow& day) {
     return day.practice ? "●" : "·";
 }
 
+namespace {
+
+// The characters HTML would act on, as entities; `quotes` too inside attribute values.
+// A character in `backslashed` gets a backslash before it, as Markdown wants.
+std::string escaped(std::string_view text, bool keep_newlines, bool quotes, std::string_view backslashed) {
+    std::string out;
+    for (char c : tend::neutralize(text, keep_newlines)) {
+        if (c == '&') {
+            out += "&amp;";
+        } else if (c == '<') {
+            out += "&lt;";
+        } else if (c == '>') {
+            out += "&gt;";
+        } else if (quotes && c == '"') {
+            out += "&quot;";
+        } else if (quotes && c == '\'') {
+            out += "&#39;";
+        } else {
+            if (backslashed.find(c) != std::string_view::npos) out += '\\';
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+// Text for HTML: harmless control characters, escaped markup; line breaks kept for pre-wrap.
+std::string h(std::string_view text, bool keep_newlines) {
+    return escaped(text, keep_newlines, true, {});
+}
+
+// A person's words as inline Markdown: harmless for a terminal, on one line, with the
+// characters Markdown (and the HTML it allows) would act on escaped.
+std::string md(std::string_view text) {
+    return escaped(text, false, false, "\\`*_[]|#~!");
+}
+
+// Several paragraphs of a person's words as a block quote (or plain lines), one per line of text.
+std::string md_block(std::string_view text, std::string_view prefix) {
+    std::string out;
+    const std::vector<std::string> lines = own_lines(text);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        out += std::string(prefix) + md(lines[i]) + (i + 1 < lines.size() ? "  \n" : "\n");
+    return out;
+}
+
 }  // namespace report::shared

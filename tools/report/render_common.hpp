@@ -92,6 +92,15 @@ std::vector<std::string> own_lines(std::string_view text);
 // Text wrapped to `width` columns at spaces; every line after the first starts with `indent`.
 std::vector<std::string> wrap(std::string_view text, std::size_t width);
 
+// A person's words for HTML: harmless control characters, escaped markup; line breaks kept
+// (for pre-wrap) when asked.
+std::string h(std::string_view text, bool keep_newlines = false);
+// A person's words as inline Markdown: harmless for a terminal, on one line, with the
+// characters Markdown (and the HTML it allows) would act on escaped.
+std::string md(std::string_view text);
+// Several paragraphs of a person's words as a block quote (or plain lines), one per line of text.
+std::string md_block(std::string_view text, std::string_view prefix);
+
 // Kind words for empty sections.
 std::string no_checkins(const Period& period);
 std::string no_breathing(const Period& period);

@@ -50,33 +50,6 @@ figure{background:none}
 }
 )";
 
-// Text for HTML: harmless control characters, escaped markup; line breaks kept for pre-wrap.
-std::string h(std::string_view text, bool keep_newlines = false) {
-    std::string out;
-    for (char c : tend::neutralize(text, keep_newlines)) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 std::string counts_html(const std::vector<Count>& counts, std::size_t limit) {
     const std::size_t shown = shown_counts(counts, limit);
     std::string out;

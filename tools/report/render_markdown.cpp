@@ -11,50 +11,6 @@ namespace {
 
 using namespace shared;
 
-// A person's words as inline Markdown: harmless for a terminal, on one line, with the
-// characters Markdown (and the HTML it allows) would act on escaped.
-std::string md(std::string_view text) {
-    std::string out;
-    for (char c : tend::neutralize(text)) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '\\':
-            case '`':
-            case '*':
-            case '_':
-            case '[':
-            case ']':
-            case '|':
-            case '#':
-            case '~':
-            case '!':
-                out += '\\';
-                out += c;
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
-// Several paragraphs of a person's words as a block quote (or plain lines), one per line of text.
-std::string md_block(std::string_view text, std::string_view prefix) {
-    std::string out;
-    const std::vector<std::string> lines = own_lines(text);
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        out += std::string(prefix) + md(lines[i]) + (i + 1 < lines.size() ? "  \n" : "\n");
-    return out;
-}
-
 std::string md_counts(const std::vector<Count>& counts, std::size_t limit) {
     const std::size_t shown = shown_counts(counts, limit);
     std::string out;

@@ -35,6 +35,9 @@ void setup(CLI::App& app, Options& options) {
     app.add_flag("--check", options.check,
                  "Show where your data and config are, check every file (changing nothing) and list each "
                  "problem as file:line:col; exit 65 if there is one");
+    app.add_flag("--couple", options.couple,
+                 "What you and your partner shared in the couple's folder ([couple] dir), side by side: shared "
+                 "prompts and answers, shared check-in numbers; nothing else");
     app.add_flag("--export", options.export_all,
                  "Write every record of every kind, with every field, as JSON Lines (to -o FILE or standard "
                  "output); 'checkin import tend FILE' brings it back");
@@ -46,7 +49,7 @@ std::optional<int> after_parse(Options& options, const CLI::App& app, const tend
                                tend::Io& io) {
     if (options.export_all) {
         for (const char* name : {"--week", "--month", "--from", "--to", "--week-start", "--format", "--json",
-                                 "--no-notes", "--quiet-if-empty", "--check"})
+                                 "--no-notes", "--quiet-if-empty", "--check", "--couple"})
             if (app.get_option(name)->count() > 0)
                 tend::usage_error(fmt::format("{}: does not go with --export, which writes everything", name));
         if (options.common.utc)
@@ -54,6 +57,11 @@ std::optional<int> after_parse(Options& options, const CLI::App& app, const tend
                 "--utc: does not go with --export, which keeps each time's own offset so that an "
                 "import brings back the same days");
         return std::nullopt;
+    }
+    if (options.couple) {
+        for (const char* name : {"--no-notes", "--check", "--export"})
+            if (app.get_option(name)->count() > 0)
+                tend::usage_error(fmt::format("{}: does not go with --couple, which shows only what was shared", name));
     }
     if (!options.check) {
         if (chosen_format(options) != Format::json && options.common.utc)
@@ -71,7 +79,8 @@ std::optional<int> after_parse(Options& options, const CLI::App& app, const tend
 
 // A report of the period, or with --export every record.
 int report_or_export(const Options& options, const tend::Session& session) {
-    return options.export_all ? run_export(options, session) : run(options, session);
+    if (options.export_all) return run_export(options, session);
+    return options.couple ? run_couple(options, session) : run(options, session);
 }
 
 constexpr tend::cli::Tool<Options> tool{
@@ -85,7 +94,8 @@ constexpr tend::cli::Tool<Options> tool{
         "  report --month 2026-10 -o october.html    a page to print or share\n"
         "  report --from 2026-09-01 --to 2026-11-30 -o autumn.csv\n"
         "  report --week last --no-notes -o week.md  without notes, answers or wordings\n"
-        "  report --check                            check every file, change nothing\n",
+        "  report --check                            check every file, change nothing\n"
+        "  report --couple --month last              what you both shared last month\n",
     .setup = setup,
     .run = report_or_export,
     .after_parse = after_parse,

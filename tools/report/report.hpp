@@ -23,7 +23,12 @@ struct Options {
     bool no_notes = false;                        // leave out every piece of free text
     bool quiet_if_empty = false;                  // print nothing when the period has no records
     bool check = false;                           // --check: check every file instead of reporting
-    bool export_all = false;                      // --export: every record as JSON Lines instead
+    bool export_all =
+        false;  // --couple: the couple's folder for the period, side by side, to standard output or -o FILE.
+    int run_couple(const Options& options, const tend::Session& session);
+
+    // --export: every record as JSON Lines instead
+    bool couple = false;  // --couple: what both partners shared, side by side
 };
 
 // The entry point main() hands to the runner: parses argv, then writes the report.
@@ -38,6 +43,9 @@ Format chosen_format(const Options& options);
 // Reads the records of the period and the one before it, and writes the report to standard
 // output or -o FILE. Returns the exit status.
 int run(const Options& options, const tend::Session& session);
+
+// --couple: the couple's folder for the period, side by side, to standard output or -o FILE.
+int run_couple(const Options& options, const tend::Session& session);
 
 // --export: every record of every kind as JSON Lines (see tend(5)), to standard output or -o FILE.
 int run_export(const Options& options, const tend::Session& session);

@@ -12,6 +12,7 @@
 #include "boundary_record.hpp"
 #include "breathe_record.hpp"
 #include "checkin_record.hpp"
+#include "couple_report.hpp"
 #include "error.hpp"
 #include "export.hpp"
 #include "files.hpp"
@@ -111,6 +112,18 @@ int run(const Options& options, const tend::Session& session) {
     // Colour only for text on a terminal: never in a file, never in another format.
     const bool colour = format == Format::text && to_stdout && session.out_style.enabled();
     deliver(target, render(format, data, tend::Style(colour), session.json_times), session.io.out);
+    return 0;
+}
+
+int run_couple(const Options& options, const tend::Session& session) {
+    const std::optional<OutputTarget> target = output_target(options);
+    const bool to_stdout = !target || target->kind == OutputTarget::Kind::standard_output;
+    const Format format = chosen_format(options);
+    const Period period = resolve_period(options.period, session.now, session.zone, session.config.report.week_start);
+    const CoupleReport report = read_couple_report(session, period);
+    if (options.quiet_if_empty && report.empty()) return 0;
+    const bool colour = format == Format::text && to_stdout && session.out_style.enabled();
+    deliver(target, render_couple(format, report, tend::Style(colour), session.json_times), session.io.out);
     return 0;
 }
 

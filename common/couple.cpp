@@ -1,0 +1,240 @@
+// The couple's folder: its record kinds, where this device writes, and reading every device's files.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "couple.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+
+#include "error.hpp"
+#include "files.hpp"
+#include "terminal.hpp"
+
+namespace tend {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::array answer_fields{
+    FieldSpec{"by", FieldType::string, true},        FieldSpec{"source", FieldType::string, true},
+    FieldSpec{"prompt_id", FieldType::string, true}, FieldSpec{"deck", FieldType::string, true},
+    FieldSpec{"prompt_text", FieldType::string},     FieldSpec{"text", FieldType::string, true},
+};
+
+constexpr std::array numbers_fields{
+    FieldSpec{"by", FieldType::string, true},
+    FieldSpec{"source", FieldType::string, true},
+    FieldSpec{"mood", FieldType::integer, false, 0, 10},
+    FieldSpec{"energy", FieldType::integer, false, 0, 10},
+    FieldSpec{"anxiety", FieldType::integer, false, 0, 10},
+    FieldSpec{"closeness", FieldType::integer, false, 0, 10},
+    FieldSpec{"safety", FieldType::integer, false, 0, 10},
+};
+
+constexpr std::array<std::string_view, 4> answer_keys{"prompt_id", "deck", "prompt_text", "text"};
+constexpr std::array<std::string_view, 5> numbers_keys{"mood", "energy", "anxiety", "closeness", "safety"};
+
+void copy_keys(const Record& from, Record& to, std::span<const std::string_view> keys) {
+    for (const auto key : keys) {
+        if (const toml::node* value = from.get(key))
+            to.insert_or_assign(key, *value);
+        else
+            to.erase(key);
+    }
+}
+
+bool is_device_word(std::string_view name) {
+    if (name.empty() || name.size() > 32 || name.front() == '.' || name.front() == '-') return false;
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    });
+}
+
+// A device name from any text: lower case, other characters as '-', at most 32.
+std::string device_word(std::string_view text) {
+    std::string word;
+    for (const char c : text) {
+        if (word.size() == 32) break;
+        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        word += is_device_word(std::string(1, lower)) || lower == '.' || lower == '-' ? lower : '-';
+    }
+    while (!word.empty() && (word.front() == '.' || word.front() == '-')) word.erase(word.begin());
+    return word.empty() ? "device" : word;
+}
+
+// This device's subtree: TEND_DEVICE when it is a valid name, else the host's name.
+std::string this_device(const Session& session) {
+    if (const auto set = session.io.getenv_nonempty("TEND_DEVICE"); set && is_device_word(*set)) return *set;
+    std::array<char, 256> host{};
+    if (::gethostname(host.data(), host.size() - 1) != 0) return "device";
+    return device_word(host.data());
+}
+
+// Per-device state that no sync engine may carry: each device's lock, staging room and
+// last-written pointers. Written once, when missing; a person's own lines are left alone.
+void write_ignore_files(const fs::path& dir) {
+    constexpr std::string_view git =
+        "# Written by tend: each device's own state, never synced.\n.lock\n.staging/\n.last\n";
+    constexpr std::string_view syncthing =
+        "// Written by tend: each device's own state, never synced.\n.lock\n.staging\n.last\n";
+    for (const auto& [name, text] : {std::pair{".gitignore", git}, std::pair{".stignore", syncthing}}) {
+        std::error_code ec;
+        if (fs::exists(dir / name, ec)) continue;
+        AtomicFile file(dir / name, dir);
+        file.write(text);
+        file.commit();
+    }
+}
+
+std::vector<fs::path> device_dirs(const CoupleFolder& folder) {
+    std::vector<fs::path> dirs;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder.dir / "devices", ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (is_device_word(name) && it->is_directory(ec) && !it->is_symlink(ec)) dirs.push_back(it->path());
+    }
+    std::sort(dirs.begin(), dirs.end());
+    return dirs;
+}
+
+template <typename Read>
+std::vector<SharedRecord> read_every_device(const Session& session, const CoupleFolder& folder,
+                                            const RecordFormat& format, const Read& read) {
+    std::vector<SharedRecord> all;
+    for (const auto& dir : device_dirs(folder)) {
+        // Another device's files arrive with the modes the sync engine gave them (git: the
+        // umask's); tend makes them private on every read, and says so only for this device's.
+        const bool own = dir.filename() == folder.device;
+        const RecordStore store(dir, format, session.lock_wait(),
+                                own ? Warn([&](const std::string& m) { session.warn(m); }) : Warn());
+        for (auto& record : read(store)) all.push_back(SharedRecord{std::move(record), dir.filename().string()});
+    }
+    std::stable_sort(all.begin(), all.end(), [](const SharedRecord& a, const SharedRecord& b) {
+        return record_at(a.record).instant < record_at(b.record).instant;
+    });
+    return all;
+}
+
+}  // namespace
+
+const RecordFormat shared_answer_format{"answer", answer_fields};
+const RecordFormat shared_numbers_format{"numbers", numbers_fields};
+const std::span<const std::string_view> shared_answer_keys = answer_keys;
+const std::span<const std::string_view> shared_numbers_keys = numbers_keys;
+
+std::string SharedRecord::by() const {
+    return field<std::string>(record, "by").value_or(device);
+}
+
+std::optional<CoupleFolder> couple_folder(const Session& session) {
+    const std::string& dir = session.config.couple.dir;
+    if (dir.empty()) return std::nullopt;
+    CoupleFolder folder;
+    if (dir.starts_with("~/")) {
+        const auto home = session.io.getenv_nonempty("HOME");
+        if (!home) {
+            session.warn("[couple] dir starts with ~/, and HOME is not set; the couple's folder is left out");
+            return std::nullopt;
+        }
+        folder.dir = fs::path(*home) / dir.substr(2);
+    } else {
+        folder.dir = dir;
+    }
+    folder.device = this_device(session);
+    folder.name = session.config.couple.name.empty() ? folder.device : session.config.couple.name;
+    return folder;
+}
+
+namespace {
+
+void check_folder_is_there(const CoupleFolder& folder) {
+    std::error_code ec;
+    if (!fs::is_directory(folder.dir, ec))
+        fail(Exit::io, fmt::format("{}: the couple's folder ([couple] dir) is not there; create it, or sync it "
+                                   "from your partner first",
+                                   neutralize(folder.dir.string())));
+}
+
+}  // namespace
+
+CoupleFolder required_couple_folder(const Session& session, std::string_view option) {
+    if (auto folder = couple_folder(session)) {
+        check_folder_is_there(*folder);
+        return *folder;
+    }
+    usage_error(
+        fmt::format("{}: there is no couple's folder to share into; set [couple] dir in your config to the "
+                    "folder you and your partner sync (see 'man 7 tend')",
+                    option));
+}
+
+Transaction couple_transaction(const Session& session, const CoupleFolder& folder) {
+    check_folder_is_there(folder);
+    write_ignore_files(folder.dir);
+    ensure_private_dir(folder.dir / "devices");
+    ensure_private_dir(folder.own());
+    return Transaction(folder.own(), session.lock_wait(), [&](const std::string& m) { session.warn(m); });
+}
+
+std::vector<SharedRecord> shared_records(const Session& session, const CoupleFolder& folder, const RecordFormat& format,
+                                         Instant from, Instant to) {
+    return read_every_device(session, folder, format,
+                             [&](const RecordStore& store) { return store.read_range(from, to); });
+}
+
+std::vector<SharedRecord> all_shared_records(const Session& session, const CoupleFolder& folder,
+                                             const RecordFormat& format) {
+    return read_every_device(session, folder, format, [](const RecordStore& store) { return store.read_all(); });
+}
+
+std::vector<Record> own_copies(Transaction& t, const RecordFormat& format, std::string_view source) {
+    auto all = t.all(format);
+    std::erase_if(all, [&](const Record& r) { return field<std::string>(r, "source").value_or("") != source; });
+    return all;
+}
+
+std::size_t withdraw(Transaction& t, const RecordFormat& format, std::string_view source) {
+    const auto copies = own_copies(t, format, source);
+    for (const auto& copy : copies) t.replace(format, record_id(copy), std::nullopt);
+    return copies.size();
+}
+
+bool share_record(const Session& session, const CoupleFolder& folder, const RecordFormat& format, const Record& source,
+                  std::span<const std::string_view> keys) {
+    const std::string id = record_id(source);
+    Transaction t = couple_transaction(session, folder);
+    if (!own_copies(t, format, id).empty()) return false;
+    Record copy;
+    copy.insert_or_assign("at", *source.get("at"));
+    copy.insert_or_assign("recorded", to_toml(session.now_here()));
+    copy.insert_or_assign("by", folder.name);
+    copy.insert_or_assign("source", id);
+    copy_keys(source, copy, keys);
+    t.append(format, std::move(copy));
+    t.commit();
+    return true;
+}
+
+std::size_t follow_change(const Session& session, const RecordFormat& format, const std::string& source,
+                          const std::optional<Record>& now, std::span<const std::string_view> keys) {
+    const auto folder = couple_folder(session);
+    std::error_code ec;
+    if (!folder || !fs::is_directory(folder->own(), ec)) return 0;
+    Transaction t = couple_transaction(session, *folder);
+    const auto copies = own_copies(t, format, source);
+    for (const auto& copy : copies) {
+        std::optional<Record> changed;
+        if (now) {
+            changed = copy;
+            copy_keys(*now, *changed, keys);
+        }
+        t.replace(format, record_id(copy), changed);
+    }
+    if (!copies.empty()) t.commit();
+    return copies.size();
+}
+
+}  // namespace tend

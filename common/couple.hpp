@@ -1,0 +1,89 @@
+// A couple's folder: what each partner chose to share, one item at a time, in files only they write.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "record.hpp"
+#include "session.hpp"
+#include "store.hpp"
+
+namespace tend {
+
+// [[answer]] in <couple dir>/devices/<device>/answer/YYYY-MM.toml: a copy of one answer its
+// author chose to share: by (who), source (the private answer's id), prompt_id, deck,
+// prompt_text and text. `at` is the answer's own.
+extern const RecordFormat shared_answer_format;
+
+// [[numbers]] in .../numbers/YYYY-MM.toml: a check-in's numbers (never its feelings, tags or
+// note) that its author chose to share: by, source (the check-in's id) and the five numbers.
+extern const RecordFormat shared_numbers_format;
+
+// The couple's folder as this person sees it. Each device writes only devices/<device>/, in
+// the same layout as a data directory, so the same store code serves it; every devices/*
+// subtree is read. Nothing in it is ever read from, or written to, the private data directory.
+struct CoupleFolder {
+    std::filesystem::path dir;  // [couple] dir, with ~/ expanded
+    std::string device;         // this device's subtree
+    std::string name;           // [couple] name, else the device's name: beside what they share
+
+    std::filesystem::path own() const { return dir / "devices" / device; }
+    std::filesystem::path decks() const { return dir / "decks"; }
+};
+
+// The couple's folder from [couple] dir, or nullopt without one.
+std::optional<CoupleFolder> couple_folder(const Session& session);
+
+// The folder, or a usage error saying how to set one up (for --share and its commands); a folder
+// that is not there (yet) is Exit::io, before anything is written.
+CoupleFolder required_couple_folder(const Session& session, std::string_view option);
+
+// A transaction on this device's own files in the couple folder. Creates them (0700) on the
+// first share, with .gitignore and .stignore files that keep each device's lock, staging room
+// and last-written pointers out of every sync.
+Transaction couple_transaction(const Session& session, const CoupleFolder& folder);
+
+// One shared record and the subtree (device) it came from.
+struct SharedRecord {
+    Record record;
+    std::string device;
+    std::string by() const;
+};
+
+// Every device's records of a kind whose `at` lies in [from, to], oldest first.
+std::vector<SharedRecord> shared_records(const Session& session, const CoupleFolder& folder, const RecordFormat& format,
+                                         Instant from, Instant to);
+// Every device's records of a kind, oldest first.
+std::vector<SharedRecord> all_shared_records(const Session& session, const CoupleFolder& folder,
+                                             const RecordFormat& format);
+
+// This device's shared copies of the private record `source`, in a transaction on its files.
+std::vector<Record> own_copies(Transaction& t, const RecordFormat& format, std::string_view source);
+
+// Removes this device's shared copies of `source` in place (the file is rewritten without
+// them, so their words are gone from it); how many there were. The caller commits.
+std::size_t withdraw(Transaction& t, const RecordFormat& format, std::string_view source);
+
+// The fields of a private record a shared copy carries: answers their prompt and words,
+// check-ins only their numbers.
+extern const std::span<const std::string_view> shared_answer_keys;
+extern const std::span<const std::string_view> shared_numbers_keys;
+
+// Shares one private record: a copy with its `at`, by, source (its id) and the values of
+// `keys`, appended to this device's files, unless it is shared already (false then).
+bool share_record(const Session& session, const CoupleFolder& folder, const RecordFormat& format, const Record& source,
+                  std::span<const std::string_view> keys);
+
+// After the private record `source` was edited (`now`) or deleted (nullopt): this device's
+// copies of it take the new values of `keys`, or are removed in place. How many there were;
+// nothing is read or written without a couple's folder.
+std::size_t follow_change(const Session& session, const RecordFormat& format, const std::string& source,
+                          const std::optional<Record>& now, std::span<const std::string_view> keys);
+
+}  // namespace tend

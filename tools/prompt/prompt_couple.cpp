@@ -1,0 +1,182 @@
+// prompt share, unshare and shared: answers in the couple's folder, one at a time, by choice.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <set>
+
+#include "error.hpp"
+#include "feelings.hpp"
+#include "json.hpp"
+#include "prompt.hpp"
+#include "prompt_record.hpp"
+#include "share.hpp"
+#include "terminal.hpp"
+
+namespace prompt {
+using tend::PromptEvent;
+using tend::Record;
+using tend::Session;
+using tend::SharedRecord;
+
+namespace {
+
+std::string text_of(const Record& record, std::string_view key) {
+    return tend::field<std::string>(record, key).value_or("");
+}
+
+// The prompts this person answered or skipped, from their own history (and their own shares):
+// the prompts whose partner's answers they may see.
+std::set<std::string, std::less<>> answered_or_skipped(const Session& session) {
+    std::set<std::string, std::less<>> ids;
+    const auto store = session.store(tend::prompt_format);
+    for (const auto& record : store.read_latest(std::numeric_limits<std::size_t>::max())) {
+        const auto event = tend::prompt_event(record);
+        if (event == PromptEvent::answered || event == PromptEvent::skipped) ids.insert(text_of(record, "prompt_id"));
+    }
+    return ids;
+}
+
+bool is_partners(const SharedRecord& shared, const tend::CoupleFolder& folder) {
+    return shared.by() != folder.name;
+}
+
+// The answer a person named (or the last one they saved), from their private history.
+Record named_answer(const Options& options, const Session& session) {
+    const auto store = session.store(tend::prompt_format);
+    std::optional<std::string> id;
+    if (!options.answer_id.empty()) {
+        id = tend::normalize_word(options.answer_id);
+    } else {
+        for (const auto& record : store.read_latest(std::numeric_limits<std::size_t>::max()))
+            if (tend::prompt_event(record) == PromptEvent::answered) {
+                id = tend::record_id(record);
+                break;
+            }
+    }
+    const auto found = id ? store.find(*id) : std::nullopt;
+    if (!found || tend::prompt_event(found->record) != PromptEvent::answered)
+        tend::usage_error(options.answer_id.empty()
+                              ? "there is no answer yet; 'prompt answer --share' writes one and shares it"
+                              : "ANSWER: there is no such answer; 'prompt history --json --event answered' lists them");
+    return found->record;
+}
+
+std::string quoted_prompt(const Record& record) {
+    return tend::truncate_display(tend::neutralize(text_of(record, "prompt_text")), 60);
+}
+
+}  // namespace
+
+void note_partner_answers(const Session& session, std::string_view prompt_id) {
+    const auto folder = tend::couple_folder(session);
+    if (!folder) return;
+    try {
+        std::set<std::string> by;
+        for (const auto& shared : tend::all_shared_records(session, *folder, tend::shared_answer_format))
+            if (is_partners(shared, *folder) && text_of(shared.record, "prompt_id") == prompt_id)
+                by.insert(tend::neutralize(shared.by()));
+        if (by.empty()) return;
+        session.note(fmt::format("{} shared an answer to this prompt too; 'prompt shared {}' shows it.",
+                                 fmt::join(by, " and "), prompt_id));
+    } catch (const tend::Error& e) {
+        session.warn(fmt::format("the couple's folder cannot be read just now ({})", e.what()));
+    }
+}
+
+int share(const Options& options, const Session& session) {
+    const auto folder = tend::required_couple_folder(session, "share");
+    const Record answer = named_answer(options, session);
+    if (!tend::share_record(session, folder, tend::shared_answer_format, answer, tend::shared_answer_keys)) {
+        session.note(fmt::format("Your answer to {} is shared already.", text_of(answer, "prompt_id")));
+        return 0;
+    }
+    session.note(
+        fmt::format("Shared your answer to {}, \u201c{}\u201d, with your partner. 'prompt unshare {}' "
+                    "takes it back.",
+                    text_of(answer, "prompt_id"), quoted_prompt(answer), tend::record_id(answer)));
+    return 0;
+}
+
+int unshare(const Options& options, const Session& session) {
+    const auto folder = tend::required_couple_folder(session, "unshare");
+    const Record answer = named_answer(options, session);
+    std::size_t removed = 0;
+    std::error_code ec;
+    if (std::filesystem::is_directory(folder.own(), ec)) {
+        tend::Transaction t = tend::couple_transaction(session, folder);
+        removed = tend::withdraw(t, tend::shared_answer_format, tend::record_id(answer));
+        t.commit();
+    }
+    if (removed == 0) {
+        session.note(fmt::format("Your answer to {} is not shared from this device; nothing to take back.",
+                                 text_of(answer, "prompt_id")));
+        return 0;
+    }
+    session.note(
+        fmt::format("Took back your answer to {}: its words are gone from the couple's folder, and from "
+                    "your partner's copy at the next sync.",
+                    text_of(answer, "prompt_id")));
+    return 0;
+}
+
+int shared(const Options& options, const Session& session) {
+    const auto folder = tend::required_couple_folder(session, "shared");
+    const std::string only = tend::normalize_word(options.id);
+    auto all = tend::all_shared_records(session, folder, tend::shared_answer_format);
+    std::erase_if(all, [&](const SharedRecord& s) { return !only.empty() && text_of(s.record, "prompt_id") != only; });
+    const auto mine = answered_or_skipped(session);
+    const auto revealed = [&](const SharedRecord& s) {
+        return !is_partners(s, folder) || mine.contains(text_of(s.record, "prompt_id"));
+    };
+
+    if (options.json) {
+        tend::Json array = tend::Json::array();
+        for (const auto& s : all) {
+            const bool shown = revealed(s);
+            array.push(tend::Json::object()
+                           .set("id", tend::record_id(s.record))
+                           .set("at", tend::record_at(s.record))
+                           .set("by", s.by())
+                           .set("yours", !is_partners(s, folder))
+                           .set("prompt_id", text_of(s.record, "prompt_id"))
+                           .set("deck", text_of(s.record, "deck"))
+                           .set("prompt_text", text_of(s.record, "prompt_text"))
+                           .set("revealed", shown)
+                           .set("text", shown ? tend::Json(text_of(s.record, "text")) : tend::Json(nullptr)));
+        }
+        session.print_json(array);
+        return 0;
+    }
+    if (all.empty()) {
+        session.note(only.empty() ? "Nothing shared yet. 'prompt answer --share' shares an answer, one at a time."
+                                  : fmt::format("Nothing shared yet for {}.", only));
+        return 0;
+    }
+    const tend::Style& style = session.out_style;
+    std::size_t waiting = 0, shown = 0;
+    for (const auto& s : all) {
+        if (!revealed(s)) {
+            ++waiting;
+            continue;
+        }
+        const bool yours = !is_partners(s, folder);
+        ++shown;
+        session.io.out << style.bold(yours ? std::string("You") : tend::neutralize(s.by())) << ", "
+                       << tend::format_day(tend::record_at(s.record).day()) << ", "
+                       << style.cyan(tend::neutralize(text_of(s.record, "prompt_id"))) << '\n'
+                       << "  " << tend::neutralize(text_of(s.record, "prompt_text"), true) << '\n'
+                       << "  " << style.dim("\u2014") << ' ' << tend::neutralize(text_of(s.record, "text"), true)
+                       << "\n\n";
+    }
+    if (waiting > 0)
+        session.note(
+            fmt::format("{}{} {} waiting: a partner's answer shows once you have answered or skipped "
+                        "that prompt yourself, so neither answer shapes the other.",
+                        waiting, shown > 0 ? " more" : "", waiting == 1 ? "answer is" : "answers are"));
+    return 0;
+}
+
+}  // namespace prompt

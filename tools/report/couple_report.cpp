@@ -1,0 +1,250 @@
+// report --couple: reading the couple's folder, and the side-by-side view in five formats.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "couple_report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "couple.hpp"
+#include "error.hpp"
+#include "json.hpp"
+#include "prompt_record.hpp"
+#include "render_common.hpp"
+#include "terminal.hpp"
+
+namespace report {
+namespace {
+
+using namespace shared;
+using tend::Json;
+
+constexpr std::array<std::string_view, 5> number_names{"mood", "energy", "anxiety", "closeness", "safety"};
+
+std::string text_of(const tend::Record& record, std::string_view key) {
+    return tend::field<std::string>(record, key).value_or("");
+}
+
+std::string who(const CoupleAnswer& a) {
+    return a.yours ? "You" : a.by;
+}
+std::string who(const CoupleNumbers& n) {
+    return n.yours ? "You" : n.by;
+}
+
+constexpr std::string_view waiting_words = "shared an answer; it shows once you have answered or skipped this prompt";
+constexpr std::string_view nothing_shared = "Nothing was shared in the couple's folder in this period.";
+
+std::string numbers_words(const CoupleNumbers& n) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < n.values.size(); ++i)
+        if (n.values[i]) parts.push_back(fmt::format("{} {}", number_names[i], *n.values[i]));
+    return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string title(const CoupleReport& r) {
+    return fmt::format("Together: {}", period_name(r.period));
+}
+
+std::string render_text(const CoupleReport& r, const tend::Style& style) {
+    std::string out = style.bold(title(r)) + "\n" + day_span(r.period.first, r.period.last) + "\n";
+    if (r.empty()) return out + "\n" + std::string(nothing_shared) + "\n";
+    if (!r.prompts.empty()) out += "\n" + style.bold("Shared prompts") + "\n";
+    for (const auto& p : r.prompts) {
+        out += "\n" + style.cyan(tend::neutralize(p.prompt_id)) + "\n";
+        for (const auto& line : wrap(tend::neutralize(p.prompt_text), 76)) out += "  " + line + "\n";
+        for (const auto& a : p.answers) {
+            out += fmt::format("  {}, {}:", style.bold(tend::neutralize(who(a))), day_and_time(a.at));
+            if (!a.text) {
+                out += " " + style.dim(std::string(waiting_words)) + "\n";
+                continue;
+            }
+            out += "\n";
+            for (const auto& line : own_lines(*a.text))
+                for (const auto& piece : wrap(line, 72)) out += "    " + piece + "\n";
+        }
+    }
+    if (!r.numbers.empty()) out += "\n" + style.bold("Shared check-in numbers") + "\n";
+    for (const auto& n : r.numbers)
+        out += fmt::format("  {}  {}: {}\n", day_and_time(n.at), tend::neutralize(who(n)), numbers_words(n));
+    return out;
+}
+
+std::string render_markdown(const CoupleReport& r) {
+    std::string out = fmt::format("# {}\n\n{}\n", md(title(r)), md(day_span(r.period.first, r.period.last)));
+    if (r.empty()) return out + "\n" + std::string(nothing_shared) + "\n";
+    if (!r.prompts.empty()) out += "\n## Shared prompts\n";
+    for (const auto& p : r.prompts) {
+        out += fmt::format("\n### {}\n\n*{}*\n", md(p.prompt_id), md(p.prompt_text));
+        for (const auto& a : p.answers) {
+            out += fmt::format("\n**{}**, {}:", md(who(a)), md(day_and_time(a.at)));
+            out += a.text ? "\n\n" + md_block(*a.text, "> ") : " _" + md(std::string(waiting_words)) + "_\n";
+        }
+    }
+    if (!r.numbers.empty()) out += "\n## Shared check-in numbers\n\n";
+    for (const auto& n : r.numbers)
+        out += fmt::format("- {}, **{}**: {}\n", md(day_and_time(n.at)), md(who(n)), md(numbers_words(n)));
+    return out;
+}
+
+std::string render_json(const CoupleReport& r, tend::TimeStyle times) {
+    Json prompts = Json::array();
+    for (const auto& p : r.prompts) {
+        Json answers = Json::array();
+        for (const auto& a : p.answers)
+            answers.push(Json::object()
+                             .set("by", a.by)
+                             .set("yours", a.yours)
+                             .set("at", a.at)
+                             .set("revealed", a.text.has_value())
+                             .set("text", a.text ? Json(*a.text) : Json(nullptr)));
+        prompts.push(Json::object()
+                         .set("prompt_id", p.prompt_id)
+                         .set("deck", p.deck)
+                         .set("prompt_text", p.prompt_text)
+                         .set("answers", std::move(answers)));
+    }
+    Json numbers = Json::array();
+    for (const auto& n : r.numbers) {
+        Json row = Json::object().set("by", n.by).set("yours", n.yours).set("at", n.at);
+        for (std::size_t i = 0; i < n.values.size(); ++i)
+            row.set(std::string(number_names[i]), n.values[i] ? Json(*n.values[i]) : Json(nullptr));
+        numbers.push(std::move(row));
+    }
+    return Json::object()
+               .set("schema", std::string(couple_json_schema))
+               .set("period", Json::object()
+                                  .set("label", r.period.label)
+                                  .set("first", tend::format_day(r.period.first))
+                                  .set("last", tend::format_day(r.period.last)))
+               .set("you", r.you)
+               .set("prompts", std::move(prompts))
+               .set("numbers", std::move(numbers))
+               .dump({.times = times}) +
+           "\n";
+}
+
+std::string render_html(const CoupleReport& r) {
+    std::string body;
+    if (r.empty()) body += fmt::format("<p class=\"empty\">{}</p>\n", h(nothing_shared));
+    if (!r.prompts.empty()) body += "<h2>Shared prompts</h2>\n";
+    for (const auto& p : r.prompts) {
+        body += fmt::format("<section>\n<h3>{}</h3>\n<p class=\"prompt\">{}</p>\n", h(p.prompt_id), h(p.prompt_text));
+        for (const auto& a : p.answers) {
+            body += fmt::format("<p><strong>{}</strong>, {}:", h(who(a)), h(day_and_time(a.at)));
+            body += a.text ? fmt::format("</p>\n<p class=\"words\">{}</p>\n", h(*a.text, true))
+                           : fmt::format(" <span class=\"muted\">{}</span></p>\n", h(waiting_words));
+        }
+        body += "</section>\n";
+    }
+    if (!r.numbers.empty()) {
+        body += "<h2>Shared check-in numbers</h2>\n<table>\n<tr><th>When</th><th>Who</th>";
+        for (const auto name : number_names) body += fmt::format("<th>{}</th>", name);
+        body += "</tr>\n";
+        for (const auto& n : r.numbers) {
+            body += fmt::format("<tr><td>{}</td><td>{}</td>", h(day_and_time(n.at)), h(who(n)));
+            for (const auto& value : n.values)
+                body += fmt::format("<td>{}</td>", value ? fmt::format("{}", *value) : "");
+            body += "</tr>\n";
+        }
+        body += "</table>\n";
+    }
+    const std::string heading = h(title(r));
+    return fmt::format(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n"
+        "<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}}"
+        ".muted,.empty{{color:#59636e}}.prompt{{font-style:italic}}"
+        ".words{{white-space:pre-wrap;padding:.1rem .8rem;border-left:3px solid #d5dae0}}"
+        "td,th{{padding:.2rem .6rem;text-align:right}}td:first-child,th:first-child,td:nth-child(2),th:nth-child(2)"
+        "{{text-align:left}}@media print{{section{{break-inside:avoid}}}}</style>\n"
+        "</head>\n<body>\n<h1>{}</h1>\n<p class=\"muted\">{}</p>\n{}</body>\n</html>\n",
+        heading, heading, h(day_span(r.period.first, r.period.last)), body);
+}
+
+// RFC 4180: every cell quoted, quotes doubled; a person's words made harmless first.
+std::string csv(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : tend::neutralize(text, true)) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string render_csv(const CoupleReport& r) {
+    std::string out = "date,at,kind,by,yours,prompt_id,prompt_text,text,mood,energy,anxiety,closeness,safety\n";
+    const auto row_start = [](const tend::OffsetTime& at, std::string_view kind, const std::string& by, bool yours) {
+        return fmt::format("{},{},{},{},{}", tend::format_day(at.day()), tend::format_rfc3339(at), kind, csv(by),
+                           yours ? 1 : 0);
+    };
+    for (const auto& p : r.prompts)
+        for (const auto& a : p.answers)
+            out += row_start(a.at, "answer", a.by, a.yours) +
+                   fmt::format(",{},{},{},,,,,\n", csv(p.prompt_id), csv(p.prompt_text), a.text ? csv(*a.text) : "");
+    for (const auto& n : r.numbers) {
+        out += row_start(n.at, "numbers", n.by, n.yours) + ",,,";
+        for (const auto& value : n.values) out += "," + (value ? fmt::format("{}", *value) : std::string());
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+CoupleReport read_couple_report(const tend::Session& session, const Period& period) {
+    const auto folder = tend::couple_folder(session);
+    if (!folder)
+        tend::usage_error(
+            "--couple: there is no couple's folder; set [couple] dir in your config to the folder you and your "
+            "partner sync (see 'man 7 tend')");
+    const tend::Instant from = period_begin(period, session.zone);
+    const tend::Instant to = period_end(period, session.zone);
+    CoupleReport report{period, folder->name, {}, {}};
+
+    std::set<std::string, std::less<>> answered_or_skipped;
+    for (const auto& record :
+         session.store(tend::prompt_format).read_range(from - date::days{366}, session.now + date::days{1})) {
+        const auto event = tend::prompt_event(record);
+        if (event == tend::PromptEvent::answered || event == tend::PromptEvent::skipped)
+            answered_or_skipped.insert(text_of(record, "prompt_id"));
+    }
+    for (const auto& shared : tend::shared_records(session, *folder, tend::shared_answer_format, from, to)) {
+        const std::string id = text_of(shared.record, "prompt_id");
+        auto it = std::find_if(report.prompts.begin(), report.prompts.end(),
+                               [&](const CouplePrompt& p) { return p.prompt_id == id; });
+        if (it == report.prompts.end()) {
+            report.prompts.push_back({id, text_of(shared.record, "deck"), text_of(shared.record, "prompt_text"), {}});
+            it = report.prompts.end() - 1;
+        }
+        const bool yours = shared.by() == folder->name;
+        const bool shown = yours || answered_or_skipped.contains(id);
+        it->answers.push_back({shared.by(), yours, tend::record_at(shared.record),
+                               shown ? std::optional(text_of(shared.record, "text")) : std::nullopt});
+    }
+    for (const auto& shared : tend::shared_records(session, *folder, tend::shared_numbers_format, from, to)) {
+        CoupleNumbers n{shared.by(), shared.by() == folder->name, tend::record_at(shared.record), {}};
+        for (std::size_t i = 0; i < number_names.size(); ++i)
+            if (const auto value = tend::field<int64_t>(shared.record, number_names[i]))
+                n.values[i] = static_cast<int>(*value);
+        report.numbers.push_back(std::move(n));
+    }
+    return report;
+}
+
+std::string render_couple(Format format, const CoupleReport& report, const tend::Style& style, tend::TimeStyle times) {
+    switch (format) {
+        case Format::text:
+            return render_text(report, style);
+        case Format::markdown:
+            return render_markdown(report);
+        case Format::json:
+            return render_json(report, times);
+        case Format::html:
+            return render_html(report);
+        case Format::csv:
+            return render_csv(report);
+    }
+    return render_text(report, style);
+}
+
+}  // namespace report

@@ -1,0 +1,60 @@
+// report --couple: what two partners chose to share, side by side, for a period, in every format.
+// SPDX-FileCopyrightText: 2026 The tend authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "period.hpp"
+#include "render.hpp"
+#include "session.hpp"
+#include "time.hpp"
+
+namespace report {
+
+// One shared answer. A partner's words are there only once this person answered or skipped
+// the prompt themselves (`text` is nullopt until then), so neither answer shapes the other.
+struct CoupleAnswer {
+    std::string by;
+    bool yours = false;
+    tend::OffsetTime at;
+    std::optional<std::string> text;
+};
+
+// A prompt someone shared an answer to in the period, with every shared answer to it.
+struct CouplePrompt {
+    std::string prompt_id;
+    std::string deck;
+    std::string prompt_text;
+    std::vector<CoupleAnswer> answers;  // oldest first
+};
+
+// A check-in's numbers, shared.
+struct CoupleNumbers {
+    std::string by;
+    bool yours = false;
+    tend::OffsetTime at;
+    std::array<std::optional<int>, 5> values;  // mood, energy, anxiety, closeness, safety
+};
+
+struct CoupleReport {
+    Period period;
+    std::string you;  // this person's name in the couple's folder
+    std::vector<CouplePrompt> prompts;
+    std::vector<CoupleNumbers> numbers;
+    bool empty() const { return prompts.empty() && numbers.empty(); }
+};
+
+inline constexpr std::string_view couple_json_schema = "tend.couple-report/1";
+
+// Reads the couple's folder (every device) for the period and this person's own prompt history
+// for what they answered or skipped (from a year before the period to now): nothing else of
+// their private data, and nothing at all of a partner's.
+CoupleReport read_couple_report(const tend::Session& session, const Period& period);
+
+std::string render_couple(Format format, const CoupleReport& report, const tend::Style& style, tend::TimeStyle times);
+
+}  // namespace report
