@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 
+#include "device.hpp"
 #include "error.hpp"
 #include "exercise_toml.hpp"
 #include "record.hpp"
@@ -292,6 +293,19 @@ void read_root(const toml::table& root, const fs::path& file, Config& config) {
                           {{"week_start",
                             [&](const toml::node& v) {
                                 config.report.week_start = weekday_name(f, v, "report", "week_start");
+                            }}},
+                          config);
+         }},
+        {"device",
+         [&](const toml::node& node) {
+             read_section(f, node, "device",
+                          {{"name",
+                            [&](const toml::node& v) {
+                                const std::string name = text(f, v, "device", "name");
+                                if (!is_device_name(name))
+                                    bad_value(f, v, "device", "name",
+                                              "a name of 1 to 32 of a-z, 0-9, '.', '_' and '-'");
+                                config.device.name = name;
                             }}},
                           config);
          }},

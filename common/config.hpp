@@ -63,6 +63,10 @@ struct ReportConfig {
     date::weekday week_start = date::Monday;
 };
 
+struct DeviceConfig {
+    std::string name;  // this device's name in a synced data directory; empty: the machine's own
+};
+
 struct Config {
     SafetyConfig safety;
     CheckinConfig checkin;
@@ -70,6 +74,7 @@ struct Config {
     PromptConfig prompt;
     CoupleConfig couple;
     ReportConfig report;
+    DeviceConfig device;
     std::vector<std::string> warnings;  // "file:line:col: unknown key ..." for the tool to print
     // What is wrong ("file:line:col: [report] week_start must be ..."), each left at its
     // default: a tool warns and goes on, `report --check` counts them as problems.

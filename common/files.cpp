@@ -38,6 +38,14 @@ int sync_dir(const fs::path& dir) {
     return saved;
 }
 
+}  // namespace
+
+void sync_directory(const fs::path& dir) {
+    if (const int saved = sync_dir(dir); saved != 0) fail_errno(dir.string(), saved);
+}
+
+namespace {
+
 std::string read_all(int fd, const fs::path& path) {
     std::string bytes;
     char buffer[65536];
@@ -146,6 +154,13 @@ void finish_journal(const fs::path& data_dir, const fs::path& staging) {
             // A file of the staging room that the transaction used up (a kept record it landed).
             const fs::path name = std::string(line.substr(tab + 1));
             if (!name.has_parent_path() && !unsafe_relative(name)) ::unlink((staging / name).c_str());
+            continue;
+        }
+        if (line.substr(0, tab) == "del") {
+            const fs::path rel = std::string(line.substr(tab + 1));
+            if (unsafe_relative(rel)) continue;
+            if (::unlink((data_dir / rel).c_str()) != 0 && errno != ENOENT) fail_errno((data_dir / rel).string(), errno);
+            dirs.insert((data_dir / rel).parent_path());
             continue;
         }
         const fs::path temp = staging / std::string(line.substr(0, tab));
@@ -296,7 +311,12 @@ void commit_together(const fs::path& data_dir, const std::vector<std::pair<fs::p
             if (errnum != 0) fail_unchanged(target, errnum);
             journal += temp.filename().string() + "\t" + fs::relative(target, data_dir).string() + "\n";
         }
-        for (const auto& file : used_up) journal += "rm\t" + file.filename().string() + "\n";
+        for (const auto& file : used_up) {
+            if (file.parent_path() == staging)
+                journal += "rm\t" + file.filename().string() + "\n";
+            else  // a data file the change folds into another (such as a sync engine's conflict copy)
+                journal += "del\t" + fs::relative(file, data_dir).string() + "\n";
+        }
         fs::path temp;
         const int fd = make_temp(staging, "tmp-journal-", "", temp);
         if (fd < 0) fail_unchanged(files.front().first, errno);

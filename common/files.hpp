@@ -60,8 +60,9 @@ void tidy_staging(const std::filesystem::path& data_dir);
 // to a temp file, then a journal naming them is made durable, then each is renamed over its
 // target. A kill before the journal leaves every file as it was; after it, tidy_staging()
 // (run by the next tend program that takes the lock) finishes the renames. Each pair is
-// {target, new contents}. `used_up` names files in the staging room that go with the change
-// (kept records it lands), so they are landed exactly once.
+// {target, new contents}. `used_up` names files that go with the change, removed with it:
+// in the staging room, kept records it lands (so they land exactly once); elsewhere in the
+// data directory, files whose contents it folds into the targets.
 void commit_together(const std::filesystem::path& data_dir,
                      const std::vector<std::pair<std::filesystem::path, std::string>>& files,
                      const std::vector<std::filesystem::path>& used_up = {});
@@ -78,6 +79,9 @@ std::filesystem::path write_pending(const std::filesystem::path& data_dir, std::
 
 // The pending files waiting in the staging directory, oldest name first.
 std::vector<std::filesystem::path> pending_files(const std::filesystem::path& data_dir);
+
+// fsyncs a directory, so that the entries made or renamed in it last; Exit::io when it cannot.
+void sync_directory(const std::filesystem::path& dir);
 
 // Whether a file name is one an AtomicFile writes (".NAME.tmp.XXXXXX", or its ".old" backup).
 bool is_temp_file_name(std::string_view name);

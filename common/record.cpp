@@ -19,6 +19,10 @@ namespace {
 constexpr FieldSpec id_field{"id", FieldType::string, true};
 constexpr FieldSpec at_field{"at", FieldType::datetime, true};
 constexpr FieldSpec recorded_field{"recorded", FieldType::datetime, true};
+// Kept by every kind for records changed on several devices (see versions.hpp).
+constexpr FieldSpec revision_field{"revision", FieldType::integer, false, 1, 1e15};
+constexpr FieldSpec deleted_field{"deleted", FieldType::boolean};
+constexpr const FieldSpec* common_fields[] = {&id_field, &at_field, &recorded_field, &revision_field, &deleted_field};
 
 std::string_view type_name(FieldType type) {
     switch (type) {
@@ -81,7 +85,7 @@ std::optional<std::string> check_value(const toml::node& node, const FieldSpec& 
 }
 
 const FieldSpec* find_spec(const RecordFormat& format, std::string_view key) {
-    for (const FieldSpec* common : {&id_field, &at_field, &recorded_field})
+    for (const FieldSpec* common : common_fields)
         if (common->name == key) return common;
     const auto it = std::find_if(format.fields.begin(), format.fields.end(),
                                  [&](const FieldSpec& spec) { return spec.name == key; });
@@ -141,11 +145,20 @@ std::vector<std::string> validate_record(const Record& record, const RecordForma
     for (const FieldSpec* common : {&id_field, &at_field, &recorded_field})
         if (!record.contains(common->name))
             problems.push_back(fmt::format("{}: [[{}]] record has no '{}'", header, format.kind, common->name));
+    if (auto id = record["id"].value<std::string>(); id && id->empty())
+        problems.push_back(fmt::format("{}: 'id' is empty", header));
+    if (record["deleted"].value_or(false)) {
+        // A deletion marker keeps nothing of what the record said.
+        for (const FieldSpec& spec : format.fields)
+            if (const toml::node* node = record.get(spec.name))
+                problems.push_back(fmt::format("{}: a deleted record keeps no '{}'", where(*node), spec.name));
+        if (!record.contains("revision"))
+            problems.push_back(fmt::format("{}: a deleted record needs its 'revision'", header));
+        return problems;
+    }
     for (const FieldSpec& spec : format.fields)
         if (spec.required && !record.contains(spec.name))
             problems.push_back(fmt::format("{}: [[{}]] record has no '{}'", header, format.kind, spec.name));
-    if (auto id = record["id"].value<std::string>(); id && id->empty())
-        problems.push_back(fmt::format("{}: 'id' is empty", header));
     if (format.rules)
         for (auto& problem : format.rules(record)) problems.push_back(std::move(problem));
     return problems;
@@ -156,7 +169,7 @@ std::string serialize_record(const Record& record, const RecordFormat& format) {
     const auto emit = [&](std::string_view key) {
         if (const toml::node* node = record.get(key)) out += fmt::format("{} = {}\n", key, toml_value_text(*node));
     };
-    for (const FieldSpec* common : {&id_field, &at_field, &recorded_field}) emit(common->name);
+    for (const FieldSpec* common : common_fields) emit(common->name);
     for (const FieldSpec& spec : format.fields) emit(spec.name);
     return out;
 }

@@ -39,13 +39,18 @@ Warn Session::noter() const {
     return [this](const std::string& message) { note(neutralize(message)); };
 }
 
+const Device& Session::device() const {
+    if (!device_) device_ = resolve_device(io, config.device.name, warner());
+    return *device_;
+}
+
 RecordStore Session::store(const RecordFormat& format) const {
-    return RecordStore(paths.data_dir, format, lock_wait_, warner(), noter());
+    return RecordStore(paths.data_dir, format, lock_wait_, warner(), noter(), device().name);
 }
 
 Transaction Session::transaction() const {
     prepare_data_dir();
-    return Transaction(paths.data_dir, lock_wait_, warner(), noter());
+    return Transaction(paths.data_dir, device().name, lock_wait_, warner(), noter());
 }
 
 std::optional<Record> Session::save(const RecordFormat& format, Record record, Effort effort) const {
@@ -57,10 +62,12 @@ std::optional<Record> Session::save(const RecordFormat& format, Record record, E
         t->commit();
         return stored;
     };
-    if (effort == Effort::moment) return save(Transaction(paths.data_dir, lock_wait_, warner(), noter()));
-    if (auto stored = save(Transaction::try_begin(paths.data_dir, lock_wait_, warner(), noter()))) return stored;
+    const std::string& me = device().name;
+    if (effort == Effort::moment) return save(Transaction(paths.data_dir, me, lock_wait_, warner(), noter()));
+    if (auto stored = save(Transaction::try_begin(paths.data_dir, me, lock_wait_, warner(), noter()))) return stored;
     note("Another tend program is writing your data just now; waiting a little longer so that this is saved...");
-    if (auto stored = save(Transaction::try_begin(paths.data_dir, lock_wait_ * 6, warner(), noter()))) return stored;
+    if (auto stored = save(Transaction::try_begin(paths.data_dir, me, lock_wait_ * 6, warner(), noter())))
+        return stored;
     // Still busy: kept where only this user can read it, to be added by the next tend program.
     record.insert_or_assign("id", std::string("pending"));
     const auto kept = write_pending(paths.data_dir, serialize_record(record, format));

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "config.hpp"
+#include "device.hpp"
 #include "io.hpp"
 #include "json.hpp"
 #include "paths.hpp"
@@ -69,6 +70,10 @@ public:
     // A --json answer on standard output, one value and a newline, its times as --utc says.
     void print_json(const Json& value) const;
 
+    // This device (TEND_DEVICE, [device] name or the machine's state file), resolved when
+    // first needed: only what writes or checks the data asks.
+    const Device& device() const;
+
     // "<tool>: warning: ..." and plain notes, on stderr.
     void warn(std::string_view message) const;
     void note(std::string_view message) const;
@@ -80,6 +85,7 @@ private:
     Warn warner() const;
     Warn noter() const;
     std::chrono::milliseconds lock_wait_;
+    mutable std::optional<Device> device_;
 };
 
 }  // namespace tend

@@ -1,4 +1,4 @@
-// Monthly record files: parse-checked appends under an flock, surgical atomic rewrites.
+// Monthly record files, one tree per device: parse-checked appends under an flock, surgical atomic rewrites.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store.hpp"
@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <random>
 #include <set>
 
 #include "error.hpp"
 #include "files.hpp"
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,7 +22,9 @@
 #include "breathe_record.hpp"
 #include "checkin_record.hpp"
 #include "data_check.hpp"
+#include "device.hpp"
 #include "month_parse.hpp"
+#include "versions.hpp"
 #include "prompt_record.hpp"
 #include "terminal.hpp"
 
@@ -29,8 +33,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Crockford's base 32, lower case: no i, l, o or u to misread or mistype.
-constexpr std::string_view id_alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
 constexpr int id_epoch_year = 2000;
 
 std::string month_code(date::year_month month) {
@@ -45,37 +47,15 @@ date::year_month month_of(const Record& record) {
     return {ymd.year(), ymd.month()};
 }
 
-// The month files of `kind_dir` that can hold days first to last, oldest first. A short span
-// (a week's report and the week before it) probes its two or three names; a longer one lists
-// the directory once, so a report over all the years opens only the files that exist, never
-// the empty months of its comparison period.
-std::vector<fs::path> month_files_between(const fs::path& kind_dir, LocalDay first, LocalDay last) {
-    const auto months = months_spanning(first, last);
-    std::vector<fs::path> files;
-    const auto name_of = [](date::year_month month) { return month_key(month) + ".toml"; };
-    if (months.size() <= 3) {
-        for (const auto& month : months) files.push_back(kind_dir / name_of(month));
-        return files;
-    }
-    const std::string from = name_of(months.front()), to = name_of(months.back());
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(kind_dir, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (is_month_file_name(name) && name >= from && name <= to) files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
 bool earlier(const Record& a, const Record& b) {
     return record_at(a).instant < record_at(b).instant;
 }
 
-std::string new_id(date::year_month month, const std::set<std::string>& taken) {
+std::string new_id(date::year_month month, char device, const std::set<std::string>& taken) {
     std::random_device random;
     std::uniform_int_distribution<std::size_t> pick(0, id_alphabet.size() - 1);
     for (;;) {
-        std::string id = month_code(month);
+        std::string id = month_code(month) + device;
         for (int i = 0; i < 3; ++i) id += id_alphabet[pick(random)];
         if (!taken.contains(id)) return id;
     }
@@ -249,10 +229,6 @@ bool is_month_file_name(std::string_view name) {
 
 namespace {
 
-fs::path month_file_of(const fs::path& data_dir, const RecordFormat& format, date::year_month month) {
-    return data_dir / std::string(format.kind) / (month_key(month) + ".toml");
-}
-
 std::string trimmed_line(std::string_view text) {
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
@@ -260,6 +236,178 @@ std::string trimmed_line(std::string_view text) {
 }
 
 }  // namespace
+
+// --- The layout: one tree per device ---
+
+// One device's files of one kind: its month files and Syncthing's conflict copies of them.
+struct DeviceFiles {
+    std::string device;
+    fs::path dir;
+    bool own = false;
+    std::map<date::year_month, fs::path> months;
+    std::map<date::year_month, std::vector<fs::path>> copies;
+};
+
+namespace {
+
+constexpr std::string_view conflict_infix = ".sync-conflict-";
+
+// Syncthing's copy of a month file that two devices changed at once:
+// "2026-11.sync-conflict-20261201-120000-ABCDEFG.toml". The month it is a copy of.
+std::optional<date::year_month> month_of_conflict_copy(std::string_view name) {
+    if (name.size() <= 7 + conflict_infix.size() + 5 || !name.ends_with(".toml") ||
+        name.substr(7, conflict_infix.size()) != conflict_infix)
+        return std::nullopt;
+    return month_of_file_name(fmt::format("{}.toml", name.substr(0, 7)));
+}
+
+// One read of a kind directory. `tidy` removes temp files an older tend left among the records.
+DeviceFiles list_device_files(fs::path dir, std::string device, bool own, bool tidy) {
+    DeviceFiles files{std::move(device), std::move(dir), own, {}, {}};
+    DIR* stream = ::opendir(files.dir.c_str());
+    if (!stream) return files;
+    while (const dirent* entry = ::readdir(stream)) {
+        const std::string_view name = entry->d_name;
+        if (is_month_file_name(name)) {
+            if (auto month = month_of_file_name(name)) files.months.emplace(*month, files.dir / std::string(name));
+        } else if (auto copied = month_of_conflict_copy(name)) {
+            files.copies[*copied].push_back(files.dir / std::string(name));
+        } else if (tidy && is_temp_file_name(name)) {
+            ::unlink((files.dir / std::string(name)).c_str());  // a killed rewrite's temp can hold old text
+        }
+    }
+    ::closedir(stream);
+    for (auto& [month, list] : files.copies) std::sort(list.begin(), list.end());
+    return files;
+}
+
+// The devices whose trees are in devices/, by name.
+std::vector<std::string> other_device_names(const fs::path& data_dir, const std::string& me) {
+    std::vector<std::string> names;
+    DIR* stream = ::opendir(devices_dir(data_dir).c_str());
+    if (!stream) return names;
+    while (const dirent* entry = ::readdir(stream)) {
+        const std::string name = entry->d_name;
+        if (name != me && is_device_name(name) && (entry->d_type == DT_DIR || entry->d_type == DT_UNKNOWN))
+            names.push_back(name);
+    }
+    ::closedir(stream);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+bool is_conflict_marker(std::string_view line, std::string_view marker) {
+    return line.starts_with(marker) && (line.size() == marker.size() || line[marker.size()] == ' ');
+}
+
+// A file git left with conflict markers, as its two sides: ours (above =======) and theirs,
+// each with the lines both share. nullopt when there is no marker.
+std::optional<std::pair<std::string, std::string>> conflict_sides(const std::string& text) {
+    if (text.find("<<<<<<<") == std::string::npos) return std::nullopt;
+    enum class Part { both, ours, base, theirs } part = Part::both;
+    std::string ours, theirs;
+    bool marked = false;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        end = end == std::string::npos ? text.size() : end + 1;
+        const std::string_view line = std::string_view(text).substr(pos, end - pos);
+        const std::string_view bare = line.substr(0, line.find_last_not_of("\r\n") + 1);
+        pos = end;
+        if (is_conflict_marker(bare, "<<<<<<<")) {
+            part = Part::ours;
+            marked = true;
+        } else if (part != Part::both && is_conflict_marker(bare, "|||||||")) {
+            part = Part::base;  // diff3's common ancestor: neither side's now
+        } else if (part != Part::both && bare == "=======") {
+            part = Part::theirs;
+        } else if (part != Part::both && is_conflict_marker(bare, ">>>>>>>")) {
+            part = Part::both;
+        } else {
+            if (part == Part::both || part == Part::ours) ours += line;
+            if (part == Part::both || part == Part::theirs) theirs += line;
+        }
+    }
+    if (!marked) return std::nullopt;
+    return std::pair{std::move(ours), std::move(theirs)};
+}
+
+// The first line of a git conflict marker, 1-based.
+std::size_t conflict_line(const std::string& text) {
+    const auto at = text.starts_with("<<<<<<<") ? 0 : text.find("\n<<<<<<<");
+    return static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) +
+           (at == 0 ? 1 : 2);
+}
+
+std::string conflict_advice(std::string_view kind) {
+    return fmt::format(
+        "tend reads the records of both sides. To settle it, keep both sides' [[{}]] tables, remove the lines "
+        "<<<<<<<, ======= and >>>>>>>, and commit; the device that owns the file also does this itself at its "
+        "next write (see tend(5))",
+        kind);
+}
+
+// The records of a month file's text. A file with git's conflict markers is read as both
+// sides (the same record on both counts once) with a warning; a side that does not parse is
+// an error naming the file, as any file that does not parse.
+std::vector<Record> records_of_text(const std::string& text, const fs::path& file, const RecordFormat& format,
+                                    const Warn& warn) {
+    auto sides = conflict_sides(text);
+    if (!sides) return parse_month_text(text, file, format);
+    std::vector<Record> records = parse_month_text(sides->first, file, format);
+    for (auto& record : parse_month_text(sides->second, file, format))
+        if (std::find(records.begin(), records.end(), record) == records.end()) records.push_back(std::move(record));
+    if (warn)
+        warn(fmt::format("{}:{}: this file has unresolved git conflict markers. {}", file.string(),
+                         conflict_line(text), conflict_advice(format.kind)));
+    return records;
+}
+
+std::string copy_advice(const fs::path& copy, const fs::path& original) {
+    return fmt::format(
+        "{}: Syncthing kept this copy of {} when two changes met; tend reads the records in both, and the device "
+        "that owns them folds the copy back in and removes it at its next write, so nothing is lost",
+        copy.string(), original.filename().string());
+}
+
+std::string ignore_block(std::string_view comment) {
+    return fmt::format(
+        "{0} Written by tend: what belongs to this machine alone, never to be synced (see tend(5)).\n"
+        "/.staging\n/.local\n",
+        comment);
+}
+
+// .gitignore and .stignore, so that git and Syncthing leave each machine's own state alone.
+// A file the person has already gets the lines added at its end; every byte of theirs stays.
+void write_ignore_files(const fs::path& data_dir) {
+    for (const auto& [name, comment] : {std::pair{".gitignore", "#"}, std::pair{".stignore", "//"}}) {
+        const fs::path file = data_dir / name;
+        const auto text = read_file_if_exists(file, Symlinks::refuse);
+        if (text && text->find("/.local") != std::string::npos) continue;
+        std::string out = text.value_or("");
+        if (!out.empty() && !out.ends_with('\n')) out += '\n';
+        out += ignore_block(comment);
+        AtomicFile replacement(file, ensure_staging_dir(data_dir, file));
+        replacement.write(out);
+        replacement.commit();
+    }
+}
+
+std::string stamp_of(const fs::path& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return {};
+    return fmt::format("{} {}.{:09}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+}
+
+}  // namespace
+
+fs::path devices_dir(const fs::path& data_dir) {
+    return data_dir / "devices";
+}
+
+fs::path local_state_dir(const fs::path& data_dir) {
+    return data_dir / ".local";
+}
 
 // --- Transaction ---
 
@@ -270,6 +418,7 @@ struct Transaction::MonthState {
     std::optional<std::string> original;  // the bytes on disk, nullopt when there is no file
     std::string text;                     // the bytes as they will be
     std::vector<Record> records;          // what `text` holds, in file order
+    std::vector<fs::path> folded;         // Syncthing copies whose records `text` now holds
 
     bool changed() const { return text != original.value_or(""); }
 
@@ -287,30 +436,103 @@ struct Transaction::MonthState {
         text = std::move(new_text);
         records = std::move(expected);
     }
+
+    // Adds one block after the records, as an append does.
+    void add_block(const Record& record) {
+        std::string block = checked_block(record, *format);
+        std::string next = text.empty() ? file_header(*format, month) + "\n" + block
+                                        : text + (text.ends_with('\n') ? "\n" : "\n\n") + block;
+        std::vector<Record> expected = records;
+        expected.push_back(record);
+        accept(std::move(next), std::move(expected));
+    }
+
+    // Replaces (or with nullopt, removes) the record with this id; every other byte stays.
+    void rewrite(const std::string& id, const std::optional<Record>& replacement);
 };
 
-Transaction::Transaction(fs::path data_dir, DataLock lock, Warn warn, Warn note)
-    : data_dir_(std::move(data_dir)), lock_(std::move(lock)), warn_(std::move(warn)), note_(std::move(note)) {
+void Transaction::MonthState::rewrite(const std::string& id, const std::optional<Record>& replacement) {
+    const toml::table root = parse_toml(text, path);
+    const toml::array& array = *records_array(root, path, *format);
+    const auto starts = line_starts(text);
+    std::string rewritten;
+    std::vector<Record> expected;
+    std::size_t copied = 0;  // text before this offset is already in `rewritten`
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        const auto& table = *array.get(i)->as_table();
+        if (table.is_inline())
+            data_error(path, fmt::format("{}:{}: this record is an inline table, which tend cannot change in "
+                                         "place; nothing was changed. Write the records as [[{}]] tables",
+                                         table.source().begin.line, table.source().begin.column, format->kind));
+        const std::size_t header = starts.at(table.source().begin.line);
+        const std::size_t next_line =
+            i + 1 < array.size() ? array.get(i + 1)->as_table()->source().begin.line : starts.size();
+        const std::size_t end = record_end(text, starts, next_line);
+        rewritten += text.substr(copied, header - copied);  // comments and blank lines before it stay
+        copied = end;
+        if (record_id(table) != id) {
+            rewritten += text.substr(header, end - header);
+            expected.push_back(table);
+        } else if (replacement) {
+            rewritten += checked_block(*replacement, *format);
+            expected.push_back(*replacement);
+        } else if (rewritten.empty() || rewritten.ends_with("\n\n")) {
+            // A removed record takes its separating blank lines with it.
+            while (copied < text.size() && text[copied] == '\n') ++copied;
+        }
+    }
+    rewritten += text.substr(copied);
+
+    // The new text must hold exactly the records we meant, before it replaces the old.
+    const auto check = parse_month_text(rewritten, path, *format);
+    if (check != expected)
+        fail(Exit::failure,
+             fmt::format("internal: rewriting {} would change other records; nothing was changed", path.string()));
+    text = std::move(rewritten);
+    records = std::move(expected);
+}
+
+Transaction::Transaction(fs::path data_dir, std::string device, DataLock lock, Warn warn, Warn note, bool writable)
+    : data_dir_(std::move(data_dir)),
+      device_(std::move(device)),
+      lock_(std::move(lock)),
+      warn_(std::move(warn)),
+      note_(std::move(note)),
+      writable_(writable) {
+    if (!writable_) return;
+    move_old_layout();
     land_pending();
 }
 
-Transaction::Transaction(fs::path data_dir, std::chrono::milliseconds lock_wait, Warn warn, Warn note)
-    : Transaction(data_dir, DataLock(data_dir, DataLock::Mode::exclusive, lock_wait, warn), std::move(warn),
-                  std::move(note)) {}
+Transaction::Transaction(fs::path data_dir, std::string device, std::chrono::milliseconds lock_wait, Warn warn,
+                         Warn note)
+    : Transaction(data_dir, std::move(device), DataLock(data_dir, DataLock::Mode::exclusive, lock_wait, warn),
+                  std::move(warn), std::move(note), true) {}
 
-std::optional<Transaction> Transaction::try_begin(fs::path data_dir, std::chrono::milliseconds lock_wait, Warn warn,
-                                                  Warn note) {
+std::optional<Transaction> Transaction::try_begin(fs::path data_dir, std::string device,
+                                                  std::chrono::milliseconds lock_wait, Warn warn, Warn note) {
     auto lock = DataLock::try_exclusive(data_dir, lock_wait, warn);
     if (!lock) return std::nullopt;
-    return Transaction(std::move(data_dir), std::move(*lock), std::move(warn), std::move(note));
+    return Transaction(std::move(data_dir), std::move(device), std::move(*lock), std::move(warn), std::move(note),
+                       true);
+}
+
+Transaction Transaction::read(fs::path data_dir, std::string device, std::chrono::milliseconds lock_wait, Warn warn) {
+    DataLock lock(data_dir, DataLock::Mode::shared, lock_wait, warn);
+    return Transaction(std::move(data_dir), std::move(device), std::move(lock), std::move(warn), {}, false);
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
     : data_dir_(std::move(other.data_dir_)),
+      device_(std::move(other.device_)),
       lock_(std::move(other.lock_)),
       warn_(std::move(other.warn_)),
       note_(std::move(other.note_)),
+      writable_(other.writable_),
       months_(std::move(other.months_)),
+      listings_(std::move(other.listings_)),
+      others_(std::move(other.others_)),
+      warned_(std::move(other.warned_)),
       last_(std::move(other.last_)),
       landed_(std::move(other.landed_)),
       committed_(other.committed_) {
@@ -319,117 +541,280 @@ Transaction::Transaction(Transaction&& other) noexcept
 
 Transaction::~Transaction() {
     // The staging room goes when nothing is left in it (the lock holder tidied it at the start).
-    if (lock_) ::rmdir(staging_dir(data_dir_).c_str());
+    if (lock_ && writable_) ::rmdir(staging_dir(data_dir_).c_str());
 }
 
-fs::path Transaction::kind_dir(const RecordFormat& format) const {
-    return data_dir_ / std::string(format.kind);
+fs::path Transaction::own_root() const {
+    return devices_dir(data_dir_) / device_;
+}
+
+void Transaction::warn_once(const fs::path& file, const std::string& message) {
+    if (warned_.insert(file).second && warn_) warn_(message);
+}
+
+// A data directory from before devices becomes this device's tree, kind by kind: each kind's
+// directory is renamed whole (one atomic step; a kill between kinds leaves the rest for the
+// next run), so no byte the person wrote is rewritten. Where this device already has a
+// directory of that kind, month files move one by one, and one whose name is taken stays
+// where it is and is still read.
+void Transaction::move_old_layout() {
+    bool own_tree = false;
+    for (const RecordFormat* format : record_formats()) {
+        const fs::path old_dir = data_dir_ / std::string(format->kind);
+        struct stat st {};
+        if (::lstat(old_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;
+        if (!own_tree) {
+            ensure_private_dir(own_root());
+            own_tree = true;
+        }
+        const fs::path new_dir = own_root() / std::string(format->kind);
+        const fs::path old_last = old_dir / ".last";
+        if (::rename(old_dir.c_str(), new_dir.c_str()) == 0) {
+            sync_directory(data_dir_);
+            sync_directory(own_root());
+            const fs::path moved_last = new_dir / ".last";
+            if (::access(moved_last.c_str(), F_OK) == 0) {
+                ensure_private_dir(local_state_dir(data_dir_));
+                ::rename(moved_last.c_str(), last_file(*format).c_str());
+            }
+            continue;
+        }
+        if (errno != EEXIST && errno != ENOTEMPTY) fail_errno(old_dir.string(), errno);
+        ensure_private_dir(new_dir);
+        bool left = false;
+        for (const auto& [month, file] : list_device_files(old_dir, device_, true, true).months) {
+            const fs::path target = new_dir / file.filename();
+            if (::access(target.c_str(), F_OK) == 0) {
+                left = true;
+                continue;
+            }
+            if (::rename(file.c_str(), target.c_str()) != 0) fail_errno(file.string(), errno);
+        }
+        sync_directory(new_dir);
+        sync_directory(old_dir);
+        if (!left) {
+            if (::access(old_last.c_str(), F_OK) == 0) {
+                ensure_private_dir(local_state_dir(data_dir_));
+                ::rename(old_last.c_str(), last_file(*format).c_str());
+            }
+            ::rmdir(old_dir.c_str());  // only when empty: files of the person's own stay
+        }
+    }
+    if (own_tree) write_ignore_files(data_dir_);
+}
+
+fs::path Transaction::last_file(const RecordFormat& format) const {
+    return local_state_dir(data_dir_) / (std::string(format.kind) + ".last");
+}
+
+const std::vector<DeviceFiles>& Transaction::listing(const RecordFormat& format) {
+    auto& list = listings_[std::string(format.kind)];
+    if (list) return *list;
+    list = std::make_unique<std::vector<DeviceFiles>>();
+    const std::string kind(format.kind);
+    list->push_back(list_device_files(own_root() / kind, device_, true, writable_));
+    // A tree from before devices, not yet moved (a reader cannot move it): this device's too.
+    list->push_back(list_device_files(data_dir_ / kind, device_, false, false));
+    if (list->back().months.empty() && list->back().copies.empty()) list->pop_back();
+    for (const auto& name : other_device_names(data_dir_, device_))
+        list->push_back(list_device_files(devices_dir(data_dir_) / name / kind, name, false, false));
+    return *list;
+}
+
+const std::vector<Record>& Transaction::other_records(const RecordFormat& format, const fs::path& file) {
+    auto& cached = others_[file];
+    if (cached) return *cached;
+    cached = std::make_unique<std::vector<Record>>();
+    if (auto text = read_private_file(file, warn_))
+        *cached = records_of_text(*text, file, format, [&](const std::string& m) { warn_once(file, m); });
+    return *cached;
+}
+
+fs::path Transaction::own_month_path(const RecordFormat& format, date::year_month month) const {
+    return own_root() / std::string(format.kind) / (month_key(month) + ".toml");
 }
 
 Transaction::MonthState& Transaction::month(const RecordFormat& format, date::year_month month) {
-    const fs::path path = month_file_of(data_dir_, format, month);
+    const fs::path path = own_month_path(format, month);
     auto& state = months_[path];
     if (state) return *state;
-    const fs::path dir = kind_dir(format);
-    if (const int fd = open_private(dir, O_RDONLY | O_DIRECTORY, FileType::directory, warn_); fd >= 0) ::close(fd);
     auto loaded = std::make_unique<MonthState>();
     loaded->format = &format;
     loaded->month = month;
     loaded->path = path;
     loaded->original = read_private_file(path, warn_);
     loaded->text = loaded->original.value_or("");
-    loaded->records = parse_month_text(loaded->text, path, format);
+    const Warn warn_file = [&](const std::string& m) { warn_once(path, m); };
+    if (auto sides = loaded->original ? conflict_sides(*loaded->original) : std::nullopt) {
+        // This device's own file, with both sides of a git merge: written back as one, its
+        // side as it was and the records only the other side had after them.
+        loaded->records = parse_month_text(sides->first, path, format);
+        loaded->text = sides->first;
+        records_of_text(*loaded->original, path, format, warn_file);
+        for (auto& record : parse_month_text(sides->second, path, format))
+            if (std::find(loaded->records.begin(), loaded->records.end(), record) == loaded->records.end())
+                loaded->add_block(record);
+    } else {
+        loaded->records = parse_month_text(loaded->text, path, format);
+    }
+    const auto& own = listing(format).front();
+    if (auto copies = own.copies.find(month); copies != own.copies.end()) {
+        // Syncthing's copies of this device's own file: their records are this device's too.
+        for (const auto& copy : copies->second) {
+            const auto text = read_private_file(copy, warn_);
+            if (!text) continue;
+            warn_once(copy, copy_advice(copy, path));
+            for (auto& record : records_of_text(*text, copy, format, warn_file)) {
+                const std::string id = record_id(record);
+                const auto same = std::find_if(loaded->records.begin(), loaded->records.end(),
+                                               [&](const Record& r) { return record_id(r) == id; });
+                if (same == loaded->records.end())
+                    loaded->add_block(record);
+                else if (revision_of(record) > revision_of(*same))
+                    loaded->rewrite(id, record);
+            }
+            loaded->folded.push_back(copy);
+        }
+    }
     state = std::move(loaded);
     return *state;
 }
 
-std::vector<fs::path> Transaction::month_files_newest_first(const RecordFormat& format) {
-    std::set<fs::path> files;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(kind_dir(format), ec)) {
-        const std::string name = entry.path().filename().string();
-        if (is_month_file_name(name)) files.insert(entry.path());
-        // An older tend wrote its temp files here; a killed one's can hold old text.
-        if (is_temp_file_name(name)) ::unlink(entry.path().c_str());
+std::vector<Version> Transaction::versions(const RecordFormat& format, date::year_month m) {
+    std::vector<Version> out;
+    for (const auto& record : month(format, m).records) out.push_back({record, device_});
+    for (const auto& files : listing(format)) {
+        if (files.own) continue;
+        if (auto file = files.months.find(m); file != files.months.end())
+            for (const auto& record : other_records(format, file->second)) out.push_back({record, files.device});
+        if (auto copies = files.copies.find(m); copies != files.copies.end())
+            for (const auto& copy : copies->second) {
+                const fs::path original = files.dir / (month_key(m) + ".toml");
+                warn_once(copy, copy_advice(copy, original));
+                for (const auto& record : other_records(format, copy)) out.push_back({record, files.device});
+            }
+    }
+    return out;
+}
+
+std::vector<date::year_month> Transaction::months_with_files(const RecordFormat& format) {
+    std::set<date::year_month> months;
+    for (const auto& files : listing(format)) {
+        for (const auto& [m, file] : files.months) months.insert(m);
+        for (const auto& [m, list] : files.copies) months.insert(m);
     }
     for (const auto& [path, state] : months_)
-        if (state->format == &format && !state->text.empty()) files.insert(path);
-    return {files.rbegin(), files.rend()};
+        if (state->format == &format && !state->text.empty()) months.insert(state->month);
+    return {months.begin(), months.end()};
+}
+
+std::vector<Record> Transaction::shown(const RecordFormat& format, date::year_month m) {
+    const auto all_versions = versions(format, m);
+    std::vector<Record> records;
+    for (const Version* v : merge_versions(all_versions).shown) records.push_back(v->record);
+    return records;
 }
 
 std::vector<Record> Transaction::all(const RecordFormat& format) {
     std::vector<Record> records;
-    auto files = month_files_newest_first(format);
-    for (auto it = files.rbegin(); it != files.rend(); ++it) {
-        const auto month = month_of_file_name(it->filename().string());
-        if (!month) {
-            // A name shaped like a month but not one (2026-13.toml) holds no records tend reads.
-            continue;
-        }
-        const auto& state = this->month(format, *month);
-        records.insert(records.end(), state.records.begin(), state.records.end());
+    for (const auto& m : months_with_files(format)) {
+        auto month_records = shown(format, m);
+        records.insert(records.end(), std::make_move_iterator(month_records.begin()),
+                       std::make_move_iterator(month_records.end()));
     }
     std::stable_sort(records.begin(), records.end(), earlier);
     return records;
 }
 
 std::vector<Record> Transaction::range(const RecordFormat& format, Instant from, Instant to) {
-    std::vector<Record> records;
-    if (to < from) return records;
+    std::vector<std::pair<Instant, Record>> timed;
+    if (to < from) return {};
+    // A record's file is the month of its own wall-clock time, up to 14 hours from UTC.
     const LocalDay first = date::floor<date::days>(LocalTime{from.time_since_epoch()}) - date::days{1};
     const LocalDay last = date::floor<date::days>(LocalTime{to.time_since_epoch()}) + date::days{1};
-    for (const auto& m : months_spanning(first, last))
-        for (const auto& record : month(format, m).records) {
+    const auto wanted = months_spanning(first, last);
+    const std::set<date::year_month> span(wanted.begin(), wanted.end());
+    for (const auto& m : months_with_files(format)) {
+        if (!span.contains(m)) continue;
+        for (auto& record : shown(format, m)) {
+            // Each record's time is read once: sorting by record_at() parsed it at every comparison.
             const Instant at = record_at(record).instant;
-            if (at >= from && at <= to) records.push_back(record);
+            if (at >= from && at <= to) timed.emplace_back(at, std::move(record));
         }
-    std::stable_sort(records.begin(), records.end(), earlier);
+    }
+    std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Record> records;
+    records.reserve(timed.size());
+    for (auto& [at, record] : timed) records.push_back(std::move(record));
+    return records;
+}
+
+std::vector<Record> Transaction::latest(const RecordFormat& format, std::size_t wanted) {
+    std::vector<Record> records;
+    const auto months = months_with_files(format);
+    for (auto m = months.rbegin(); m != months.rend() && records.size() < wanted; ++m) {
+        // Later in a file means written later: reversed, the newest of equal times comes first.
+        auto month_records = shown(format, *m);
+        records.insert(records.end(), month_records.rbegin(), month_records.rend());
+    }
+    std::stable_sort(records.begin(), records.end(),
+                     [](const Record& a, const Record& b) { return record_at(a).instant > record_at(b).instant; });
+    if (records.size() > wanted) records.resize(wanted);
     return records;
 }
 
 std::optional<StoredRecord> Transaction::find(const RecordFormat& format, const std::string& id) {
-    std::vector<std::optional<date::year_month>> months;
+    std::vector<date::year_month> months;
     if (auto hinted = month_of_id(id)) months.push_back(*hinted);
-    for (const auto& file : month_files_newest_first(format))
-        months.push_back(month_of_file_name(file.filename().string()));
+    const auto with_files = months_with_files(format);
+    months.insert(months.end(), with_files.rbegin(), with_files.rend());
     for (const auto& m : months) {
-        if (!m) continue;
-        const auto& state = month(format, *m);
-        for (const auto& record : state.records)
-            if (record_id(record) == id) return StoredRecord{record, state.path};
+        const auto all_versions = versions(format, m);
+        const auto merged = merge_versions(all_versions);
+        const Version* found = nullptr;
+        for (const Version* v : merged.shown)
+            if (record_id(v->record) == id && (!found || v->device == device_)) found = v;
+        if (!found) continue;
+        const fs::path file = found->device == device_ ? month(format, m).path
+                                                       : devices_dir(data_dir_) / found->device /
+                                                             std::string(format.kind) / (month_key(m) + ".toml");
+        return StoredRecord{found->record, file};
     }
     return std::nullopt;
 }
 
+std::set<std::string> Transaction::ids_in(const RecordFormat& format, date::year_month m) {
+    std::set<std::string> ids;
+    for (const auto& v : versions(format, m)) ids.insert(record_id(v.record));
+    return ids;
+}
+
 Record Transaction::append(const RecordFormat& format, Record record) {
-    auto& state = month(format, month_of(record));
-    record.insert_or_assign("id", new_id(state.month, ids_of(state.records)));
-    std::string block = checked_block(record, format);
-    std::string text = state.text;
-    if (text.empty())
-        text = file_header(format, state.month) + "\n" + block;
-    else
-        text += (text.ends_with('\n') ? "\n" : "\n\n") + block;
-    std::vector<Record> expected = state.records;
-    expected.push_back(record);
-    state.accept(std::move(text), std::move(expected));
+    require_writable();
+    const auto m = month_of(record);
+    record.insert_or_assign("id", new_id(m, device_tag(device_), ids_in(format, m)));
+    month(format, m).add_block(record);
     return record;
 }
 
 std::vector<Record> Transaction::append_all(const RecordFormat& format, std::vector<Record> records) {
+    require_writable();
     // Grouped by month, so that each month file is read back once, not once per record.
     std::map<date::year_month, std::vector<std::size_t>> by_month;
     for (std::size_t i = 0; i < records.size(); ++i) by_month[month_of(records[i])].push_back(i);
     for (const auto& [which, indices] : by_month) {
+        std::set<std::string> taken = ids_in(format, which);
         auto& state = month(format, which);
-        std::set<std::string> taken = ids_of(state.records);
+        const std::set<std::string> own = ids_of(state.records);
         std::vector<Record> expected = state.records;
         std::string text = state.text.empty() ? file_header(format, state.month) : state.text;
         for (const std::size_t i : indices) {
             Record& record = records[i];
             if (const std::string id = record_id(record); id.empty()) {
-                record.insert_or_assign("id", new_id(state.month, taken));
-            } else if (taken.contains(id)) {
+                record.insert_or_assign("id", new_id(state.month, device_tag(device_), taken));
+            } else if (own.contains(id) || std::count_if(expected.begin(), expected.end(), [&](const Record& r) {
+                           return record_id(r) == id;
+                       })) {
                 fail(Exit::failure,
                      fmt::format("internal: id '{}' is taken in {}", neutralize(id), state.path.string()));
             }
@@ -442,67 +827,49 @@ std::vector<Record> Transaction::append_all(const RecordFormat& format, std::vec
     return records;
 }
 
+void Transaction::put_own(const RecordFormat& format, date::year_month m, const Record& version) {
+    auto& state = month(format, m);
+    const std::string id = record_id(version);
+    const bool held = std::any_of(state.records.begin(), state.records.end(),
+                                  [&](const Record& r) { return record_id(r) == id; });
+    if (held)
+        state.rewrite(id, version);
+    else
+        state.add_block(version);
+}
+
 std::optional<Record> Transaction::replace(const RecordFormat& format, const std::string& id,
                                            std::optional<Record> replacement) {
+    require_writable();
     const auto found = find(format, id);
     if (!found) usage_error(fmt::format("no {} record with id '{}'", format.kind, neutralize(id)));
-    auto& state = *months_.at(found->file);
+    const auto m = month_of(found->record);
+    const auto all_versions = versions(format, m);
+    const std::int64_t revision = merge_versions(all_versions).top_revision[id] + 1;
 
     std::optional<Record> stored;
-    const bool moves = replacement && month_of(*replacement) != state.month;
-    if (moves) {
-        stored = append(format, std::move(*replacement));  // the move lands with the removal, as one change
-        replacement.reset();
+    if (replacement && month_of(*replacement) != m) {
+        // Moved to another month: a new record there, and this one deleted, as one change.
+        replacement->erase("revision");
+        replacement->erase("deleted");
+        stored = append(format, std::move(*replacement));
+        put_own(format, m, deletion_marker(found->record, revision));
     } else if (replacement) {
         replacement->insert_or_assign("id", id);
-        stored = replacement;
+        replacement->insert_or_assign("revision", revision);
+        replacement->erase("deleted");
+        put_own(format, m, *replacement);
+        stored = std::move(replacement);
+    } else {
+        // What it said goes at once from this device's files; the marker tells the others.
+        put_own(format, m, deletion_marker(found->record, revision));
     }
-
-    const std::string& text = state.text;
-    const toml::table root = parse_toml(text, state.path);
-    const toml::array& array = *records_array(root, state.path, format);
-    const auto starts = line_starts(text);
-    std::string rewritten;
-    std::vector<Record> expected;
-    std::size_t copied = 0;  // text before this offset is already in `rewritten`
-    for (std::size_t i = 0; i < array.size(); ++i) {
-        const auto& table = *array.get(i)->as_table();
-        if (table.is_inline())
-            data_error(state.path, fmt::format("{}:{}: this record is an inline table, which tend cannot change in "
-                                               "place; nothing was changed. Write the records as [[{}]] tables",
-                                               table.source().begin.line, table.source().begin.column, format.kind));
-        const std::size_t header = starts.at(table.source().begin.line);
-        const std::size_t next_line =
-            i + 1 < array.size() ? array.get(i + 1)->as_table()->source().begin.line : starts.size();
-        const std::size_t end = record_end(text, starts, next_line);
-        rewritten += text.substr(copied, header - copied);  // comments and blank lines before it stay
-        copied = end;
-        if (record_id(table) != id) {
-            rewritten += text.substr(header, end - header);
-            expected.push_back(table);
-        } else if (replacement) {
-            rewritten += checked_block(*replacement, format);
-            expected.push_back(*replacement);
-        } else if (rewritten.empty() || rewritten.ends_with("\n\n")) {
-            // A removed record takes its separating blank lines with it.
-            while (copied < text.size() && text[copied] == '\n') ++copied;
-        }
-    }
-    rewritten += text.substr(copied);
-
-    // The new text must hold exactly the records we meant, before it replaces the old.
-    const auto check = parse_month_text(rewritten, state.path, format);
-    if (check != expected)
-        fail(Exit::failure, fmt::format("internal: rewriting {} would change other records; nothing was changed",
-                                        state.path.string()));
-    state.text = std::move(rewritten);
-    state.records = std::move(expected);
     return stored;
 }
 
 std::optional<std::string> Transaction::last(const RecordFormat& format) {
     if (auto it = last_.find(std::string(format.kind)); it != last_.end()) return it->second;
-    const auto text = read_private_file(kind_dir(format) / ".last", warn_);
+    const auto text = read_private_file(last_file(format), warn_);
     if (!text) return std::nullopt;
     std::string id = trimmed_line(*text);
     if (id.empty()) return std::nullopt;
@@ -511,6 +878,10 @@ std::optional<std::string> Transaction::last(const RecordFormat& format) {
 
 void Transaction::set_last(const RecordFormat& format, std::optional<std::string> id) {
     last_[std::string(format.kind)] = std::move(id);
+}
+
+void Transaction::require_writable() const {
+    if (!writable_) fail(Exit::failure, "internal: a change in a read-only transaction");
 }
 
 // A record kept in the pending room while the lock was busy is landed here. Its file goes in
@@ -554,17 +925,88 @@ void Transaction::land_pending() {
     }
 }
 
+// Before this device writes: what other devices changed since it last looked (their files'
+// sizes and times, kept in .local/seen) may have deleted or edited records this device holds,
+// or collided with one of its ids. Each such month is sorted out, and this device's stale
+// versions leave its files in the same commit: a deleted text does not live on.
+void Transaction::purge_superseded(std::map<std::string, std::string>& seen) {
+    const fs::path seen_file = local_state_dir(data_dir_) / "seen";
+    std::map<std::string, std::string> before;
+    if (auto text = read_private_file(seen_file, warn_)) {
+        std::size_t pos = 0;
+        while (pos < text->size()) {
+            std::size_t end = text->find('\n', pos);
+            if (end == std::string::npos) end = text->size();
+            const std::string line = text->substr(pos, end - pos);
+            if (const auto tab = line.find('\t'); tab != std::string::npos)
+                before[line.substr(0, tab)] = line.substr(tab + 1);
+            pos = end + 1;
+        }
+    }
+    for (const RecordFormat* format : record_formats()) {
+        std::set<date::year_month> touched;
+        for (const auto& files : listing(*format)) {
+            if (files.own) continue;
+            const auto look = [&](date::year_month m, const fs::path& file) {
+                const std::string key = fs::relative(file, data_dir_).string();
+                std::string stamp = stamp_of(file);
+                if (before[key] != stamp) touched.insert(m);
+                seen[key] = std::move(stamp);
+            };
+            for (const auto& [m, file] : files.months) look(m, file);
+            for (const auto& [m, list] : files.copies)
+                for (const auto& copy : list) look(m, copy);
+        }
+        const auto& own = listing(*format).front();
+        for (const auto& m : touched) {
+            if (!own.months.contains(m) && !months_.contains(own_month_path(*format, m))) continue;
+            const auto all_versions = versions(*format, m);
+            const auto merged = merge_versions(all_versions);
+            auto& state = month(*format, m);
+            for (const Version* v : merged.superseded)
+                if (v->device == device_) state.rewrite(record_id(v->record), std::nullopt);
+            for (const auto& [keeper, other] : merged.collisions) {
+                if (other->device != device_) continue;
+                // Two devices made the same id; this one's record takes a new one, nothing else changes.
+                Record renamed = other->record;
+                const std::string old_id = record_id(renamed);
+                renamed.insert_or_assign("id", new_id(m, device_tag(device_), ids_in(*format, m)));
+                state.rewrite(old_id, std::nullopt);
+                state.add_block(renamed);
+                if (note_)
+                    note_(fmt::format("{} {} had the same id as one from {}; this one is now {}.", noun_of(format->kind),
+                                      neutralize(old_id), keeper->device, record_id(renamed)));
+            }
+        }
+    }
+}
+
 void Transaction::commit() {
     if (committed_) fail(Exit::failure, "internal: a transaction was committed twice");
+    require_writable();
     committed_ = true;
+    const auto any_change = [&] {
+        if (!landed_.empty()) return true;
+        for (const auto& [path, state] : months_)
+            if (state->changed()) return true;
+        return false;
+    };
+    if (!any_change() && last_.empty()) return;
+    std::map<std::string, std::string> seen;
+    purge_superseded(seen);
     std::vector<MonthState*> changed;
+    std::vector<fs::path> used_up = landed_;
     for (auto& [path, state] : months_)
-        if (state->changed()) changed.push_back(state.get());
+        if (state->changed()) {
+            changed.push_back(state.get());
+            used_up.insert(used_up.end(), state->folded.begin(), state->folded.end());
+        }
     for (auto* state : changed) ensure_private_dir(state->path.parent_path());
-    if (!landed_.empty()) {
+    const bool first_write = !changed.empty() && ::access(own_root().c_str(), F_OK) != 0;
+    if (used_up.size() > landed_.size() || !landed_.empty()) {
         std::vector<std::pair<fs::path, std::string>> files;
         for (auto* state : changed) files.emplace_back(state->path, state->text);
-        commit_together(data_dir_, files, landed_);
+        commit_together(data_dir_, files, used_up);
     } else if (changed.size() == 1 && state_appends_text(changed.front()->original, changed.front()->text)) {
         // One new block after the old bytes: a single write(), truncated back if it falls short.
         MonthState& state = *changed.front();
@@ -585,22 +1027,38 @@ void Transaction::commit() {
     }
     for (auto* state : changed) state->original = state->text;
 
-    for (const auto& [kind, id] : last_) {
-        // Only a convenience for undo: once the records are saved, failing here is a warning.
-        const fs::path hint = data_dir_ / kind / ".last";
+    // What follows is this device's own bookkeeping: once the records are saved, failing here
+    // is a warning, never a lost record.
+    const auto keep = [&](const fs::path& file, const std::string& text, const std::string& what) {
         try {
-            if (id) {
-                ensure_private_dir(hint.parent_path());
-                AtomicFile file(hint, ensure_staging_dir(data_dir_, hint));
-                file.write(*id + "\n");
-                file.commit();
-            } else if (::unlink(hint.c_str()) != 0 && errno != ENOENT) {
-                fail_errno(hint.string(), errno);
-            }
+            ensure_private_dir(file.parent_path());
+            AtomicFile replacement(file, ensure_staging_dir(data_dir_, file));
+            replacement.write(text);
+            replacement.commit();
         } catch (const Error& e) {
-            if (warn_)
-                warn_(fmt::format("{} {} is saved; 'undo' just will not find it ({})", noun_of(kind), id.value_or(""),
-                                  e.what()));
+            if (warn_) warn_(fmt::format("{} ({})", what, e.what()));
+        }
+    };
+    if (first_write || ::access((data_dir_ / ".stignore").c_str(), F_OK) != 0) {
+        try {
+            write_ignore_files(data_dir_);
+        } catch (const Error& e) {
+            if (warn_) warn_(fmt::format("a sync engine may carry this machine's own state: {}", e.what()));
+        }
+    }
+    if (!seen.empty()) {
+        std::string text;
+        for (const auto& [key, stamp] : seen) text += key + "\t" + stamp + "\n";
+        keep(local_state_dir(data_dir_) / "seen", text, "tend will look at the other devices' files again next time");
+    }
+    for (const auto& [kind, id] : last_) {
+        const fs::path hint = local_state_dir(data_dir_) / (kind + ".last");
+        const std::string what =
+            fmt::format("{} {} is saved; 'undo' just will not find it", noun_of(kind), id.value_or(""));
+        if (id) {
+            keep(hint, *id + "\n", what);
+        } else if (::unlink(hint.c_str()) != 0 && errno != ENOENT && warn_) {
+            warn_(fmt::format("{} ({})", what, std::strerror(errno)));
         }
     }
 }
@@ -608,21 +1066,17 @@ void Transaction::commit() {
 // --- RecordStore ---
 
 RecordStore::RecordStore(fs::path data_dir, const RecordFormat& format, std::chrono::milliseconds lock_wait, Warn warn,
-                         Warn note)
+                         Warn note, std::string device)
     : data_dir_(std::move(data_dir)),
-      kind_dir_(data_dir_ / std::string(format.kind)),
       format_(format),
       lock_wait_(lock_wait),
       warn_(std::move(warn)),
-      note_(std::move(note)) {}
-
-fs::path RecordStore::month_file(date::year_month month) const {
-    return month_file_of(data_dir_, format_, month);
-}
+      note_(std::move(note)),
+      device_(std::move(device)) {}
 
 Transaction RecordStore::transaction() const {
     ensure_private_dir(data_dir_);
-    return Transaction(data_dir_, lock_wait_, warn_, note_);
+    return Transaction(data_dir_, device_, lock_wait_, warn_, note_);
 }
 
 Record RecordStore::append(Record record) {
@@ -638,7 +1092,7 @@ Record RecordStore::append(Record record, const Completer& complete) {
 }
 
 std::optional<Record> RecordStore::replace(const std::string& id, std::optional<Record> replacement) {
-    if (!directory_exists(kind_dir_))
+    if (!has_data())
         usage_error(fmt::format("no {} record with id '{}'", format_.kind, neutralize(id)));
     Transaction t = transaction();
     auto stored = t.replace(format_, id, std::move(replacement));
@@ -646,105 +1100,50 @@ std::optional<Record> RecordStore::replace(const std::string& id, std::optional<
     return stored;
 }
 
-void RecordStore::check_kind_dir() const {
-    if (const int fd = open_private(kind_dir_, O_RDONLY | O_DIRECTORY, FileType::directory, warn_); fd >= 0)
-        ::close(fd);
+bool RecordStore::has_data() const {
+    return directory_exists(devices_dir(data_dir_)) || directory_exists(data_dir_ / std::string(format_.kind));
+}
+
+bool RecordStore::has_records() const {
+    if (!has_data()) return false;
+    auto t = reader();
+    return !t.months_with_files(format_).empty();
 }
 
 void RecordStore::settle() const {
+    // Before a read: a killed transaction to finish, records kept while the lock was busy, or
+    // a data directory from before devices; done when the exclusive lock is free at once.
     struct stat st {};
-    if (::lstat(staging_dir(data_dir_).c_str(), &st) != 0) return;
-    if (auto t = Transaction::try_begin(data_dir_, std::chrono::milliseconds{0}, warn_, note_)) t->commit();
+    bool work = ::lstat(staging_dir(data_dir_).c_str(), &st) == 0;
+    for (const RecordFormat* format : record_formats())
+        work = work || (::lstat((data_dir_ / std::string(format->kind)).c_str(), &st) == 0 && S_ISDIR(st.st_mode));
+    if (!work) return;
+    if (auto t = Transaction::try_begin(data_dir_, device_, std::chrono::milliseconds{0}, warn_, note_)) t->commit();
 }
 
-std::vector<Record> RecordStore::read_month(const fs::path& file) const {
-    auto text = read_private_file(file, warn_);
-    if (!text) return {};
-    return parse_month_text(*text, file, format_);
+Transaction RecordStore::reader() const {
+    settle();
+    return Transaction::read(data_dir_, device_, lock_wait_, warn_);
 }
 
 std::vector<Record> RecordStore::read_range(Instant from, Instant to) const {
-    std::vector<Record> records;
-    if (!directory_exists(kind_dir_) || to < from) return records;
-    settle();
-    DataLock lock(data_dir_, DataLock::Mode::shared, lock_wait_, warn_);
-    check_kind_dir();
-    // A record's file is the month of its own wall-clock time, up to 14 hours from UTC.
-    const LocalDay first = date::floor<date::days>(LocalTime{from.time_since_epoch()}) - date::days{1};
-    const LocalDay last = date::floor<date::days>(LocalTime{to.time_since_epoch()}) + date::days{1};
-    // Each record's time is read once: sorting by record_at() parsed it again at every comparison.
-    std::vector<std::pair<Instant, Record>> timed;
-    for (const auto& file : month_files_between(kind_dir_, first, last)) {
-        for (auto& record : read_month(file)) {
-            const Instant at = record_at(record).instant;
-            if (at >= from && at <= to) timed.emplace_back(at, std::move(record));
-        }
-    }
-    std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    records.reserve(timed.size());
-    for (auto& [at, record] : timed) records.push_back(std::move(record));
-    return records;
-}
-
-std::vector<fs::path> RecordStore::month_files_newest_first() const {
-    std::vector<fs::path> files;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(kind_dir_, ec)) {
-        // Only YYYY-MM.toml: temp files and the user's own notes are not records.
-        if (is_month_file_name(entry.path().filename().string())) files.push_back(entry.path());
-    }
-    std::sort(files.rbegin(), files.rend());
-    return files;
+    if (!has_data() || to < from) return {};
+    return reader().range(format_, from, to);
 }
 
 std::vector<Record> RecordStore::read_latest(std::size_t wanted) const {
-    std::vector<Record> records;
-    if (!directory_exists(kind_dir_)) return records;
-    settle();
-    DataLock lock(data_dir_, DataLock::Mode::shared, lock_wait_, warn_);
-    check_kind_dir();
-    for (const auto& file : month_files_newest_first()) {
-        // Later in a file means written later: reversed, the newest of equal times comes first.
-        auto month = read_month(file);
-        records.insert(records.end(), month.rbegin(), month.rend());
-        if (records.size() >= wanted) break;
-    }
-    std::stable_sort(records.begin(), records.end(),
-                     [](const Record& a, const Record& b) { return record_at(a).instant > record_at(b).instant; });
-    if (records.size() > wanted) records.resize(wanted);
-    return records;
+    if (!has_data()) return {};
+    return reader().latest(format_, wanted);
 }
 
 std::vector<Record> RecordStore::read_all() const {
-    std::vector<Record> records;
-    if (!directory_exists(kind_dir_)) return records;
-    settle();
-    DataLock lock(data_dir_, DataLock::Mode::shared, lock_wait_, warn_);
-    check_kind_dir();
-    auto files = month_files_newest_first();
-    for (auto it = files.rbegin(); it != files.rend(); ++it) {
-        auto month = read_month(*it);
-        records.insert(records.end(), std::make_move_iterator(month.begin()), std::make_move_iterator(month.end()));
-    }
-    return records;
+    if (!has_data()) return {};
+    return reader().all(format_);
 }
 
 std::optional<StoredRecord> RecordStore::find(const std::string& id) const {
-    if (!directory_exists(kind_dir_)) return std::nullopt;
-    settle();
-    DataLock lock(data_dir_, DataLock::Mode::shared, lock_wait_, warn_);
-    check_kind_dir();
-    std::vector<fs::path> files = month_files_newest_first();
-    if (auto month = month_of_id(id)) {
-        const fs::path hinted = month_file(*month);
-        std::erase(files, hinted);
-        files.insert(files.begin(), hinted);
-    }
-    for (const auto& file : files) {
-        for (auto& record : read_month(file))
-            if (record_id(record) == id) return StoredRecord{std::move(record), file};
-    }
-    return std::nullopt;
+    if (!has_data()) return std::nullopt;
+    return reader().find(format_, id);
 }
 
 }  // namespace tend

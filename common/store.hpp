@@ -9,12 +9,14 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "files.hpp"
 #include "record.hpp"
+#include "versions.hpp"
 
 namespace tend {
 
@@ -25,6 +27,18 @@ struct StoredRecord {
 
 // Every record kind tend keeps, in the order report --check lists them.
 std::span<const RecordFormat* const> record_formats();
+
+// The name a store writes under when none is given: only tests and tools' own unit tests
+// use it; every tool passes the Session's device.
+inline constexpr std::string_view unnamed_device = "this-device";
+
+// Where each device's tree is: <data>/devices/<device>/<kind>/YYYY-MM.toml (see tend(5)).
+std::filesystem::path devices_dir(const std::filesystem::path& data_dir);
+// This machine's own state in the data directory (undo pointers, what it has seen of the
+// other devices' files), which no sync engine carries: tend writes .gitignore and .stignore.
+std::filesystem::path local_state_dir(const std::filesystem::path& data_dir);
+
+struct DeviceFiles;
 
 // One command's reads and writes as a whole, under the exclusive data lock from the first read
 // to the last rename, so no other writer can slip in between and no change is ever lost.
@@ -38,15 +52,22 @@ std::span<const RecordFormat* const> record_formats();
 //     for (auto& record : imported) t.append(tend::checkin_format, std::move(record));
 //     t.commit();
 //
-// Records kept while the lock was busy (see Session::save) are landed first.
+// A data directory syncs between devices: this device writes only its own tree, and reads
+// merge every device's versions of a record by the revision rule (versions.hpp). Records kept
+// while the lock was busy (see Session::save) are landed first, and a data directory from
+// before devices becomes this device's tree.
 class Transaction {
 public:
     // Takes the lock, waiting up to `lock_wait` (Exit::locked after that). `warn` hears about
     // files whose modes were tightened, `note` about records landed from the pending room.
-    Transaction(std::filesystem::path data_dir, std::chrono::milliseconds lock_wait, Warn warn = {}, Warn note = {});
+    Transaction(std::filesystem::path data_dir, std::string device, std::chrono::milliseconds lock_wait,
+                Warn warn = {}, Warn note = {});
     // nullopt instead of Exit::locked.
-    static std::optional<Transaction> try_begin(std::filesystem::path data_dir, std::chrono::milliseconds lock_wait,
-                                                Warn warn = {}, Warn note = {});
+    static std::optional<Transaction> try_begin(std::filesystem::path data_dir, std::string device,
+                                                std::chrono::milliseconds lock_wait, Warn warn = {}, Warn note = {});
+    // Reads only, under the shared lock: nothing is moved, landed or written.
+    static Transaction read(std::filesystem::path data_dir, std::string device, std::chrono::milliseconds lock_wait,
+                            Warn warn = {});
     ~Transaction();
     Transaction(Transaction&&) noexcept;
     Transaction(const Transaction&) = delete;
@@ -57,14 +78,19 @@ public:
     std::vector<Record> all(const RecordFormat& format);
     // Records whose `at` lies in [from, to], oldest first; reads only the months that can hold them.
     std::vector<Record> range(const RecordFormat& format, Instant from, Instant to);
-    // The record with this id: the month its id names first, then every month file.
+    // The newest `wanted` records, newest first, reading months from the newest back.
+    std::vector<Record> latest(const RecordFormat& format, std::size_t wanted);
+    // The record with this id: the month its id names first, then every month.
     std::optional<StoredRecord> find(const RecordFormat& format, const std::string& id);
+    // The months any device has a file of this kind for, oldest first.
+    std::vector<date::year_month> months_with_files(const RecordFormat& format);
 
-    // Adds a record to the month of its `at`, with a fresh id (two characters for the month,
-    // three random, unique in that file), and returns it as it will be stored. The month file
-    // as it will be must parse and read back as exactly its records plus this one: a file in
-    // another layout that would break (such as inline tables) is refused, Exit::data with
-    // file:line:col, and nothing is written.
+    // Adds a record to this device's file for the month of its `at`, with a fresh id (two
+    // characters for the month, one for the device, three random, unique in that month on
+    // every device), and returns it as it will be stored. The month file as it will be must
+    // parse and read back as exactly its records plus this one: a file in another layout that
+    // would break (such as inline tables) is refused, Exit::data with file:line:col, and
+    // nothing is written.
     Record append(const RecordFormat& format, Record record);
 
     // Like append() for many records of a kind at once (an import), in the order given, each
@@ -72,33 +98,52 @@ public:
     // not be taken in its file, an internal error otherwise); one without gets a fresh one.
     std::vector<Record> append_all(const RecordFormat& format, std::vector<Record> records);
 
-    // Replaces (or with nullopt, removes) the record with this id; every other byte of its
-    // file stays as it was. When the new `at` falls in another month the record moves there
-    // (as one change to both files) with a new id. Returns the record as stored, or nullopt
-    // when removed. A usage error for an unknown id.
+    // Replaces (or with nullopt, deletes) the record with this id, whichever device wrote it:
+    // the new version (or a deletion marker) goes in this device's file, one revision above
+    // every version there is, in place of this device's own version when it has one; every
+    // other byte stays. When the new `at` falls in another month the record moves there with
+    // a new id (and the old one is deleted), as one change. Returns the record as stored, or
+    // nullopt when deleted. A usage error for an unknown id.
     std::optional<Record> replace(const RecordFormat& format, const std::string& id, std::optional<Record> replacement);
 
     // The id of the last record written of a kind (what "undo" takes back), and setting it;
-    // kept in <kind>/.last, written at commit.
+    // kept in .local/<kind>.last, written at commit.
     std::optional<std::string> last(const RecordFormat& format);
     void set_last(const RecordFormat& format, std::optional<std::string> id);
 
+    // Writes the changes. Before it does, this device's versions that another device's newer
+    // revision or deletion superseded are purged from its files, in the same commit.
     void commit();
 
 private:
     struct MonthState;
-    struct Pending;
-    Transaction(std::filesystem::path data_dir, DataLock lock, Warn warn, Warn note);
+    Transaction(std::filesystem::path data_dir, std::string device, DataLock lock, Warn warn, Warn note, bool writable);
     MonthState& month(const RecordFormat& format, date::year_month month);
-    std::vector<std::filesystem::path> month_files_newest_first(const RecordFormat& format);
+    std::filesystem::path own_month_path(const RecordFormat& format, date::year_month month) const;
+    std::filesystem::path own_root() const;
+    std::filesystem::path last_file(const RecordFormat& format) const;
+    const std::vector<DeviceFiles>& listing(const RecordFormat& format);
+    const std::vector<Record>& other_records(const RecordFormat& format, const std::filesystem::path& file);
+    std::vector<Version> versions(const RecordFormat& format, date::year_month month);
+    std::vector<Record> shown(const RecordFormat& format, date::year_month month);
+    std::set<std::string> ids_in(const RecordFormat& format, date::year_month month);
+    void put_own(const RecordFormat& format, date::year_month month, const Record& version);
+    void move_old_layout();
     void land_pending();
-    std::filesystem::path kind_dir(const RecordFormat& format) const;
+    void purge_superseded(std::map<std::string, std::string>& seen);
+    void require_writable() const;
+    void warn_once(const std::filesystem::path& file, const std::string& message);
 
     std::filesystem::path data_dir_;
+    std::string device_;
     std::optional<DataLock> lock_;
     Warn warn_;
     Warn note_;
-    std::map<std::filesystem::path, std::unique_ptr<MonthState>> months_;
+    bool writable_ = false;
+    std::map<std::filesystem::path, std::unique_ptr<MonthState>> months_;  // this device's, by path
+    std::map<std::string, std::unique_ptr<std::vector<DeviceFiles>>> listings_;       // kind -> own first
+    std::map<std::filesystem::path, std::unique_ptr<std::vector<Record>>> others_;    // other devices' files
+    std::set<std::filesystem::path> warned_;
     std::map<std::string, std::optional<std::string>> last_;  // kind -> id, only those set
     std::vector<std::filesystem::path> landed_;               // pending files to remove after commit
     bool committed_ = false;
@@ -109,7 +154,7 @@ class RecordStore {
 public:
     // `lock_wait` bounds how long a writer or reader waits for another process's lock.
     RecordStore(std::filesystem::path data_dir, const RecordFormat& format, std::chrono::milliseconds lock_wait,
-                Warn warn = {}, Warn note = {});
+                Warn warn = {}, Warn note = {}, std::string device = std::string(unnamed_device));
 
     // Transaction::append in a transaction of its own.
     Record append(Record record);
@@ -123,37 +168,36 @@ public:
     // hold them. A missing data directory or month file simply has no records.
     std::vector<Record> read_range(Instant from, Instant to) const;
 
-    // Every record: month files oldest first, each in file order (the order an export keeps).
+    // Every record, oldest first.
     std::vector<Record> read_all() const;
 
-    // Records of the month files from `newest_month` backwards until `wanted` are found or
-    // the oldest file is reached; newest first.
+    // The newest `wanted` records, newest first, reading months from the newest back.
     std::vector<Record> read_latest(std::size_t wanted) const;
 
-    // The record with this id: the month its id names first, then every month file.
+    // The record with this id: the month its id names first, then every month.
     std::optional<StoredRecord> find(const std::string& id) const;
 
     // Transaction::replace in a transaction of its own.
     std::optional<Record> replace(const std::string& id, std::optional<Record> replacement);
 
-    const std::filesystem::path& directory() const { return kind_dir_; }
-    std::filesystem::path month_file(date::year_month month) const;
+    // Whether any device has a month file of this kind (a first run has none).
+    bool has_records() const;
 
 private:
-    std::vector<Record> read_month(const std::filesystem::path& file) const;
-    std::vector<std::filesystem::path> month_files_newest_first() const;
-    // Before a read: finishes a killed transaction and lands pending records, when there are
-    // any and the exclusive lock is free at once (one lstat otherwise).
+    bool has_data() const;
+    // Before a read: finishes a killed transaction, lands pending records and moves a data
+    // directory from before devices, when there is any of that and the exclusive lock is free
+    // at once (a few lstats otherwise).
     void settle() const;
-    void check_kind_dir() const;
+    Transaction reader() const;
     Transaction transaction() const;
 
     std::filesystem::path data_dir_;
-    std::filesystem::path kind_dir_;
     const RecordFormat& format_;
     std::chrono::milliseconds lock_wait_;
     Warn warn_;
     Warn note_;
+    std::string device_;
 };
 
 // Parses a month file's text: the records under [[kind]], each validated. Throws Exit::data

@@ -27,6 +27,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_DIR = os.environ.get("TEND_SOURCE_DIR") or os.path.normpath(os.path.join(HERE, "..", ".."))
 BUILD_DIR = os.environ.get("TEND_BUILD_DIR") or os.path.join(SOURCE_DIR, "build")
 BIN_DIR = os.environ.get("TEND_BIN_DIR") or os.path.join(BUILD_DIR, "bin")
+# The device name every test runs as, unless it sets TEND_DEVICE itself.
+DEVICE = "this-device"
 TOOLS = [t for t in re.split(r"[\s;]+", os.environ.get("TEND_TOOLS", "checkin")) if t]
 
 DEFAULT_NOW = "2026-11-21T19:10:00+00:00"  # a Saturday; GMT in Europe/London
@@ -212,6 +214,7 @@ class TendTestCase(unittest.TestCase):
             "TEND_DATA_DIR": self.data_dir,
             "TEND_CONFIG": self.config_path,
             "TEND_NOW": self.now,
+            "TEND_DEVICE": DEVICE,
         }
         env.update(extra or {})
         for name in unset:
@@ -286,8 +289,16 @@ class TendTestCase(unittest.TestCase):
         with open(os.open(self.config_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
             f.write(text)
 
+    def kind_dir(self, kind="checkin", device=None):
+        """Where this device (TEND_DEVICE, DEVICE unless a test says otherwise) keeps a kind."""
+        return os.path.join(self.data_dir, "devices", device or DEVICE, kind)
+
+    def last_path(self, kind="checkin"):
+        """The undo pointer: this machine's own state, never synced."""
+        return os.path.join(self.data_dir, ".local", f"{kind}.last")
+
     def month_path(self, month="2026-11", kind="checkin"):
-        return os.path.join(self.data_dir, kind, f"{month}.toml")
+        return os.path.join(self.kind_dir(kind), f"{month}.toml")
 
     def read_month(self, month="2026-11", kind="checkin"):
         with open(self.month_path(month, kind), "rb") as f:
@@ -342,7 +353,7 @@ class TendTestCase(unittest.TestCase):
         return snap
 
     def temp_files(self, kind="checkin"):
-        d = os.path.join(self.data_dir, kind)
+        d = self.kind_dir(kind)
         return [n for n in os.listdir(d) if re.match(r"^\..*\.tmp\.", n)] if os.path.isdir(d) else []
 
     def mode(self, path):

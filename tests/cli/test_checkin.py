@@ -59,10 +59,10 @@ class SaveAndList(TendTestCase):
     def test_files_private_even_with_umask_0(self):
         saved = self.add("5", umask=0)
         self.assertEqual(self.mode(self.data_dir), 0o700)
-        self.assertEqual(self.mode(os.path.join(self.data_dir, "checkin")), 0o700)
+        self.assertEqual(self.mode(self.kind_dir("checkin")), 0o700)
         self.assertEqual(self.mode(self.month_path()), 0o600)
-        for name in os.listdir(os.path.join(self.data_dir, "checkin")):
-            self.assertEqual(self.mode(os.path.join(self.data_dir, "checkin", name)), 0o600, name)
+        for name in os.listdir(self.kind_dir("checkin")):
+            self.assertEqual(self.mode(os.path.join(self.kind_dir("checkin"), name)), 0o600, name)
         # A rewrite keeps the file private, and so does a month created by a move.
         self.ok("edit", saved["id"], "--mood", "6", umask=0)
         self.assertEqual(self.mode(self.month_path()), 0o600)
@@ -177,14 +177,14 @@ class SaveAndList(TendTestCase):
     def test_data_dir_flag_and_xdg(self):
         elsewhere = os.path.join(self.tmp, "elsewhere")
         self.ok("5", "--data-dir", elsewhere)
-        self.assertTrue(os.path.isfile(os.path.join(elsewhere, "checkin", "2026-11.toml")))
+        self.assertTrue(os.path.isfile(os.path.join(elsewhere, "devices", DEVICE, "checkin", "2026-11.toml")))
         self.assertFalse(os.path.exists(self.data_dir))
         xdg = os.path.join(self.tmp, "xdg")
         self.ok("5", unset=["TEND_DATA_DIR"], env={"XDG_DATA_HOME": xdg})
-        self.assertTrue(os.path.isfile(os.path.join(xdg, "tend", "checkin", "2026-11.toml")))
+        self.assertTrue(os.path.isfile(os.path.join(xdg, "tend", "devices", DEVICE, "checkin", "2026-11.toml")))
         # A relative XDG value is ignored (XDG spec): the default under HOME is used.
         self.ok("5", unset=["TEND_DATA_DIR"], env={"XDG_DATA_HOME": "relative/xdg"})
-        self.assertTrue(os.path.isfile(os.path.join(self.home, ".local", "share", "tend", "checkin", "2026-11.toml")))
+        self.assertTrue(os.path.isfile(os.path.join(self.home, ".local", "share", "tend", "devices", DEVICE, "checkin", "2026-11.toml")))
         self.assertFalse(os.path.exists(os.path.join(self.tmp, "relative")))
 
     def test_config_from_xdg_config_home(self):

@@ -228,9 +228,9 @@ class CorruptMonthFile(TendTestCase):
     def test_undo_refused(self):
         content, line = CORRUPT_MONTHS["wrong type"]
         self.write_month(content)
-        with open(os.path.join(self.data_dir, "checkin", ".last"), "w") as f:
+        with open(self.last_path("checkin"), "w") as f:
             f.write("a2bbb\n")
-        os.chmod(os.path.join(self.data_dir, "checkin", ".last"), 0o600)
+        os.chmod(self.last_path("checkin"), 0o600)
         self.check_refused("wrong type", content, line, "undo")
 
     def test_valid_hand_written_file_is_accepted(self):
@@ -260,7 +260,7 @@ class CorruptMonthFile(TendTestCase):
 
 class Lock(TendTestCase):
     def hold_lock(self, mode=fcntl.LOCK_EX):
-        os.makedirs(os.path.join(self.data_dir, "checkin"), mode=0o700, exist_ok=True)
+        os.makedirs(self.kind_dir("checkin"), mode=0o700, exist_ok=True)
         fd = os.open(self.data_dir, os.O_RDONLY)
         self.addCleanup(os.close, fd)
         fcntl.flock(fd, mode)

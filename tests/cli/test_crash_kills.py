@@ -36,7 +36,7 @@ class KilledWriters(TendTestCase):
 
     def records(self, kind):
         found = []
-        d = os.path.join(self.data_dir, kind)
+        d = self.kind_dir(kind)
         for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
             if not name.endswith(".toml") or name.startswith("."):
                 continue

@@ -768,9 +768,9 @@ class HandEditedFiles(HostileCase):
                 text, line = self.broken_file(kind, corruption)
                 self.write_month(text, kind=kind)
                 if kind == "checkin":  # as if a2h01 were the check-in just saved, for 'checkin undo'
-                    with open(os.path.join(self.data_dir, "checkin", ".last"), "w") as f:
+                    with open(self.last_path("checkin"), "w") as f:
                         f.write("a2h01\n")
-                    os.chmod(os.path.join(self.data_dir, "checkin", ".last"), 0o600)
+                    os.chmod(self.last_path("checkin"), 0o600)
                 path = self.month_path(kind=kind)
                 for argv in self.commands(kind):
                     tool, *args = argv

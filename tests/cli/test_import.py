@@ -360,7 +360,7 @@ class TendExport(ImportCase):
         r = self.import_("tend", path)
         self.assertError(r, 65)
         self.assertIn(f"{path}:2:9: 'diary' is not a kind of record tend keeps", r.stderr)
-        self.assertFalse(os.path.exists(os.path.join(self.data_dir, "checkin")))
+        self.assertFalse(os.path.exists(self.kind_dir("checkin")))
 
     def test_export_refuses_report_options_and_is_empty_without_data(self):
         r = self.run_tool("--export", "--week", "last", tool="report")

@@ -197,7 +197,7 @@ class InstalledTree(TendTestCase):
         self.assertEqual(saved["mood"], 6)
         listed = json.loads(self.ok_installed("checkin", "list", "--json").stdout)
         self.assertEqual([r["id"] for r in listed], [saved["id"]])
-        self.assertTrue(glob.glob(os.path.join(self.data_dir, "checkin", "*")), "the check-in is in TEND_DATA_DIR")
+        self.assertTrue(glob.glob(os.path.join(self.kind_dir("checkin"), "*")), "the check-in is in TEND_DATA_DIR")
 
     def check_shipped_data_found(self):
         # The tools compile their shipped data in (cmake/embed.cmake, prompt's deck_gen), so an

@@ -57,7 +57,7 @@ class PrivateModes(PermissionCase):
         self.add("3", umask=umask)
         self.ok("undo", tool="checkin", umask=umask)
         for kind in ("checkin", "boundary", "prompt", "breathe"):
-            self.assertTrue(os.listdir(os.path.join(self.data_dir, kind)), f"setup: nothing written for {kind}")
+            self.assertTrue(os.listdir(self.kind_dir(kind)), f"setup: nothing written for {kind}")
         self.assertPrivate(os.path.join(self.tmp, "deep"))
 
     def test_umask_000(self):
@@ -200,7 +200,7 @@ class NoLingeringTempFiles(PermissionCase):
 
     def test_an_older_tends_temp_files_go_with_the_next_rewrite(self):
         rec = self.add("5")
-        d = os.path.join(self.data_dir, "checkin")
+        d = self.kind_dir("checkin")
         for name in (".2026-11.toml.tmp.a1b2c3", ".2026-11.toml.tmp.d4e5f6.old", "my notes.txt"):
             with open(os.path.join(d, name), "w") as f:
                 f.write("[[half")

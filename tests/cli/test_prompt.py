@@ -187,7 +187,7 @@ class PromptOfTheDay(PromptCase):
     def test_files_are_private(self):
         self.ok("today", umask=0)
         self.assertEqual(self.mode(self.data_dir), 0o700)
-        self.assertEqual(self.mode(os.path.join(self.data_dir, "prompt")), 0o700)
+        self.assertEqual(self.mode(self.kind_dir("prompt")), 0o700)
         self.assertEqual(self.mode(self.month_path(kind="prompt")), 0o600)
 
 
@@ -424,7 +424,7 @@ class AnswersAndRevisits(PromptCase):
         self.assertEqual(rc, 0)
         last = self.records()[-1]
         self.assertEqual((last["event"], last["prompt_id"], last["text"]), ("answered", shown["prompt_id"], "From the editor."))
-        self.assertEqual([n for n in os.listdir(os.path.join(self.data_dir, "prompt")) if n.startswith(".answer")], [])
+        self.assertEqual([n for n in os.listdir(self.kind_dir("prompt")) if n.startswith(".answer")], [])
 
     def test_a_failing_editor_saves_nothing(self):
         self.ok()

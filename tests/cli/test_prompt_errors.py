@@ -162,7 +162,7 @@ class BadInput(PromptFaultCase):
                      ("history", "--event", "liked"), ("history", "--last", "0"), ("--depth", "0")):
             with self.subTest(args=args):
                 self.assertUsageError(self.run_tool(*args))
-        self.assertFalse(os.path.exists(os.path.join(self.data_dir, "prompt")))
+        self.assertFalse(os.path.exists(self.kind_dir("prompt")))
 
     def test_ids_are_matched_whatever_their_case(self):
         self.ok("fav", "  PLAY-001 ")

@@ -187,7 +187,7 @@ class Problems(CheckCase):
         self.write_month(record("a0aaa", "2026-09-10T10:00:00+00:00", 70), month="2026-09")
         self.write_config("[report]\nweek_start = 3\n")
         os.chmod(self.month_path(), 0o644)
-        with open(os.path.join(self.data_dir, "checkin", ".2026-11.toml.tmp.aB3dEf"), "w") as f:
+        with open(os.path.join(self.kind_dir("checkin"), ".2026-11.toml.tmp.aB3dEf"), "w") as f:
             f.write("half a rewrite")
         before = self.disk_state()
         r = self.check()
@@ -201,7 +201,7 @@ class Problems(CheckCase):
     def test_text_typed_into_a_file_is_neutralised(self):
         self.write_month(SOUND_NOVEMBER + record("a2ccc", "2026-11-21T09:00:00+00:00",
                                                  extra='"\\u001b]0;owned\\u0007\\u202e" = 1\n'))
-        with open(os.path.join(self.data_dir, "checkin", "\x1b[31mred.toml"), "w") as f:
+        with open(os.path.join(self.kind_dir("checkin"), "\x1b[31mred.toml"), "w") as f:
             f.write("")
         r = self.check()
         self.assertProblem(r, self.month_path(), words="unknown key")
@@ -247,7 +247,7 @@ class Warnings(CheckCase):
 
     def test_a_stray_temp_file_and_an_unknown_config_key(self):
         self.write_month(SOUND_NOVEMBER)
-        temp = os.path.join(self.data_dir, "checkin", ".2026-11.toml.tmp.aB3dEf")
+        temp = os.path.join(self.kind_dir("checkin"), ".2026-11.toml.tmp.aB3dEf")
         with open(temp, "w") as f:
             f.write("half")
         os.chmod(temp, 0o600)

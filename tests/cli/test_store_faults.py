@@ -93,7 +93,7 @@ class ReadOnlyDataDir(TendTestCase):
 
     def make_read_only(self):
         os.chmod(self.month_path(), 0o400)
-        os.chmod(os.path.join(self.data_dir, "checkin"), 0o500)
+        os.chmod(self.kind_dir("checkin"), 0o500)
         os.chmod(self.data_dir, 0o500)
 
     def test_sanity_nobody_can_write_when_allowed(self):
@@ -116,7 +116,7 @@ class ReadOnlyDataDir(TendTestCase):
         self.assertEqual([x["id"] for x in json.loads(r.stdout)], [self.rec["id"]])
 
     def test_read_only_without_kind_dir(self):
-        shutil.rmtree(os.path.join(self.data_dir, "checkin"))
+        shutil.rmtree(self.kind_dir("checkin"))
         os.chmod(self.data_dir, 0o500)
         before = self.snapshot()
         r = self.as_nobody("6")
@@ -199,7 +199,7 @@ class NoTempFiles(TendTestCase):
         self.ok("undo")
         self.checkin("edit", "zzzzz", "--mood", "1")
         self.checkin("edit", ids[4], "--mood", "11")
-        for kind_dir in (os.path.join(self.data_dir, "checkin"), self.data_dir):
+        for kind_dir in (self.kind_dir("checkin"), self.data_dir):
             leftovers = [n for n in os.listdir(kind_dir) if ".tmp." in n]
             self.assertEqual(leftovers, [], f"temp files left in {kind_dir}")
         for month in ("2026-10", "2026-11"):

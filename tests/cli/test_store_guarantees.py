@@ -149,7 +149,7 @@ class FilesOnlyTheUserOwns(TendTestCase):
     def test_a_fifo_or_socket_in_place_of_a_file_never_hangs(self):
         import socket
         self.add("5")
-        last = os.path.join(self.data_dir, "checkin", ".last")
+        last = self.last_path("checkin")
         cases = {"month file": (self.month_path(), ("6",)), "month file, list": (self.month_path(), ("list",)),
                  ".last": (last, ("undo",)), "config": (self.config_path, ("6",))}
         for name, (path, args) in cases.items():
@@ -272,7 +272,7 @@ class DurableFromTheFirstRecord(TendTestCase):
                     return i
             self.fail(f"no call matching {pattern!r} in:\n" + "".join(calls))
 
-        data, kind = re.escape(self.data_dir), re.escape(os.path.join(self.data_dir, "checkin"))
+        data, kind = re.escape(self.data_dir), re.escape(self.kind_dir("checkin"))
         parent = re.escape(os.path.dirname(self.data_dir))
         month = re.escape(self.month_path())
         saved = first(r'^write\(2<[^>]*>, "Saved')

@@ -40,14 +40,15 @@ public:
 
     void write_config(std::string_view text) const { tend::test::write_bytes(dir_ / "config.toml", text); }
     std::filesystem::path data_dir() const { return dir_ / "data"; }
-    std::string month_file() const { return tend::test::read_bytes(data_dir() / "boundary" / "2026-11.toml"); }
+    std::string month_file() const { return tend::test::read_bytes(data_dir() / "devices" / "this-device" / "boundary" / "2026-11.toml"); }
 
 private:
     tend::Env env() const {
         return {{"TEND_DATA_DIR", data_dir().string()},
                 {"TEND_CONFIG", (dir_ / "config.toml").string()},
                 {"TEND_NOW", "2026-11-21T19:10:00+00:00"},
-                {"HOME", dir_.path().string()}};
+                {"HOME", dir_.path().string()},
+                {"TEND_DEVICE", "this-device"}};
     }
 
     tend::test::TempDir dir_;

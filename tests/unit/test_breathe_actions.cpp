@@ -27,6 +27,7 @@ struct Fixture {
                        {"TEND_CONFIG", (dir / "config.toml").string()},
                        {"TEND_NOW", "2026-11-21T19:10:00+00:00"},
                        {"HOME", dir.path().string()},
+                       {"TEND_DEVICE", "this-device"},
                        {"TZ", "UTC"}},
              std::move(input)) {
         if (!config.empty()) tend::test::write_bytes(dir / "config.toml", config);

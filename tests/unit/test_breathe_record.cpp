@@ -130,7 +130,7 @@ TEST_CASE("breathe records go to breathe/YYYY-MM.toml through the store") {
     Record record = session_record(sample());
     record.erase("id");
     const Record stored = store.append(record);
-    CHECK(std::filesystem::exists(dir / "breathe" / "2026-11.toml"));
+    CHECK(std::filesystem::exists(dir / "devices" / "this-device" / "breathe" / "2026-11.toml"));
     const auto back = store.read_latest(10);
     REQUIRE(back.size() == 1);
     CHECK(record_id(back[0]) == record_id(stored));

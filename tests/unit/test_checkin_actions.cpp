@@ -32,6 +32,7 @@ struct Machine {
 
     Run run(std::vector<std::string> args) const {
         tend::test::TestIo t({{"HOME", home.path().string()},
+                              {"TEND_DEVICE", "this-device"},
                               {"TEND_DATA_DIR", data().string()},
                               {"TEND_CONFIG", (home / "config.toml").string()},
                               {"TEND_NOW", now}});
@@ -65,14 +66,14 @@ TEST_CASE("a check-in is saved with its id said, and undo takes back exactly tha
     REQUIRE(records.size() == 2);
     const std::string id = tend::record_id(records.back());
     CHECK(saved.err == "Saved check-in " + id + ".\n");
-    CHECK(read_bytes(m.data() / "checkin" / ".last") == id + "\n");
+    CHECK(read_bytes(m.data() / ".local" / "checkin.last") == id + "\n");
 
     const Run undone = m.run({"undo"});
     CHECK(undone.status == 0);
     CHECK(contains(undone.err, "Undone: check-in " + id));
     REQUIRE(m.records().size() == 1);
     CHECK(mood(m.records().front()) == 4);
-    CHECK_FALSE(fs::exists(m.data() / "checkin" / ".last"));
+    CHECK_FALSE(fs::exists(m.data() / ".local" / "checkin.last"));
     CHECK(m.run({"undo"}).status == 1);
 }
 
@@ -90,7 +91,7 @@ TEST_CASE("edit changes one field in the same transaction as it reads, and a mov
     const std::string new_id = tend::record_id(m.records().front());
     CHECK(new_id != id);
     CHECK(contains(moved.err, "is now " + new_id));
-    CHECK(read_bytes(m.data() / "checkin" / ".last") == new_id + "\n");
+    CHECK(read_bytes(m.data() / ".local" / "checkin.last") == new_id + "\n");
     CHECK_FALSE(fs::exists(tend::staging_dir(m.data())));
 }
 

@@ -10,6 +10,7 @@
 #include "checkin_record.hpp"
 #include "files.hpp"
 #include "fixtures.hpp"
+#include "device.hpp"
 #include "store.hpp"
 
 using namespace std::chrono_literals;
@@ -35,7 +36,9 @@ struct StoreFixture {
     fs::path data = tmp / "data";
     RecordStore store{data, tend::checkin_format, 50ms};
 
-    fs::path month(std::string_view key) const { return data / "checkin" / (std::string(key) + ".toml"); }
+    fs::path kind = data / "devices" / "this-device" / "checkin";
+
+    fs::path month(std::string_view key) const { return kind / (std::string(key) + ".toml"); }
 };
 
 std::vector<int64_t> moods(const std::vector<Record>& records) {
@@ -49,6 +52,18 @@ std::string hand_written(std::string_view id, std::string_view at, int mood) {
            "\nrecorded = " + std::string(at) + "\nmood = " + std::to_string(mood) + "\n";
 }
 
+// The same record after an edit: one revision up.
+std::string revised(std::string_view id, std::string_view at, int mood) {
+    return "[[checkin]]\nid = \"" + std::string(id) + "\"\nat = " + std::string(at) + "\nrecorded = " + std::string(at) +
+           "\nrevision = 1\nmood = " + std::to_string(mood) + "\n";
+}
+
+// What a deletion leaves of it: a marker without a word of what it said.
+std::string marker(std::string_view id, std::string_view at) {
+    return "[[checkin]]\nid = \"" + std::string(id) + "\"\nat = " + std::string(at) + "\nrecorded = " + std::string(at) +
+           "\nrevision = 1\ndeleted = true\n";
+}
+
 // The text with one occurrence of `from` replaced by `to` (which must be there).
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
     const auto pos = text.find(from);
@@ -58,11 +73,12 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 
 }  // namespace
 
-TEST_CASE("append assigns a 5-character id from the alphabet naming the month of at") {
+TEST_CASE("append assigns a 6-character id from the alphabet naming the month of at, then the device") {
     StoreFixture f;
     const Record stored = f.store.append(checkin_at("2026-11-21T19:10:00+01:00", 6));
     const std::string id = tend::record_id(stored);
-    REQUIRE(id.size() == 5);
+    REQUIRE(id.size() == 6);
+    CHECK(id[2] == tend::device_tag(tend::unnamed_device));
     for (char c : id) CHECK(id_alphabet.find(c) != std::string_view::npos);
     CHECK(tend::month_of_id(id) == std::optional(date::year{2026} / 11));
 }
@@ -80,11 +96,9 @@ TEST_CASE("append writes checkin/YYYY-MM.toml as 0600 in 0700 directories") {
     StoreFixture f;
     tend::test::ScopedUmask mask(022);
     f.store.append(checkin_at("2026-11-21T19:10:00+01:00", 6));
-    CHECK(f.store.directory() == f.data / "checkin");
-    CHECK(f.store.month_file(date::year{2026} / 11) == f.month("2026-11"));
     REQUIRE(fs::exists(f.month("2026-11")));
     CHECK(mode_of(f.month("2026-11")) == 0600u);
-    CHECK(mode_of(f.data / "checkin") == 0700u);
+    CHECK(mode_of(f.kind) == 0700u);
     CHECK(mode_of(f.data) == 0700u);
 }
 
@@ -114,7 +128,7 @@ TEST_CASE("each append adds exactly one serialised block and leaves the old byte
 
 TEST_CASE("append after a file with no final newline still writes a parsable file") {
     StoreFixture f;
-    tend::ensure_private_dir(f.data / "checkin");
+    tend::ensure_private_dir(f.kind);
     write_bytes(f.month("2026-11"), "# mine\n" + hand_written("pa234", "2026-11-02T10:00:00Z", 4) + "# end");
     f.store.append(checkin_at("2026-11-21T19:10:00+01:00", 7));
     const auto records =
@@ -124,7 +138,7 @@ TEST_CASE("append after a file with no final newline still writes a parsable fil
 
 TEST_CASE("a month file that does not parse makes append fail with file:line:col and stay byte-identical") {
     StoreFixture f;
-    tend::ensure_private_dir(f.data / "checkin");
+    tend::ensure_private_dir(f.kind);
     const std::string broken = "# mine\n[[checkin]]\nid = \"pa234\"\nat = \n";
     write_bytes(f.month("2026-11"), broken);
     const auto error = error_from([&] { f.store.append(checkin_at("2026-11-21T19:10:00+01:00", 6)); });
@@ -136,7 +150,7 @@ TEST_CASE("a month file that does not parse makes append fail with file:line:col
 
 TEST_CASE("a month file with a bad record makes append fail and stay byte-identical") {
     StoreFixture f;
-    tend::ensure_private_dir(f.data / "checkin");
+    tend::ensure_private_dir(f.kind);
     const std::string bad = hand_written("pa234", "2026-11-02T10:00:00Z", 12);
     write_bytes(f.month("2026-11"), bad);
     const auto error = error_from([&] { f.store.append(checkin_at("2026-11-21T19:10:00+01:00", 6)); });
@@ -148,7 +162,7 @@ TEST_CASE("a month file with a bad record makes append fail and stay byte-identi
 
 TEST_CASE("duplicate ids in a hand-written file are a data error") {
     StoreFixture f;
-    tend::ensure_private_dir(f.data / "checkin");
+    tend::ensure_private_dir(f.kind);
     const std::string text =
         hand_written("pa234", "2026-11-02T10:00:00Z", 4) + "\n" + hand_written("pa234", "2026-11-03T10:00:00Z", 5);
     write_bytes(f.month("2026-11"), text);
@@ -274,8 +288,8 @@ TEST_CASE("read_latest does not read older months it does not need") {
 TEST_CASE("read_latest ignores files that are not month files") {
     StoreFixture f;
     f.store.append(checkin_at("2026-03-10T12:00:00+00:00", 3));
-    write_bytes(f.data / "checkin" / "notes.txt", "not records");
-    write_bytes(f.data / "checkin" / ".2026-03.toml.tmp.abcdef", "[[not toml");
+    write_bytes(f.kind / "notes.txt", "not records");
+    write_bytes(f.kind / ".2026-03.toml.tmp.abcdef", "[[not toml");
     CHECK(moods(f.store.read_latest(5)) == std::vector<int64_t>{3});
 }
 
@@ -292,7 +306,7 @@ TEST_CASE("find returns the record and its file") {
 
 TEST_CASE("find scans every month when the id's month hint is wrong") {
     StoreFixture f;
-    tend::ensure_private_dir(f.data / "checkin");
+    tend::ensure_private_dir(f.kind);
     // "00xyz" names January 2000, but a person moved it into March 2026 by hand.
     write_bytes(f.month("2026-03"), hand_written("00xyz", "2026-03-10T12:00:00Z", 3));
     f.store.append(checkin_at("2026-04-10T12:00:00+00:00", 4));
@@ -350,7 +364,7 @@ TEST_CASE("a comment above a record survives an edit of the record before it") {
     f.store.replace(tend::record_id(b), edited);
 
     const std::string after = read_bytes(f.month("2026-11"));
-    CHECK(after == replaced(text, "mood = 2\n", "mood = 4\n"));
+    CHECK(after == replaced(text, "mood = 2\n", "revision = 1\nmood = 4\n"));
     CHECK(contains(after, "\n# the morning after the talk\n"));
 }
 
@@ -365,7 +379,7 @@ TEST_CASE("removing a record keeps the comment above the next one") {
     f.store.replace(tend::record_id(b), std::nullopt);
     const std::string after = read_bytes(f.month("2026-11"));
     CHECK(contains(after, "\n# about the third\n[[checkin]]\n"));
-    CHECK(moods(tend::parse_month_text(after, f.month("2026-11"), tend::checkin_format)) == std::vector<int64_t>{1, 3});
+    CHECK(moods(f.store.read_latest(10)) == std::vector<int64_t>{3, 1});
 }
 
 TEST_CASE("replace of the first and of the last record keeps the rest") {
@@ -377,10 +391,11 @@ TEST_CASE("replace of the first and of the last record keeps the rest") {
 
     Record first = a;
     first.insert_or_assign("mood", 9);
-    f.store.replace(tend::record_id(a), first);
+    first = f.store.replace(tend::record_id(a), first).value();
+    CHECK(first["revision"].value<int64_t>() == 1);
     Record last = c;
     last.insert_or_assign("mood", 10);
-    f.store.replace(tend::record_id(c), last);
+    last = f.store.replace(tend::record_id(c), last).value();
 
     std::string expected = replaced(before, tend::serialize_record(a, tend::checkin_format),
                                     tend::serialize_record(first, tend::checkin_format));
@@ -389,7 +404,7 @@ TEST_CASE("replace of the first and of the last record keeps the rest") {
     CHECK(read_bytes(f.month("2026-11")) == expected);
 }
 
-TEST_CASE("replace with nullopt removes the record and nothing else") {
+TEST_CASE("replace with nullopt puts a deletion marker in the record's place and changes nothing else") {
     StoreFixture f;
     f.store.append(checkin_at("2026-11-01T08:00:00+01:00", 1));
     const Record b = f.store.append(checkin_at("2026-11-02T08:00:00+01:00", 2));
@@ -398,21 +413,27 @@ TEST_CASE("replace with nullopt removes the record and nothing else") {
 
     CHECK_FALSE(f.store.replace(tend::record_id(b), std::nullopt).has_value());
 
-    CHECK(read_bytes(f.month("2026-11")) ==
-          replaced(before, tend::serialize_record(b, tend::checkin_format) + "\n", ""));
+    CHECK(read_bytes(f.month("2026-11")) == replaced(before, tend::serialize_record(b, tend::checkin_format),
+                                                      tend::serialize_record(tend::deletion_marker(b, 1),
+                                                                             tend::checkin_format)));
     CHECK_FALSE(f.store.find(tend::record_id(b)).has_value());
     CHECK(moods(f.store.read_latest(10)) == std::vector<int64_t>{3, 1});
 }
 
-TEST_CASE("removing the only record keeps the file's header and nothing else") {
+TEST_CASE("deleting the only record keeps the file's header and its marker, no word of what it said") {
     StoreFixture f;
-    const Record only = f.store.append(checkin_at("2026-11-01T08:00:00+01:00", 1));
+    Record said = checkin_at("2026-11-01T08:00:00+01:00", 1);
+    said.insert_or_assign("note", "a secret I regret writing");
+    const Record only = f.store.append(said);
     f.store.replace(tend::record_id(only), std::nullopt);
     const std::string text = read_bytes(f.month("2026-11"));
-    CHECK_FALSE(contains(text, tend::record_id(only)));
-    CHECK_FALSE(contains(text, "\nid = "));
+    CHECK_FALSE(contains(text, "secret"));
+    CHECK_FALSE(contains(text, "mood"));
     CHECK(text.starts_with("# "));
-    CHECK(tend::parse_month_text(text, f.month("2026-11"), tend::checkin_format).empty());
+    CHECK(contains(text, "deleted = true\n"));
+    const auto left = tend::parse_month_text(text, f.month("2026-11"), tend::checkin_format);
+    REQUIRE(left.size() == 1);
+    CHECK(tend::is_deletion(left.front()));
     CHECK(f.store.read_latest(10).empty());
 }
 
@@ -427,7 +448,9 @@ TEST_CASE("replace that moves at to another month gives a new id and leaves the 
     const std::string new_id = tend::record_id(*stored);
     CHECK(new_id != tend::record_id(b));
     CHECK(tend::month_of_id(new_id) == std::optional(date::year{2026} / 10));
-    CHECK_FALSE(contains(read_bytes(f.month("2026-11")), tend::record_id(b)));
+    CHECK(contains(read_bytes(f.month("2026-11")), "id = \"" + tend::record_id(b) + "\"\nat = 2026-11-02T08:00:00+01:00\n"
+                                                   "recorded = "));
+    CHECK(contains(read_bytes(f.month("2026-11")), "deleted = true"));
     CHECK(contains(read_bytes(f.month("2026-10")), new_id));
     CHECK_FALSE(f.store.find(tend::record_id(b)).has_value());
     const auto found = f.store.find(new_id);
@@ -457,7 +480,7 @@ TEST_CASE("replace leaves no temp file behind") {
     Record edited = a;
     edited.insert_or_assign("mood", 5);
     f.store.replace(tend::record_id(a), edited);
-    CHECK(tend::test::names_in(f.data / "checkin") == std::vector<std::string>{"2026-11.toml"});
+    CHECK(tend::test::names_in(f.kind) == std::vector<std::string>{"2026-11.toml"});
     CHECK(mode_of(f.month("2026-11")) == 0600u);
 }
 
@@ -506,12 +529,12 @@ TEST_CASE("a rewrite that hits a full disk leaves the month file byte-identical"
     REQUIRE(error);
     CHECK(error->code() == Exit::io);
     CHECK(read_bytes(f.month("2026-11")) == before);
-    CHECK(tend::test::names_in(f.data / "checkin") == std::vector<std::string>{"2026-11.toml"});
+    CHECK(tend::test::names_in(f.kind) == std::vector<std::string>{"2026-11.toml"});
 }
 
 TEST_CASE("replace works in a hand-written file with no blank lines between records") {
     StoreFixture f;
-    tend::ensure_private_dir(f.data / "checkin");
+    tend::ensure_private_dir(f.kind);
     const auto block = [](std::string_view id, int mood) {
         return hand_written(id, "2026-11-02T10:00:00+00:00", mood);
     };
@@ -520,14 +543,15 @@ TEST_CASE("replace works in a hand-written file with no blank lines between reco
     REQUIRE(found);
     found->record.insert_or_assign("mood", 7);
     f.store.replace("pa222", found->record);
-    CHECK(read_bytes(f.month("2026-11")) == block("pa111", 1) + block("pa222", 7) + block("pa333", 3));
+    const std::string at = "2026-11-02T10:00:00+00:00";
+    CHECK(read_bytes(f.month("2026-11")) == block("pa111", 1) + revised("pa222", at, 7) + block("pa333", 3));
     f.store.replace("pa111", std::nullopt);
-    CHECK(read_bytes(f.month("2026-11")) == block("pa222", 7) + block("pa333", 3));
+    CHECK(read_bytes(f.month("2026-11")) == marker("pa111", at) + revised("pa222", at, 7) + block("pa333", 3));
 }
 
 TEST_CASE("replace keeps a comment at the end of the file") {
     StoreFixture f;
-    tend::ensure_private_dir(f.data / "checkin");
+    tend::ensure_private_dir(f.kind);
     const auto block = [](std::string_view id, int mood) {
         return hand_written(id, "2026-11-02T10:00:00+00:00", mood);
     };
@@ -536,14 +560,15 @@ TEST_CASE("replace keeps a comment at the end of the file") {
     REQUIRE(found);
     found->record.insert_or_assign("mood", 9);
     f.store.replace("pa333", found->record);
-    CHECK(read_bytes(f.month("2026-11")) == block("pa111", 1) + "\n" + block("pa333", 9) + "\n# end of my file\n");
+    CHECK(read_bytes(f.month("2026-11")) ==
+          block("pa111", 1) + "\n" + revised("pa333", "2026-11-02T10:00:00+00:00", 9) + "\n# end of my file\n");
     f.store.replace("pa333", std::nullopt);
     CHECK(contains(read_bytes(f.month("2026-11")), "\n# end of my file\n"));
 }
 
 TEST_CASE("replace is not fooled by lines starting with # inside a multi-line string") {
     StoreFixture f;
-    tend::ensure_private_dir(f.data / "checkin");
+    tend::ensure_private_dir(f.kind);
     const std::string with_note =
         "[[checkin]]\nid = \"pa111\"\nat = 2026-11-02T10:00:00+00:00\nrecorded = 2026-11-02T10:00:00+00:00\n"
         "note = \"\"\"\nfirst\n# hashtag\n\n\"\"\"\n";
@@ -553,9 +578,10 @@ TEST_CASE("replace is not fooled by lines starting with # inside a multi-line st
     REQUIRE(found);
     found->record.insert_or_assign("mood", 7);
     f.store.replace("pa222", found->record);
-    CHECK(read_bytes(f.month("2026-11")) == with_note + "\n" + hand_written("pa222", "2026-11-02T10:00:00+00:00", 7));
+    const std::string at = "2026-11-02T10:00:00+00:00";
+    CHECK(read_bytes(f.month("2026-11")) == with_note + "\n" + revised("pa222", at, 7));
     f.store.replace("pa111", std::nullopt);
-    CHECK(read_bytes(f.month("2026-11")) == hand_written("pa222", "2026-11-02T10:00:00+00:00", 7));
+    CHECK(read_bytes(f.month("2026-11")) == marker("pa111", at) + "\n" + revised("pa222", at, 7));
 }
 
 TEST_CASE("a move into a month file that does not parse changes nothing") {
@@ -575,7 +601,7 @@ TEST_CASE("a move into a month file that does not parse changes nothing") {
 
 TEST_CASE("a file of inline tables it cannot edit in place is refused and left alone") {
     StoreFixture f;
-    tend::ensure_private_dir(f.data / "checkin");
+    tend::ensure_private_dir(f.kind);
     const std::string text =
         "checkin = [ { id = \"pa111\", at = 2026-11-02T10:00:00Z, recorded = 2026-11-02T10:00:00Z, mood = 1 }, "
         "{ id = \"pa222\", at = 2026-11-02T10:00:00Z, recorded = 2026-11-02T10:00:00Z, mood = 2 } ]\n";
@@ -586,7 +612,7 @@ TEST_CASE("a file of inline tables it cannot edit in place is refused and left a
     const auto error = error_from([&] { f.store.replace("pa222", found->record); });
     REQUIRE(error);
     CHECK(read_bytes(f.month("2026-11")) == text);
-    CHECK(tend::test::names_in(f.data / "checkin") == std::vector<std::string>{"2026-11.toml"});
+    CHECK(tend::test::names_in(f.kind) == std::vector<std::string>{"2026-11.toml"});
 }
 
 TEST_CASE("parse_month_text rejects other top-level keys") {

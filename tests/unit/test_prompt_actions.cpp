@@ -42,6 +42,7 @@ struct Machine {
 
     Run run(std::vector<std::string> args, std::string input = {}) const {
         tend::test::TestIo t({{"HOME", home.path().string()},
+                              {"TEND_DEVICE", "this-device"},
                               {"TEND_DATA_DIR", data().string()},
                               {"TEND_CONFIG", (home / "config.toml").string()},
                               {"TEND_NOW", now}},

@@ -352,7 +352,7 @@ int undo(const Options& options, const Session& session) {
         session.note("There is nothing to undo.");
         return 1;
     };
-    if (!std::filesystem::is_directory(session.paths.data_dir / "boundary", ec)) return nothing();
+    if (!session.store(tend::boundary_format).has_records()) return nothing();
     // One transaction: what was logged last is found, taken out, and the rest checked to still
     // add up, before anything is written.
     tend::Transaction t = session.transaction();

@@ -197,7 +197,7 @@ bool has_content(const Record& record) {
 // nothing (not even the data directory) is created.
 tend::Transaction changing(const Session& session, const std::string& typed) {
     std::error_code ec;
-    if (!std::filesystem::is_directory(session.paths.data_dir / "checkin", ec)) no_such_checkin(typed);
+    if (!session.store(tend::checkin_format).has_records()) no_such_checkin(typed);
     return session.transaction();
 }
 
@@ -410,7 +410,7 @@ int remove(const Options& options, const Session& session) {
 
 int undo(const Options& options, const Session& session) {
     std::error_code ec;
-    if (!std::filesystem::is_directory(session.paths.data_dir / "checkin", ec)) {
+    if (!session.store(tend::checkin_format).has_records()) {
         session.note("There is no check-in to undo.");
         return 1;
     }

@@ -46,16 +46,12 @@ Format chosen_format(const Options& options) {
 
 namespace {
 
-// True when no kind has a single month file yet: a first run, not a quiet week. Lists at most
-// four small directories, whatever the history.
+// True when no kind has a single month file yet, on any device: a first run, not a quiet week.
+// Lists a few small directories, whatever the history.
 bool nothing_recorded_yet(const tend::Session& session) {
     for (const tend::RecordFormat* kind :
-         {&tend::checkin_format, &tend::breathe_format, &tend::boundary_format, &tend::prompt_format}) {
-        std::error_code ec;
-        for (std::filesystem::directory_iterator it(session.store(*kind).directory(), ec), end; !ec && it != end;
-             it.increment(ec))
-            if (it->path().extension() == ".toml") return false;
-    }
+         {&tend::checkin_format, &tend::breathe_format, &tend::boundary_format, &tend::prompt_format})
+        if (session.store(*kind).has_records()) return false;
     return true;
 }
 
