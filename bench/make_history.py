@@ -6,11 +6,14 @@
 Check-ins (most days, one or two), breathing sessions, boundaries with their events, and prompts
 shown, answered, skipped and kept, day by day up to an end date. The bytes follow tend(5) exactly
 as checkin, breathe, boundary-log and prompt write them: the file's header comment, one
-[[kind]] table per record in the tools' key order, ids of two month characters and three random
-ones (unique in their file), `at` and `recorded` in RFC 3339 with the local UTC offset.
+[[kind]] table per record in the tools' key order, in DATA_DIR/devices/DEVICE/KIND/ (or, with
+--old-layout, DATA_DIR/KIND/ as tend wrote before devices), ids of two month characters, the device's
+tag and three random ones (unique in their file; no tag in the old layout), `at` and `recorded` in
+RFC 3339 with the local UTC offset.
 Deterministic: the same arguments give the same bytes. Directories 0700, files 0600.
 
 Usage: bench/make_history.py DATA_DIR [--years N | --months N] [--end YYYY-MM-DD] [--tz ZONE] [--seed N]
+                             [--device NAME | --old-layout]
 """
 
 import argparse
@@ -46,6 +49,14 @@ def month_code(year, month):
     return ALPHABET[wrapped // 32] + ALPHABET[wrapped % 32]
 
 
+def device_tag(name):
+    """The id character of a device, as common/device.cpp makes it (FNV-1a of the name)."""
+    value = 2166136261
+    for byte in name.encode():
+        value = ((value ^ byte) * 16777619) & 0xFFFFFFFF
+    return ALPHABET[value % len(ALPHABET)]
+
+
 def rfc3339(moment):
     return moment.isoformat(timespec="seconds")  # 2026-11-21T19:10:00+00:00
 
@@ -67,9 +78,10 @@ def toml_value(value):
 
 
 class History:
-    def __init__(self, root, rng):
+    def __init__(self, root, rng, tag):
         self.root = root
         self.rng = rng
+        self.tag = tag
         self.files = {}  # (kind, "YYYY-MM") -> [blocks]
         self.ids = {}  # (kind, "YYYY-MM") -> ids taken
 
@@ -77,7 +89,7 @@ class History:
         key = (kind, f"{at.year:04}-{at.month:02}")
         taken = self.ids.setdefault(key, set())
         while True:
-            rid = month_code(at.year, at.month) + "".join(self.rng.choice(ALPHABET) for _ in range(3))
+            rid = month_code(at.year, at.month) + self.tag + "".join(self.rng.choice(ALPHABET) for _ in range(3))
             if rid not in taken:
                 break
         taken.add(rid)
@@ -86,9 +98,11 @@ class History:
         lines += [f"{name} = {toml_value(value)}" for name, value in fields if value is not None]
         self.files.setdefault(key, []).append("\n".join(lines) + "\n")
 
-    def write(self):
-        os.makedirs(self.root, mode=0o700, exist_ok=True)
-        os.chmod(self.root, 0o700)
+    def write(self, data_dir):
+        for path in (data_dir, os.path.join(data_dir, "devices"), self.root):
+            if path.startswith(data_dir):
+                os.makedirs(path, mode=0o700, exist_ok=True)
+                os.chmod(path, 0o700)
         for (kind, month), blocks in sorted(self.files.items()):
             directory = os.path.join(self.root, kind)
             os.makedirs(directory, mode=0o700, exist_ok=True)
@@ -190,6 +204,9 @@ def main(argv):
     parser.add_argument("--end", default="2026-11-21", help="the last day with records, YYYY-MM-DD (default 2026-11-21)")
     parser.add_argument("--tz", default=os.environ.get("TZ") or "Europe/London", help="the writer's time zone")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    layout = parser.add_mutually_exclusive_group()
+    layout.add_argument("--device", default="this-device", help="the device whose files these are (default this-device)")
+    layout.add_argument("--old-layout", action="store_true", help="write DATA_DIR/KIND/ as tend did before devices")
     args = parser.parse_args(argv)
     end = datetime.date.fromisoformat(args.end)
     months = args.months if args.months is not None else 12 * (args.years if args.years is not None else 20)
@@ -198,13 +215,16 @@ def main(argv):
     first = months_before(end, months) + datetime.timedelta(days=1)
     zone = ZoneInfo(args.tz)
     rng = random.Random(args.seed)
-    history = History(args.data_dir, rng)
+    if args.old_layout:
+        history = History(args.data_dir, rng, "")
+    else:
+        history = History(os.path.join(args.data_dir, "devices", args.device), rng, device_tag(args.device))
     boundaries = {"next": 0, "active": []}
     day = first
     while day <= end:
         one_day(history, day, zone, rng, boundaries)
         day += datetime.timedelta(days=1)
-    history.write()
+    history.write(args.data_dir)
     records = sum(len(blocks) for blocks in history.files.values())
     print(f"{args.data_dir}: {records} records from {first} to {end} in {len(history.files)} month files",
           file=sys.stderr)

@@ -19,6 +19,7 @@
 #include "checkin_record.hpp"
 #include "config.hpp"
 #include "deck.hpp"
+#include "device.hpp"
 #include "error.hpp"
 #include "files.hpp"
 #include "prompt_record.hpp"
@@ -97,8 +98,9 @@ public:
         check_not_shared(file, " (it may hold your safety contacts and their numbers)");
     }
 
-    void check_kind(const fs::path& data_dir, const RecordFormat& format) {
-        const fs::path dir = data_dir / std::string(format.kind);
+    // One device's directory of a kind (or the old layout's, `root` being the data directory).
+    void check_kind(const fs::path& root, const RecordFormat& format) {
+        const fs::path dir = root / std::string(format.kind);
         struct stat st {};
         if (::lstat(dir.c_str(), &st) != 0) {
             if (errno != ENOENT) add(dir, fmt::format("cannot be looked at: {}", std::strerror(errno)));
@@ -123,6 +125,14 @@ public:
                 continue;  // other dot files (such as checkin's .last) are tend's own
             }
             const auto month = month_of_file_name(name);
+            if (name.find(".sync-conflict-") != std::string::npos) {
+                add(file,
+                    "Syncthing kept this copy when two changes to one file met. tend reads its records with the "
+                    "file's own, and the device that owns the file folds them back in and removes the copy at "
+                    "its next write; until then, leave it where it is",
+                    Severity::problem);
+                continue;
+            }
             if (!month && !is_month_file_name(name)) {
                 if (name.ends_with(".toml"))
                     add(file,
@@ -208,8 +218,47 @@ private:
         }
     }
 
+public:
+    // What the devices' versions leave unsettled: old text waiting for its device to purge it,
+    // and ids two devices both made. Read through the store, as every tool reads.
+    void check_devices(const fs::path& data, const std::string& device) {
+        try {
+            // Without a name yet, every tree is another device's.
+            Transaction t = Transaction::read(data, device.empty() ? std::string("(unnamed)") : device,
+                                              std::chrono::milliseconds{0});
+            for (const RecordFormat* format : record_formats())
+                for (const auto& u : t.unsettled(*format)) {
+                    const fs::path file = devices_dir(data) / u.holder / std::string(format->kind) /
+                                          (month_key(u.month) + ".toml");
+                    using What = Transaction::Unsettled::What;
+                    if (u.what == What::same_id)
+                        add(file,
+                            fmt::format("id '{}' was made on {} too; both records are kept and shown, and {} gives "
+                                        "its own a new id at its next write",
+                                        u.id, u.winner, u.holder),
+                            Severity::warning);
+                    else
+                        add(file,
+                            fmt::format("record '{}' was {} on {}; its old version here waits for {}'s next write, "
+                                        "which removes it",
+                                        u.id, u.what == What::deleted ? "deleted" : "changed", u.winner, u.holder),
+                            Severity::warning);
+                }
+        } catch (const Error& e) {
+            if (e.code() == Exit::locked) throw;
+            // The files themselves are checked one by one: what the store refuses is already listed.
+        }
+    }
+
+private:
     DataCheck& result_;
 };
+
+bool is_conflict_marker_line(std::string_view line) {
+    for (const std::string_view marker : {"<<<<<<<", "=======", ">>>>>>>", "|||||||"})
+        if (line.starts_with(marker) && (line.size() == marker.size() || line[marker.size()] == ' ')) return true;
+    return false;
+}
 
 std::size_t leading_number(std::string_view& text) {
     std::size_t digits = 0;
@@ -258,6 +307,19 @@ Finding finding_from_message(const fs::path& file, std::string_view message, Sev
 MonthCheck check_month_text(const std::string& text, const fs::path& file, const RecordFormat& format,
                             std::optional<date::year_month> month) {
     MonthCheck out;
+    for (std::size_t pos = 0, line = 1; pos < text.size(); ++line) {
+        const std::size_t end = std::min(text.find('\n', pos), text.size());
+        if (is_conflict_marker_line(std::string_view(text).substr(pos, end - pos)) && text.find("<<<<<<<") != text.npos) {
+            out.findings.push_back(
+                Finding{file, line, 1,
+                        "git left this file with conflict markers (<<<<<<<, =======, >>>>>>>). tend reads the records "
+                        "of both sides; to settle it, keep both sides' tables, remove the marker lines and commit. "
+                        "With tend's own layout each device writes only its own files, so this should not happen "
+                        "again (see tend(5))"});
+            return out;
+        }
+        pos = end + 1;
+    }
     const auto add = [&](const toml::node& node, std::string message, Severity severity = Severity::problem) {
         out.findings.push_back(
             Finding{file, node.source().begin.line, node.source().begin.column, neutralize(message), severity});
@@ -327,7 +389,7 @@ MonthCheck check_month_text(const std::string& text, const fs::path& file, const
     return out;
 }
 
-DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait) {
+DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait, const std::string& device) {
     DataCheck result;
     Checker checker(result);
     checker.check_config(paths.config_file);
@@ -357,7 +419,28 @@ DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait) {
         if (e.code() == Exit::locked) throw;
         checker.add(finding_from_message(data, e.what()));
     }
+    // The old layout's directories, while they are there, then each device's tree.
     for (const RecordFormat* format : record_formats()) checker.check_kind(data, *format);
+    const fs::path devices = devices_dir(data);
+    if (::lstat(devices.c_str(), &st) == 0) {
+        checker.check_private(devices, st, true);
+        std::vector<fs::path> trees;
+        std::error_code ec;
+        for (fs::directory_iterator it(devices, ec), end; !ec && it != end; it.increment(ec)) trees.push_back(it->path());
+        std::sort(trees.begin(), trees.end());
+        for (const auto& tree : trees) {
+            const std::string name = tree.filename().string();
+            if (!is_device_name(name) || ::lstat(tree.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+                if (!name.starts_with('.'))
+                    checker.add(tree, "is not a device's directory, so tend does not read it", Severity::warning);
+                continue;
+            }
+            result.devices.push_back(name);
+            checker.check_private(tree, st, true);
+            for (const RecordFormat* format : record_formats()) checker.check_kind(tree, *format);
+        }
+        checker.check_devices(data, device);
+    }
     checker.check_decks(data / "decks");
     return result;
 }

@@ -44,6 +44,7 @@ struct DataCheck {
     std::optional<std::filesystem::path> data_dir_target;  // where the data dir links to, if it is a link
     std::vector<CheckedFile> files;                        // in the order they were checked
     std::size_t records = 0;
+    std::vector<std::string> devices;  // the device trees in devices/, by name
     std::vector<Finding> findings;  // problems and warnings, file by file
 
     std::size_t count(Severity severity) const;
@@ -52,8 +53,9 @@ struct DataCheck {
 
 // Reads the config, every month file of every kind, and the decks in <data>/decks, under a
 // shared data lock (waiting up to `lock_wait`; Exit::locked after that). Writes nothing and
-// creates nothing, not even a missing data directory.
-DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait);
+// creates nothing, not even a missing data directory. `device` is this device's name (its
+// tree is "its own" in what is listed), empty when it has none yet.
+DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait, const std::string& device);
 
 // Every problem in one month file's text (all of them, where the store stops at the first):
 // syntax, records against their format, duplicate ids, and, when `month` is given, records

@@ -62,6 +62,18 @@ fs::path device_state_file(const Io& io) {
     usage_error("HOME: not set; set TEND_DEVICE to name this device");
 }
 
+std::optional<Device> known_device(const Io& io, const std::string& configured) {
+    if (auto name = io.getenv_nonempty("TEND_DEVICE"); name && is_device_name(*name)) return Device{*name, "TEND_DEVICE"};
+    if (is_device_name(configured)) return Device{configured, "config"};
+    const fs::path state = device_state_file(io);
+    try {
+        if (auto kept = read_file_if_exists(state); kept && is_device_name(trimmed(*kept)))
+            return Device{trimmed(*kept), state.string()};
+    } catch (const Error&) {
+    }
+    return std::nullopt;
+}
+
 Device resolve_device(const Io& io, const std::string& configured, const Warn& warn) {
     const auto passed_over = [&](std::string_view where, std::string_view name) {
         if (warn)
@@ -73,21 +85,16 @@ Device resolve_device(const Io& io, const std::string& configured, const Warn& w
         if (is_device_name(*name)) return {*name, "TEND_DEVICE"};
         passed_over("TEND_DEVICE", *name);
     }
-    if (!configured.empty()) {
-        if (is_device_name(configured)) return {configured, "config"};
-        passed_over("[device] name", configured);
-    }
+    if (is_device_name(configured)) return {configured, "config"};
+    if (!configured.empty()) passed_over("[device] name", configured);
     const fs::path state = device_state_file(io);
-    std::optional<std::string> kept;
     try {
-        kept = read_file_if_exists(state);
+        if (auto kept = read_file_if_exists(state)) {
+            if (is_device_name(trimmed(*kept))) return {trimmed(*kept), state.string()};
+            passed_over(state.string(), trimmed(*kept));
+        }
     } catch (const Error& e) {
         if (warn) warn(e.what());
-    }
-    if (kept) {
-        const std::string name = trimmed(*kept);
-        if (is_device_name(name)) return {name, state.string()};
-        passed_over(state.string(), name);
     }
     Device device{new_device_name(), state.string()};
     try {

@@ -29,6 +29,10 @@ bool is_device_name(std::string_view name);
 // of the data carries it to another machine.
 std::filesystem::path device_state_file(const Io& io);
 
+// This device's name as it stands, without making one: nullopt when no name is set or kept
+// yet (what `report --check`, which changes nothing, shows).
+std::optional<Device> known_device(const Io& io, const std::string& configured);
+
 // This device: TEND_DEVICE, else `configured` ([device] name), else the state file's name,
 // else a new name made from the host name and three random characters, kept in the state file
 // for good. A name that is not valid is passed over with a warning (care is never blocked);

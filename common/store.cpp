@@ -783,6 +783,25 @@ std::optional<StoredRecord> Transaction::find(const RecordFormat& format, const 
     return std::nullopt;
 }
 
+std::vector<Transaction::Unsettled> Transaction::unsettled(const RecordFormat& format) {
+    std::vector<Unsettled> out;
+    for (const auto& m : months_with_files(format)) {
+        const auto all_versions = versions(format, m);
+        const auto merged = merge_versions(all_versions);
+        for (const Version* old : merged.superseded) {
+            const std::string id = record_id(old->record);
+            const Version* winner = old;
+            for (const auto& v : all_versions)
+                if (record_id(v.record) == id && wins_over(v, *winner)) winner = &v;
+            out.push_back({is_deletion(winner->record) ? Unsettled::What::deleted : Unsettled::What::changed, id, m,
+                           old->device, winner->device});
+        }
+        for (const auto& [keeper, other] : merged.collisions)
+            out.push_back({Unsettled::What::same_id, record_id(keeper->record), m, other->device, keeper->device});
+    }
+    return out;
+}
+
 std::set<std::string> Transaction::ids_in(const RecordFormat& format, date::year_month m) {
     std::set<std::string> ids;
     for (const auto& v : versions(format, m)) ids.insert(record_id(v.record));

@@ -85,6 +85,19 @@ public:
     // The months any device has a file of this kind for, oldest first.
     std::vector<date::year_month> months_with_files(const RecordFormat& format);
 
+    // What the devices' files hold that is not settled yet, for `report --check`: an old
+    // version that another device's deletion or newer revision superseded, waiting for its
+    // device's next write to purge it, and an id two devices both made.
+    struct Unsettled {
+        enum class What { deleted, changed, same_id };
+        What what;
+        std::string id;
+        date::year_month month;
+        std::string holder;  // the device whose file holds the old version (or the second id)
+        std::string winner;  // the device whose version is the record now (or the first id)
+    };
+    std::vector<Unsettled> unsettled(const RecordFormat& format);
+
     // Adds a record to this device's file for the month of its `at`, with a fresh id (two
     // characters for the month, one for the device, three random, unique in that month on
     // every device), and returns it as it will be stored. The month file as it will be must

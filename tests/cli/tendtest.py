@@ -35,7 +35,7 @@ DEFAULT_NOW = "2026-11-21T19:10:00+00:00"  # a Saturday; GMT in Europe/London
 DEFAULT_TZ = "Europe/London"
 DEFAULT_TIMEOUT = 20.0
 
-ID_RE = re.compile(r"^[0-9abcdefghjkmnpqrstvwxyz]{5}$")  # Crockford base 32, lower case
+ID_RE = re.compile(r"^[0-9abcdefghjkmnpqrstvwxyz]{6}$")  # Crockford base 32, lower case: month, device, 3 random
 RFC3339_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 USAGE_TAIL = "Try '{tool} --help' for more information.\n"
 

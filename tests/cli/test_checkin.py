@@ -10,7 +10,7 @@ import subprocess
 import unicodedata
 import unittest
 
-from tendtest import BIN_DIR, ID_RE, RFC3339_RE, TendTestCase
+from tendtest import BIN_DIR, DEVICE, ID_RE, RFC3339_RE, TendTestCase
 
 NOW = "2026-11-21T19:10:00+00:00"
 

@@ -61,7 +61,7 @@ struct DataFixture {
         ::chmod(file.c_str(), 0600);
         return file;
     }
-    tend::DataCheck check() const { return tend::check_data(tend::Paths{data, config}, 100ms); }
+    tend::DataCheck check() const { return tend::check_data(tend::Paths{data, config}, 100ms, "this-device"); }
 };
 
 bool has(const tend::DataCheck& check, Severity severity, std::string_view file_end, std::string_view words) {
@@ -150,7 +150,7 @@ TEST_CASE("keys other than the kind's records are problems") {
 
 TEST_CASE("check_data on a missing data dir says so and creates nothing") {
     TempDir tmp;
-    const auto check = tend::check_data(tend::Paths{tmp / "data", tmp / "config.toml"}, 100ms);
+    const auto check = tend::check_data(tend::Paths{tmp / "data", tmp / "config.toml"}, 100ms, "");
     CHECK_FALSE(check.data_dir_exists);
     CHECK_FALSE(check.config_exists);
     CHECK(check.findings.empty());
@@ -247,14 +247,19 @@ TEST_CASE("the text output: paths, findings as file:line:col, and a summary") {
     check.files = {{"/d/checkin/2026-11.toml", "checkin", 3402}};
     check.records = 3402;
     const tend::Style plain(false);
-    CHECK(report::render_check_text(paths, check, plain) ==
+    check.devices = {"desk", "laptop"};
+    const tend::Device laptop{"laptop", "TEND_DEVICE"};
+    CHECK(report::render_check_text(paths, laptop, check, plain) ==
           "Data:    /d (from TEND_DATA_DIR)\n"
           "Config:  /c.toml (the default; not there, so tend uses its defaults)\n"
+          "Device:  laptop (from TEND_DEVICE)\n"
+          "Others:  desk (their files are read, never written)\n"
           "\n"
           "1 file, 3,402 records, no problems\n");
     check.findings = {Finding{"/d/checkin/2026-11.toml", 4, 8, "'mood' must be an integer", Severity::problem},
                       Finding{"/d/checkin/2026-11.toml", 0, 0, "has mode 0644", Severity::warning}};
-    const std::string text = report::render_check_text(paths, check, plain);
+    const std::string text = report::render_check_text(paths, std::nullopt, check, plain);
+    CHECK(contains(text, "Device:  not named yet"));
     CHECK(contains(text, "\n/d/checkin/2026-11.toml:4:8: 'mood' must be an integer\n"));
     CHECK(contains(text, "\n/d/checkin/2026-11.toml: warning: has mode 0644\n"));
     CHECK(text.ends_with("\n1 problem in 1 file; 1 warning to look at; nothing was changed\n"));
@@ -266,7 +271,8 @@ TEST_CASE("the JSON output has the paths, the files and the problems with their 
     check.config_exists = true;
     check.files = {{"/c.toml", "config", 0}};
     check.findings = {Finding{"/c.toml", 2, 13, "[safety] threshold must be a whole number from 0 to 10"}};
-    const std::string json = report::check_json(paths, check).dump({.pretty = false});
+    const std::string json = report::check_json(paths, std::nullopt, check).dump({.pretty = false});
+    CHECK(contains(json, R"("device":{"name":null,"from":null,"devices":[]},)"));
     CHECK(json.starts_with(R"({"schema":"tend.check/1","data_dir":{"path":"/d","from":"default","exists":false,)"));
     CHECK(contains(json, R"("files":[{"path":"/c.toml","kind":"config","records":null}],"records":0,)"));
     CHECK(contains(json, R"("problems":[{"file":"/c.toml","line":2,"column":13,"message":)"));

@@ -76,8 +76,19 @@ void refuse_with_check(const std::vector<std::string>& given) {
                     fmt::join(given, ", "), given.size() == 1 ? "it" : "them"));
 }
 
-std::string render_check_text(const tend::ExplainedPaths& paths, const tend::DataCheck& check,
-                              const tend::Style& style) {
+// The device line: this one's name and where it came from, and the others whose files are here.
+std::string device_text(const std::optional<tend::Device>& device, const tend::DataCheck& check) {
+    std::string out = device ? fmt::format("Device:  {} ({})", tend::neutralize(device->name), origin(device->from))
+                             : std::string("Device:  not named yet; tend names it after this machine at the first write");
+    std::vector<std::string> others;
+    for (const auto& name : check.devices)
+        if (!device || name != device->name) others.push_back(tend::neutralize(name));
+    if (!others.empty()) out += fmt::format("\nOthers:  {} (their files are read, never written)", fmt::join(others, ", "));
+    return out + "\n";
+}
+
+std::string render_check_text(const tend::ExplainedPaths& paths, const std::optional<tend::Device>& device,
+                              const tend::DataCheck& check, const tend::Style& style) {
     std::string data_note = origin(paths.data_from);
     if (check.data_dir_target) data_note += ", a link to " + tend::neutralize(check.data_dir_target->string());
     if (!check.data_dir_exists) data_note += "; not there yet: tend makes it, private to you, with the first record";
@@ -87,6 +98,7 @@ std::string render_check_text(const tend::ExplainedPaths& paths, const tend::Dat
     std::string out =
         fmt::format("Data:    {} ({})\nConfig:  {} ({})\n", tend::neutralize(paths.paths.data_dir.string()), data_note,
                     tend::neutralize(paths.paths.config_file.string()), config_note);
+    out += device_text(device, check);
     if (!check.findings.empty()) out += '\n';
     for (const auto& finding : check.findings)
         out += fmt::format("{}: {}{}\n", where(finding), finding.severity == tend::Severity::warning ? "warning: " : "",
@@ -97,7 +109,10 @@ std::string render_check_text(const tend::ExplainedPaths& paths, const tend::Dat
     return out;
 }
 
-tend::Json check_json(const tend::ExplainedPaths& paths, const tend::DataCheck& check) {
+tend::Json check_json(const tend::ExplainedPaths& paths, const std::optional<tend::Device>& device,
+                      const tend::DataCheck& check) {
+    tend::Json devices = tend::Json::array();
+    for (const auto& name : check.devices) devices.push(name);
     tend::Json files = tend::Json::array();
     for (const auto& file : check.files)
         files.push(tend::Json::object()
@@ -117,6 +132,10 @@ tend::Json check_json(const tend::ExplainedPaths& paths, const tend::DataCheck& 
                            .set("path", paths.paths.config_file.string())
                            .set("from", paths.config_from)
                            .set("exists", check.config_exists))
+        .set("device", tend::Json::object()
+                           .set("name", device ? tend::Json(device->name) : tend::Json())
+                           .set("from", device ? tend::Json(device->from) : tend::Json())
+                           .set("devices", std::move(devices)))
         .set("files", std::move(files))
         .set("records", static_cast<std::int64_t>(check.records))
         .set("problems", findings_json(check, tend::Severity::problem))
@@ -126,12 +145,16 @@ tend::Json check_json(const tend::ExplainedPaths& paths, const tend::DataCheck& 
 
 int run_check(const Options& options, tend::Io& io) {
     const tend::ExplainedPaths paths = tend::explain_paths(io, options.common.data_dir);
-    const tend::DataCheck check = tend::check_data(paths.paths, tend::lock_timeout(io.getenv("TEND_LOCK_TIMEOUT")));
+    // Named as the tools would name it, but never made here: --check changes nothing.
+    const auto device = tend::known_device(io, tend::load_config(paths.paths.config_file).device.name);
+    const tend::DataCheck check = tend::check_data(paths.paths, tend::lock_timeout(io.getenv("TEND_LOCK_TIMEOUT")),
+                                                   device ? device->name : std::string());
     if (options.json) {
-        io.out << check_json(paths, check).dump({.times = tend::time_style(options.common)}) << '\n';
+        io.out << check_json(paths, device, check).dump({.times = tend::time_style(options.common)}) << '
+';
     } else {
         const tend::Style style(tend::use_color(tend::parse_color_when(options.common.color), io.out_tty, io));
-        io.out << render_check_text(paths, check, style);
+        io.out << render_check_text(paths, device, check, style);
     }
     return static_cast<int>(check.count(tend::Severity::problem) ? tend::Exit::data : tend::Exit::ok);
 }

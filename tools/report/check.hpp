@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "data_check.hpp"
+#include "device.hpp"
 #include "io.hpp"
 #include "json.hpp"
 #include "terminal.hpp"
@@ -23,13 +24,14 @@ inline constexpr std::string_view check_schema = "tend.check/1";
 // would write them ("--week", "-o", ...). Usage error naming each one given.
 void refuse_with_check(const std::vector<std::string>& given);
 
-// The paths and where they came from, one line per problem and warning
-// ("file:line:col: what"), and a one-line summary. `style` colours the summary only.
-std::string render_check_text(const tend::ExplainedPaths& paths, const tend::DataCheck& check,
-                              const tend::Style& style);
+// The paths and where they came from, this device and the others, one line per problem and
+// warning ("file:line:col: what"), and a one-line summary. `style` colours the summary only.
+std::string render_check_text(const tend::ExplainedPaths& paths, const std::optional<tend::Device>& device,
+                              const tend::DataCheck& check, const tend::Style& style);
 
-// The same as an object: schema, data_dir, config, files, records, problems, warnings, sound.
-tend::Json check_json(const tend::ExplainedPaths& paths, const tend::DataCheck& check);
+// The same as an object: schema, data_dir, config, device, files, records, problems, warnings, sound.
+tend::Json check_json(const tend::ExplainedPaths& paths, const std::optional<tend::Device>& device,
+                      const tend::DataCheck& check);
 
 // The whole of `report --check`: resolves the paths (no config needed: a broken config is one
 // of the things it reports), checks, prints. Returns 65 when there is a problem, else 0.
