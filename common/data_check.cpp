@@ -224,8 +224,7 @@ public:
     void check_devices(const fs::path& data, const std::string& device) {
         try {
             // Without a name yet, every tree is another device's.
-            Transaction t = Transaction::read(data, device.empty() ? std::string("(unnamed)") : device,
-                                              std::chrono::milliseconds{0});
+            Transaction t = Transaction::inspect(data, device.empty() ? std::string("(unnamed)") : device);
             for (const RecordFormat* format : record_formats())
                 for (const auto& u : t.unsettled(*format)) {
                     const fs::path file = devices_dir(data) / u.holder / std::string(format->kind) /

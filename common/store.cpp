@@ -262,9 +262,19 @@ std::optional<date::year_month> month_of_conflict_copy(std::string_view name) {
 }
 
 // One read of a kind directory. `tidy` removes temp files an older tend left among the records.
-DeviceFiles list_device_files(fs::path dir, std::string device, bool own, bool tidy) {
+// `check` opens it as open_private() does (owned by this user, a loose mode tightened with one
+// warning); without it (report --check) nothing is changed.
+DeviceFiles list_device_files(fs::path dir, std::string device, bool own, bool tidy, const Warn* check) {
     DeviceFiles files{std::move(device), std::move(dir), own, {}, {}};
-    DIR* stream = ::opendir(files.dir.c_str());
+    DIR* stream = nullptr;
+    if (check) {
+        const int fd = open_private(files.dir, O_RDONLY | O_DIRECTORY, FileType::directory, *check);
+        if (fd < 0) return files;
+        stream = ::fdopendir(fd);
+        if (!stream) ::close(fd);
+    } else {
+        stream = ::opendir(files.dir.c_str());
+    }
     if (!stream) return files;
     while (const dirent* entry = ::readdir(stream)) {
         const std::string_view name = entry->d_name;
@@ -492,7 +502,8 @@ void Transaction::MonthState::rewrite(const std::string& id, const std::optional
     records = std::move(expected);
 }
 
-Transaction::Transaction(fs::path data_dir, std::string device, DataLock lock, Warn warn, Warn note, bool writable)
+Transaction::Transaction(fs::path data_dir, std::string device, std::optional<DataLock> lock, Warn warn, Warn note,
+                         bool writable)
     : data_dir_(std::move(data_dir)),
       device_(std::move(device)),
       lock_(std::move(lock)),
@@ -522,6 +533,17 @@ Transaction Transaction::read(fs::path data_dir, std::string device, std::chrono
     return Transaction(std::move(data_dir), std::move(device), std::move(lock), std::move(warn), {}, false);
 }
 
+Transaction Transaction::inspect(fs::path data_dir, std::string device) {
+    Transaction t(std::move(data_dir), std::move(device), std::nullopt, {}, {}, false);
+    t.inspecting_ = true;
+    return t;
+}
+
+std::optional<std::string> Transaction::read_data_file(const fs::path& file) const {
+    // What only looks (report --check) changes nothing, not even a loose mode.
+    return inspecting_ ? read_file_if_exists(file, Symlinks::refuse) : read_private_file(file, warn_);
+}
+
 Transaction::Transaction(Transaction&& other) noexcept
     : data_dir_(std::move(other.data_dir_)),
       device_(std::move(other.device_)),
@@ -529,6 +551,7 @@ Transaction::Transaction(Transaction&& other) noexcept
       warn_(std::move(other.warn_)),
       note_(std::move(other.note_)),
       writable_(other.writable_),
+      inspecting_(other.inspecting_),
       months_(std::move(other.months_)),
       listings_(std::move(other.listings_)),
       others_(std::move(other.others_)),
@@ -582,7 +605,7 @@ void Transaction::move_old_layout() {
         if (errno != EEXIST && errno != ENOTEMPTY) fail_errno(old_dir.string(), errno);
         ensure_private_dir(new_dir);
         bool left = false;
-        for (const auto& [month, file] : list_device_files(old_dir, device_, true, true).months) {
+        for (const auto& [month, file] : list_device_files(old_dir, device_, true, true, &warn_).months) {
             const fs::path target = new_dir / file.filename();
             if (::access(target.c_str(), F_OK) == 0) {
                 left = true;
@@ -612,12 +635,13 @@ const std::vector<DeviceFiles>& Transaction::listing(const RecordFormat& format)
     if (list) return *list;
     list = std::make_unique<std::vector<DeviceFiles>>();
     const std::string kind(format.kind);
-    list->push_back(list_device_files(own_root() / kind, device_, true, writable_));
+    const Warn* check = inspecting_ ? nullptr : &warn_;
+    list->push_back(list_device_files(own_root() / kind, device_, true, writable_, check));
     // A tree from before devices, not yet moved (a reader cannot move it): this device's too.
-    list->push_back(list_device_files(data_dir_ / kind, device_, false, false));
+    list->push_back(list_device_files(data_dir_ / kind, device_, false, false, check));
     if (list->back().months.empty() && list->back().copies.empty()) list->pop_back();
     for (const auto& name : other_device_names(data_dir_, device_))
-        list->push_back(list_device_files(devices_dir(data_dir_) / name / kind, name, false, false));
+        list->push_back(list_device_files(devices_dir(data_dir_) / name / kind, name, false, false, check));
     return *list;
 }
 
@@ -625,7 +649,7 @@ const std::vector<Record>& Transaction::other_records(const RecordFormat& format
     auto& cached = others_[file];
     if (cached) return *cached;
     cached = std::make_unique<std::vector<Record>>();
-    if (auto text = read_private_file(file, warn_))
+    if (auto text = read_data_file(file))
         *cached = records_of_text(*text, file, format, [&](const std::string& m) { warn_once(file, m); });
     return *cached;
 }
@@ -642,7 +666,7 @@ Transaction::MonthState& Transaction::month(const RecordFormat& format, date::ye
     loaded->format = &format;
     loaded->month = month;
     loaded->path = path;
-    loaded->original = read_private_file(path, warn_);
+    loaded->original = read_data_file(path);
     loaded->text = loaded->original.value_or("");
     const Warn warn_file = [&](const std::string& m) { warn_once(path, m); };
     if (auto sides = loaded->original ? conflict_sides(*loaded->original) : std::nullopt) {
@@ -661,7 +685,7 @@ Transaction::MonthState& Transaction::month(const RecordFormat& format, date::ye
     if (auto copies = own.copies.find(month); copies != own.copies.end()) {
         // Syncthing's copies of this device's own file: their records are this device's too.
         for (const auto& copy : copies->second) {
-            const auto text = read_private_file(copy, warn_);
+            const auto text = read_data_file(copy);
             if (!text) continue;
             warn_once(copy, copy_advice(copy, path));
             for (auto& record : records_of_text(*text, copy, format, warn_file)) {

@@ -68,6 +68,9 @@ public:
     // Reads only, under the shared lock: nothing is moved, landed or written.
     static Transaction read(std::filesystem::path data_dir, std::string device, std::chrono::milliseconds lock_wait,
                             Warn warn = {});
+    // Reads only, without a lock of its own and without tightening any file's mode, for a
+    // caller that holds the shared lock and must change nothing (report --check).
+    static Transaction inspect(std::filesystem::path data_dir, std::string device);
     ~Transaction();
     Transaction(Transaction&&) noexcept;
     Transaction(const Transaction&) = delete;
@@ -130,7 +133,8 @@ public:
 
 private:
     struct MonthState;
-    Transaction(std::filesystem::path data_dir, std::string device, DataLock lock, Warn warn, Warn note, bool writable);
+    Transaction(std::filesystem::path data_dir, std::string device, std::optional<DataLock> lock, Warn warn, Warn note,
+                bool writable);
     MonthState& month(const RecordFormat& format, date::year_month month);
     std::filesystem::path own_month_path(const RecordFormat& format, date::year_month month) const;
     std::filesystem::path own_root() const;
@@ -146,6 +150,7 @@ private:
     void purge_superseded(std::map<std::string, std::string>& seen);
     void require_writable() const;
     void warn_once(const std::filesystem::path& file, const std::string& message);
+    std::optional<std::string> read_data_file(const std::filesystem::path& file) const;
 
     std::filesystem::path data_dir_;
     std::string device_;
@@ -153,6 +158,7 @@ private:
     Warn warn_;
     Warn note_;
     bool writable_ = false;
+    bool inspecting_ = false;
     std::map<std::filesystem::path, std::unique_ptr<MonthState>> months_;  // this device's, by path
     std::map<std::string, std::unique_ptr<std::vector<DeviceFiles>>> listings_;       // kind -> own first
     std::map<std::filesystem::path, std::unique_ptr<std::vector<Record>>> others_;    // other devices' files

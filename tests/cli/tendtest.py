@@ -297,6 +297,12 @@ class TendTestCase(unittest.TestCase):
         """The undo pointer: this machine's own state, never synced."""
         return os.path.join(self.data_dir, ".local", f"{kind}.last")
 
+    def write_last(self, record_id, kind="checkin"):
+        """As if `record_id` were the record of this kind just saved (what 'undo' takes back)."""
+        self.make_private_dirs(os.path.dirname(self.last_path(kind)))
+        with open(os.open(self.last_path(kind), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+            f.write(record_id + "\n")
+
     def month_path(self, month="2026-11", kind="checkin"):
         return os.path.join(self.kind_dir(kind), f"{month}.toml")
 
@@ -327,10 +333,27 @@ class TendTestCase(unittest.TestCase):
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             self.fail(f"{self.month_path(month, kind)} is not valid TOML: {e}\n{data!r}")
 
-    def month_records(self, month="2026-11", kind="checkin"):
+    def month_records(self, month="2026-11", kind="checkin", markers=False):
+        """The records of this device's month file; deletion markers only when asked for."""
         if not os.path.exists(self.month_path(month, kind)):
             return []
-        return self.parse_month(month, kind).get(kind, [])
+        records = self.parse_month(month, kind).get(kind, [])
+        return records if markers else [r for r in records if not r.get("deleted")]
+
+    def kind_records(self, kind="checkin", device=None, markers=False):
+        """Every record of a kind in one device's month files, each file parsed with tomllib (a file that
+        does not parse fails the test); deletion markers only when asked for."""
+        records, d = [], self.kind_dir(kind, device)
+        for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+            if not name.endswith(".toml") or name.startswith("."):
+                continue
+            with open(os.path.join(d, name), "rb") as f:
+                data = f.read()
+            try:
+                records += tomllib.loads(data.decode("utf-8")).get(kind, [])
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+                self.fail(f"{os.path.join(d, name)} does not parse: {e}\n{data[-600:]!r}")
+        return records if markers else [r for r in records if not r.get("deleted")]
 
     def snapshot(self, root=None):
         """Every path under root with its type, mode and bytes (or link target)."""

@@ -10,7 +10,7 @@ import subprocess
 import time
 import unittest
 
-from tendtest import ID_RE, RFC3339_RE, TendTestCase, tool_path
+from tendtest import DEVICE, ID_RE, RFC3339_RE, TendTestCase, tool_path
 
 NOW = "2026-11-21T19:10:00+00:00"
 EVENTS = ("held", "tested", "crossed", "violated", "repaired", "renegotiated", "retired")
@@ -462,7 +462,7 @@ class ListAndShow(BoundaryTestCase):
     def test_data_dir_flag(self):
         other = os.path.join(self.tmp, "elsewhere")
         self.ok("add", "Knock first", "-q", "--data-dir", other)
-        self.assertTrue(os.path.exists(os.path.join(other, "boundary", "2026-11.toml")))
+        self.assertTrue(os.path.exists(os.path.join(other, "devices", DEVICE, "boundary", "2026-11.toml")))
         self.assertEqual(self.json_of("list"), [])
         self.assertEqual(len(self.json_of("list", "--data-dir", other)), 1)
 

@@ -366,7 +366,7 @@ class EditDeleteUndo(TendTestCase):
         self.assertEqual(moved["recorded"], rec["recorded"])
         self.assertEqual([x["id"] for x in self.month_records("2026-11")], [keep["id"]])
         self.assertEqual([x["id"] for x in self.month_records("2026-10")], [moved["id"]])
-        self.assertNotIn(rec["id"].encode(), self.read_month("2026-11"))
+        self.assertNotIn(rec["id"], [r["id"] for r in self.month_records("2026-11")])
         self.assertEqual([x["id"] for x in self.list_json()], [moved["id"], keep["id"]])
         # The old id is gone for good.
         self.assertEqual(self.checkin("edit", rec["id"], "--mood", "1").returncode, 2)
@@ -384,14 +384,15 @@ class EditDeleteUndo(TendTestCase):
         r = self.ok("delete", b["id"])
         self.assertIn(b["id"], r.stderr)
         after = self.read_month().decode()
-        self.assertNotIn(b["id"], after)
         self.assertNotIn("second secret", after)
+        self.assertNotIn("mood = 2", after)
         self.assertEqual([x["id"] for x in self.month_records()], [a["id"], c["id"]])
         self.assertEqual([x["id"] for x in self.list_json()], [a["id"], c["id"]])
-        # Every other byte stays: the file is the old one without b's block.
+        # Every other byte stays: in b's place, a marker with its id and times, for other devices.
         start = before.index("[[checkin]]\nid = \"%s\"" % b["id"])
         end = before.index("[[checkin]]", start + 1)
-        self.assertEqual(after, before[:start] + before[end:])
+        marker = before[start:end].split("mood = ")[0] + "revision = 1\ndeleted = true\n\n"
+        self.assertEqual(after, before[:start] + marker + before[end:])
         self.assertEqual(self.checkin("delete", b["id"]).returncode, 2)
 
     def test_rewrites_keep_hand_written_comments(self):
@@ -451,7 +452,7 @@ class EditDeleteUndo(TendTestCase):
         self.ok("undo")
         self.assertEqual(self.month_records("2026-10"), [])
         self.assertEqual(self.month_records("2026-11"), [])
-        self.assertNotIn(moved["id"].encode(), self.read_month("2026-10"))
+        self.assertNotIn(moved["id"], [r["id"] for r in self.month_records("2026-10")])
 
     def test_no_temp_files_left(self):
         ids = [self.add(str(i))["id"] for i in range(4)]

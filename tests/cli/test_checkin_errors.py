@@ -228,9 +228,7 @@ class CorruptMonthFile(TendTestCase):
     def test_undo_refused(self):
         content, line = CORRUPT_MONTHS["wrong type"]
         self.write_month(content)
-        with open(self.last_path("checkin"), "w") as f:
-            f.write("a2bbb\n")
-        os.chmod(self.last_path("checkin"), 0o600)
+        self.write_last("a2bbb")
         self.check_refused("wrong type", content, line, "undo")
 
     def test_valid_hand_written_file_is_accepted(self):

@@ -18,7 +18,6 @@ import random
 import signal
 import subprocess
 import time
-import tomllib
 import unittest
 
 from tendtest import TendTestCase, tool_path
@@ -35,18 +34,7 @@ class KilledWriters(TendTestCase):
                                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def records(self, kind):
-        found = []
-        d = self.kind_dir(kind)
-        for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
-            if not name.endswith(".toml") or name.startswith("."):
-                continue
-            with open(os.path.join(d, name), "rb") as f:
-                data = f.read()
-            try:
-                found += tomllib.loads(data.decode("utf-8")).get(kind, [])
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-                self.fail(f"{kind}/{name} does not parse after the kills: {e}\n{data[-600:]!r}")
-        return found
+        return self.kind_records(kind)
 
     def temp_files(self):
         return [os.path.join(r, n) for r, _, files in os.walk(self.data_dir) for n in files if ".tmp." in n]

@@ -64,7 +64,7 @@ class FaultCase(TendTestCase):
     fault_path = "kind"
 
     def run_faulty(self, tool, args, call, errno_name, after=0, short=False):
-        where = os.path.join(self.data_dir, self.kind_of(tool)) if self.fault_path == "kind" else self.data_dir
+        where = self.kind_dir(self.kind_of(tool)) if self.fault_path == "kind" else self.data_dir
         env = {"LD_PRELOAD": FAULT_LIB, "FAULT_CALL": call, "FAULT_ERRNO": errno_name, "FAULT_AFTER": str(after),
                "FAULT_PATH_SUBSTR": where, "FAULT_LOG": self.log}
         if short:

@@ -768,9 +768,7 @@ class HandEditedFiles(HostileCase):
                 text, line = self.broken_file(kind, corruption)
                 self.write_month(text, kind=kind)
                 if kind == "checkin":  # as if a2h01 were the check-in just saved, for 'checkin undo'
-                    with open(self.last_path("checkin"), "w") as f:
-                        f.write("a2h01\n")
-                    os.chmod(self.last_path("checkin"), 0o600)
+                    self.write_last("a2h01")
                 path = self.month_path(kind=kind)
                 for argv in self.commands(kind):
                     tool, *args = argv

@@ -205,7 +205,7 @@ class NoLingeringTempFiles(PermissionCase):
             with open(os.path.join(d, name), "w") as f:
                 f.write("[[half")
         self.ok("edit", rec["id"], "--mood", "1")
-        self.assertEqual(sorted(os.listdir(d)), [".last", "2026-11.toml", "my notes.txt"])
+        self.assertEqual(sorted(os.listdir(d)), ["2026-11.toml", "my notes.txt"])
 
     def test_none_after_errors(self):
         rec = self.add("5")

@@ -14,7 +14,6 @@ import os
 import shlex
 import subprocess
 import time
-import tomllib
 import unittest
 
 from tendtest import TendTestCase, tool_path
@@ -23,25 +22,9 @@ from tendtest import TendTestCase, tool_path
 FAST_PATTERN = "0.001-0.001"
 
 
-def month_files(data_dir, kind):
-    d = os.path.join(data_dir, kind)
-    return sorted(os.path.join(d, n) for n in os.listdir(d) if n.endswith(".toml") and not n.startswith(".")) \
-        if os.path.isdir(d) else []
-
-
 class RaceCase(TendTestCase):
     def all_records(self, kind):
-        """Every record of a kind across its month files, each file parsed with tomllib."""
-        records = []
-        for path in month_files(self.data_dir, kind):
-            with open(path, "rb") as f:
-                data = f.read()
-            try:
-                parsed = tomllib.loads(data.decode("utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-                self.fail(f"{path} does not parse: {e}")
-            records += parsed.get(kind, [])
-        return records
+        return self.kind_records(kind)
 
     def stale_temp_files(self):
         found = []

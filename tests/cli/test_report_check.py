@@ -265,7 +265,7 @@ class Json(CheckCase):
     def test_the_json_shape(self):
         self.write_month(SOUND_NOVEMBER.replace("mood = 7", "mood = 70"))
         data = self.check_json(code=65)
-        self.assertEqual(list(data), ["schema", "data_dir", "config", "files", "records", "problems", "warnings",
+        self.assertEqual(list(data), ["schema", "data_dir", "config", "device", "files", "records", "problems", "warnings",
                                       "sound"])
         self.assertEqual(data["schema"], "tend.check/1")
         self.assertEqual(data["data_dir"], {"path": self.data_dir, "from": "TEND_DATA_DIR", "exists": True,

@@ -117,6 +117,7 @@ class ReadOnlyDataDir(TendTestCase):
 
     def test_read_only_without_kind_dir(self):
         shutil.rmtree(self.kind_dir("checkin"))
+        os.chmod(os.path.dirname(self.kind_dir("checkin")), 0o500)
         os.chmod(self.data_dir, 0o500)
         before = self.snapshot()
         r = self.as_nobody("6")

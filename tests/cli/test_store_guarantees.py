@@ -273,13 +273,17 @@ class DurableFromTheFirstRecord(TendTestCase):
             self.fail(f"no call matching {pattern!r} in:\n" + "".join(calls))
 
         data, kind = re.escape(self.data_dir), re.escape(self.kind_dir("checkin"))
+        devices = re.escape(os.path.join(self.data_dir, "devices"))
+        device = re.escape(os.path.dirname(self.kind_dir("checkin")))
         parent = re.escape(os.path.dirname(self.data_dir))
         month = re.escape(self.month_path())
         saved = first(r'^write\(2<[^>]*>, "Saved')
-        self.assertLess(first(rf'^mkdir\("{data}"'), first(rf"^fsync\(\d+<{parent}>\)"))
-        self.assertLess(first(rf'^mkdir\("{kind}"'), first(rf"^fsync\(\d+<{data}>\)"))
+        # Each new directory, from the data dir down to this device's kind, lasts through its parent's fsync.
+        chain = [parent, data, devices, device, kind]
+        for above, below in zip(chain, chain[1:]):
+            self.assertLess(first(rf'^mkdir\("{below}"'), first(rf"^fsync\(\d+<{above}>\)"))
         self.assertLess(first(rf"^fsync\(\d+<{month}>\)"), first(rf"^fsync\(\d+<{kind}>\)"))
-        for synced in (parent, data, kind, month):
+        for synced in (*chain, month):
             self.assertLess(first(rf"^fsync\(\d+<{synced}>\)"), saved, f"{synced} is synced before 'Saved'")
 
 
