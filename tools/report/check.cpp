@@ -150,8 +150,7 @@ int run_check(const Options& options, tend::Io& io) {
     const tend::DataCheck check = tend::check_data(paths.paths, tend::lock_timeout(io.getenv("TEND_LOCK_TIMEOUT")),
                                                    device ? device->name : std::string());
     if (options.json) {
-        io.out << check_json(paths, device, check).dump({.times = tend::time_style(options.common)}) << '
-';
+        io.out << check_json(paths, device, check).dump({.times = tend::time_style(options.common)}) << '\n';
     } else {
         const tend::Style style(tend::use_color(tend::parse_color_when(options.common.color), io.out_tty, io));
         io.out << render_check_text(paths, device, check, style);
