@@ -227,8 +227,8 @@ public:
             Transaction t = Transaction::inspect(data, device.empty() ? std::string("(unnamed)") : device);
             for (const RecordFormat* format : record_formats())
                 for (const auto& u : t.unsettled(*format)) {
-                    const fs::path file = devices_dir(data) / u.holder / std::string(format->kind) /
-                                          (month_key(u.month) + ".toml");
+                    const fs::path file =
+                        devices_dir(data) / u.holder / std::string(format->kind) / (month_key(u.month) + ".toml");
                     using What = Transaction::Unsettled::What;
                     if (u.what == What::same_id)
                         add(file,
@@ -308,7 +308,8 @@ MonthCheck check_month_text(const std::string& text, const fs::path& file, const
     MonthCheck out;
     for (std::size_t pos = 0, line = 1; pos < text.size(); ++line) {
         const std::size_t end = std::min(text.find('\n', pos), text.size());
-        if (is_conflict_marker_line(std::string_view(text).substr(pos, end - pos)) && text.find("<<<<<<<") != text.npos) {
+        if (is_conflict_marker_line(std::string_view(text).substr(pos, end - pos)) &&
+            text.find("<<<<<<<") != text.npos) {
             out.findings.push_back(
                 Finding{file, line, 1,
                         "git left this file with conflict markers (<<<<<<<, =======, >>>>>>>). tend reads the records "
@@ -425,7 +426,8 @@ DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait, co
         checker.check_private(devices, st, true);
         std::vector<fs::path> trees;
         std::error_code ec;
-        for (fs::directory_iterator it(devices, ec), end; !ec && it != end; it.increment(ec)) trees.push_back(it->path());
+        for (fs::directory_iterator it(devices, ec), end; !ec && it != end; it.increment(ec))
+            trees.push_back(it->path());
         std::sort(trees.begin(), trees.end());
         for (const auto& tree : trees) {
             const std::string name = tree.filename().string();

@@ -45,7 +45,7 @@ struct DataCheck {
     std::vector<CheckedFile> files;                        // in the order they were checked
     std::size_t records = 0;
     std::vector<std::string> devices;  // the device trees in devices/, by name
-    std::vector<Finding> findings;  // problems and warnings, file by file
+    std::vector<Finding> findings;     // problems and warnings, file by file
 
     std::size_t count(Severity severity) const;
     std::size_t files_with(Severity severity) const;

@@ -63,7 +63,8 @@ fs::path device_state_file(const Io& io) {
 }
 
 std::optional<Device> known_device(const Io& io, const std::string& configured) {
-    if (auto name = io.getenv_nonempty("TEND_DEVICE"); name && is_device_name(*name)) return Device{*name, "TEND_DEVICE"};
+    if (auto name = io.getenv_nonempty("TEND_DEVICE"); name && is_device_name(*name))
+        return Device{*name, "TEND_DEVICE"};
     if (is_device_name(configured)) return Device{configured, "config"};
     const fs::path state = device_state_file(io);
     try {
@@ -77,9 +78,10 @@ std::optional<Device> known_device(const Io& io, const std::string& configured) 
 Device resolve_device(const Io& io, const std::string& configured, const Warn& warn) {
     const auto passed_over = [&](std::string_view where, std::string_view name) {
         if (warn)
-            warn(fmt::format("{} '{}' cannot name a device (use 1 to 32 of a-z, 0-9, '.', '_' and '-'); "
-                             "using this machine's own name instead",
-                             where, neutralize(name)));
+            warn(
+                fmt::format("{} '{}' cannot name a device (use 1 to 32 of a-z, 0-9, '.', '_' and '-'); "
+                            "using this machine's own name instead",
+                            where, neutralize(name)));
     };
     if (auto name = io.getenv_nonempty("TEND_DEVICE")) {
         if (is_device_name(*name)) return {*name, "TEND_DEVICE"};

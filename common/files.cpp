@@ -159,7 +159,8 @@ void finish_journal(const fs::path& data_dir, const fs::path& staging) {
         if (line.substr(0, tab) == "del") {
             const fs::path rel = std::string(line.substr(tab + 1));
             if (unsafe_relative(rel)) continue;
-            if (::unlink((data_dir / rel).c_str()) != 0 && errno != ENOENT) fail_errno((data_dir / rel).string(), errno);
+            if (::unlink((data_dir / rel).c_str()) != 0 && errno != ENOENT)
+                fail_errno((data_dir / rel).string(), errno);
             dirs.insert((data_dir / rel).parent_path());
             continue;
         }

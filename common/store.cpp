@@ -368,8 +368,8 @@ std::vector<Record> records_of_text(const std::string& text, const fs::path& fil
     for (auto& record : parse_month_text(sides->second, file, format))
         if (std::find(records.begin(), records.end(), record) == records.end()) records.push_back(std::move(record));
     if (warn)
-        warn(fmt::format("{}:{}: this file has unresolved git conflict markers. {}", file.string(),
-                         conflict_line(text), conflict_advice(format.kind)));
+        warn(fmt::format("{}:{}: this file has unresolved git conflict markers. {}", file.string(), conflict_line(text),
+                         conflict_advice(format.kind)));
     return records;
 }
 
@@ -855,9 +855,8 @@ std::vector<Record> Transaction::append_all(const RecordFormat& format, std::vec
             Record& record = records[i];
             if (const std::string id = record_id(record); id.empty()) {
                 record.insert_or_assign("id", new_id(state.month, device_tag(device_), taken));
-            } else if (own.contains(id) || std::count_if(expected.begin(), expected.end(), [&](const Record& r) {
-                           return record_id(r) == id;
-                       })) {
+            } else if (own.contains(id) || std::count_if(expected.begin(), expected.end(),
+                                                         [&](const Record& r) { return record_id(r) == id; })) {
                 fail(Exit::failure,
                      fmt::format("internal: id '{}' is taken in {}", neutralize(id), state.path.string()));
             }
@@ -873,8 +872,8 @@ std::vector<Record> Transaction::append_all(const RecordFormat& format, std::vec
 void Transaction::put_own(const RecordFormat& format, date::year_month m, const Record& version) {
     auto& state = month(format, m);
     const std::string id = record_id(version);
-    const bool held = std::any_of(state.records.begin(), state.records.end(),
-                                  [&](const Record& r) { return record_id(r) == id; });
+    const bool held =
+        std::any_of(state.records.begin(), state.records.end(), [&](const Record& r) { return record_id(r) == id; });
     if (held)
         state.rewrite(id, version);
     else
@@ -1017,8 +1016,8 @@ void Transaction::purge_superseded(std::map<std::string, std::string>& seen) {
                 state.rewrite(old_id, std::nullopt);
                 state.add_block(renamed);
                 if (note_)
-                    note_(fmt::format("{} {} had the same id as one from {}; this one is now {}.", noun_of(format->kind),
-                                      neutralize(old_id), keeper->device, record_id(renamed)));
+                    note_(fmt::format("{} {} had the same id as one from {}; this one is now {}.",
+                                      noun_of(format->kind), neutralize(old_id), keeper->device, record_id(renamed)));
             }
         }
     }
@@ -1135,8 +1134,7 @@ Record RecordStore::append(Record record, const Completer& complete) {
 }
 
 std::optional<Record> RecordStore::replace(const std::string& id, std::optional<Record> replacement) {
-    if (!has_data())
-        usage_error(fmt::format("no {} record with id '{}'", format_.kind, neutralize(id)));
+    if (!has_data()) usage_error(fmt::format("no {} record with id '{}'", format_.kind, neutralize(id)));
     Transaction t = transaction();
     auto stored = t.replace(format_, id, std::move(replacement));
     t.commit();

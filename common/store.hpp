@@ -60,8 +60,8 @@ class Transaction {
 public:
     // Takes the lock, waiting up to `lock_wait` (Exit::locked after that). `warn` hears about
     // files whose modes were tightened, `note` about records landed from the pending room.
-    Transaction(std::filesystem::path data_dir, std::string device, std::chrono::milliseconds lock_wait,
-                Warn warn = {}, Warn note = {});
+    Transaction(std::filesystem::path data_dir, std::string device, std::chrono::milliseconds lock_wait, Warn warn = {},
+                Warn note = {});
     // nullopt instead of Exit::locked.
     static std::optional<Transaction> try_begin(std::filesystem::path data_dir, std::string device,
                                                 std::chrono::milliseconds lock_wait, Warn warn = {}, Warn note = {});
@@ -159,9 +159,9 @@ private:
     Warn note_;
     bool writable_ = false;
     bool inspecting_ = false;
-    std::map<std::filesystem::path, std::unique_ptr<MonthState>> months_;  // this device's, by path
-    std::map<std::string, std::unique_ptr<std::vector<DeviceFiles>>> listings_;       // kind -> own first
-    std::map<std::filesystem::path, std::unique_ptr<std::vector<Record>>> others_;    // other devices' files
+    std::map<std::filesystem::path, std::unique_ptr<MonthState>> months_;           // this device's, by path
+    std::map<std::string, std::unique_ptr<std::vector<DeviceFiles>>> listings_;     // kind -> own first
+    std::map<std::filesystem::path, std::unique_ptr<std::vector<Record>>> others_;  // other devices' files
     std::set<std::filesystem::path> warned_;
     std::map<std::string, std::optional<std::string>> last_;  // kind -> id, only those set
     std::vector<std::filesystem::path> landed_;               // pending files to remove after commit

@@ -53,13 +53,13 @@ MergedMonth merge_versions(const std::vector<Version>& versions) {
             std::sort(distinct.begin(), distinct.end(),
                       [](const Version* a, const Version* b) { return a->device < b->device; });
             for (const Version* v : distinct) merged.shown.push_back(v);
-            for (std::size_t i = 1; i < distinct.size(); ++i) merged.collisions.emplace_back(distinct.front(), distinct[i]);
+            for (std::size_t i = 1; i < distinct.size(); ++i)
+                merged.collisions.emplace_back(distinct.front(), distinct[i]);
             continue;
         }
         if (!is_deletion(winner->record)) merged.shown.push_back(winner);
         for (const Version* v : group)
-            if (v != winner && v->record != winner->record)
-                merged.superseded.push_back(v);
+            if (v != winner && v->record != winner->record) merged.superseded.push_back(v);
     }
     std::stable_sort(merged.shown.begin(), merged.shown.end(), [](const Version* a, const Version* b) {
         return record_at(a->record).instant < record_at(b->record).instant;

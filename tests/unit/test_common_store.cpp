@@ -54,14 +54,14 @@ std::string hand_written(std::string_view id, std::string_view at, int mood) {
 
 // The same record after an edit: one revision up.
 std::string revised(std::string_view id, std::string_view at, int mood) {
-    return "[[checkin]]\nid = \"" + std::string(id) + "\"\nat = " + std::string(at) + "\nrecorded = " + std::string(at) +
-           "\nrevision = 1\nmood = " + std::to_string(mood) + "\n";
+    return "[[checkin]]\nid = \"" + std::string(id) + "\"\nat = " + std::string(at) +
+           "\nrecorded = " + std::string(at) + "\nrevision = 1\nmood = " + std::to_string(mood) + "\n";
 }
 
 // What a deletion leaves of it: a marker without a word of what it said.
 std::string marker(std::string_view id, std::string_view at) {
-    return "[[checkin]]\nid = \"" + std::string(id) + "\"\nat = " + std::string(at) + "\nrecorded = " + std::string(at) +
-           "\nrevision = 1\ndeleted = true\n";
+    return "[[checkin]]\nid = \"" + std::string(id) + "\"\nat = " + std::string(at) +
+           "\nrecorded = " + std::string(at) + "\nrevision = 1\ndeleted = true\n";
 }
 
 // The text with one occurrence of `from` replaced by `to` (which must be there).
@@ -413,9 +413,9 @@ TEST_CASE("replace with nullopt puts a deletion marker in the record's place and
 
     CHECK_FALSE(f.store.replace(tend::record_id(b), std::nullopt).has_value());
 
-    CHECK(read_bytes(f.month("2026-11")) == replaced(before, tend::serialize_record(b, tend::checkin_format),
-                                                      tend::serialize_record(tend::deletion_marker(b, 1),
-                                                                             tend::checkin_format)));
+    CHECK(read_bytes(f.month("2026-11")) ==
+          replaced(before, tend::serialize_record(b, tend::checkin_format),
+                   tend::serialize_record(tend::deletion_marker(b, 1), tend::checkin_format)));
     CHECK_FALSE(f.store.find(tend::record_id(b)).has_value());
     CHECK(moods(f.store.read_latest(10)) == std::vector<int64_t>{3, 1});
 }
@@ -448,8 +448,9 @@ TEST_CASE("replace that moves at to another month gives a new id and leaves the 
     const std::string new_id = tend::record_id(*stored);
     CHECK(new_id != tend::record_id(b));
     CHECK(tend::month_of_id(new_id) == std::optional(date::year{2026} / 10));
-    CHECK(contains(read_bytes(f.month("2026-11")), "id = \"" + tend::record_id(b) + "\"\nat = 2026-11-02T08:00:00+01:00\n"
-                                                   "recorded = "));
+    CHECK(contains(read_bytes(f.month("2026-11")), "id = \"" + tend::record_id(b) +
+                                                       "\"\nat = 2026-11-02T08:00:00+01:00\n"
+                                                       "recorded = "));
     CHECK(contains(read_bytes(f.month("2026-11")), "deleted = true"));
     CHECK(contains(read_bytes(f.month("2026-10")), new_id));
     CHECK_FALSE(f.store.find(tend::record_id(b)).has_value());

@@ -78,12 +78,14 @@ void refuse_with_check(const std::vector<std::string>& given) {
 
 // The device line: this one's name and where it came from, and the others whose files are here.
 std::string device_text(const std::optional<tend::Device>& device, const tend::DataCheck& check) {
-    std::string out = device ? fmt::format("Device:  {} ({})", tend::neutralize(device->name), origin(device->from))
-                             : std::string("Device:  not named yet; tend names it after this machine at the first write");
+    std::string out = device
+                          ? fmt::format("Device:  {} ({})", tend::neutralize(device->name), origin(device->from))
+                          : std::string("Device:  not named yet; tend names it after this machine at the first write");
     std::vector<std::string> others;
     for (const auto& name : check.devices)
         if (!device || name != device->name) others.push_back(tend::neutralize(name));
-    if (!others.empty()) out += fmt::format("\nOthers:  {} (their files are read, never written)", fmt::join(others, ", "));
+    if (!others.empty())
+        out += fmt::format("\nOthers:  {} (their files are read, never written)", fmt::join(others, ", "));
     return out + "\n";
 }
 
