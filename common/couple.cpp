@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "couple.hpp"
 
+#include "device.hpp"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -46,55 +48,12 @@ void copy_keys(const Record& from, Record& to, std::span<const std::string_view>
     }
 }
 
-bool is_device_word(std::string_view name) {
-    if (name.empty() || name.size() > 32 || name.front() == '.' || name.front() == '-') return false;
-    return std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-    });
-}
-
-// A device name from any text: lower case, other characters as '-', at most 32.
-std::string device_word(std::string_view text) {
-    std::string word;
-    for (const char c : text) {
-        if (word.size() == 32) break;
-        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        word += is_device_word(std::string(1, lower)) || lower == '.' || lower == '-' ? lower : '-';
-    }
-    while (!word.empty() && (word.front() == '.' || word.front() == '-')) word.erase(word.begin());
-    return word.empty() ? "device" : word;
-}
-
-// This device's subtree: TEND_DEVICE when it is a valid name, else the host's name.
-std::string this_device(const Session& session) {
-    if (const auto set = session.io.getenv_nonempty("TEND_DEVICE"); set && is_device_word(*set)) return *set;
-    std::array<char, 256> host{};
-    if (::gethostname(host.data(), host.size() - 1) != 0) return "device";
-    return device_word(host.data());
-}
-
-// Per-device state that no sync engine may carry: each device's lock, staging room and
-// last-written pointers. Written once, when missing; a person's own lines are left alone.
-void write_ignore_files(const fs::path& dir) {
-    constexpr std::string_view git =
-        "# Written by tend: each device's own state, never synced.\n.lock\n.staging/\n.last\n";
-    constexpr std::string_view syncthing =
-        "// Written by tend: each device's own state, never synced.\n.lock\n.staging\n.last\n";
-    for (const auto& [name, text] : {std::pair{".gitignore", git}, std::pair{".stignore", syncthing}}) {
-        std::error_code ec;
-        if (fs::exists(dir / name, ec)) continue;
-        AtomicFile file(dir / name, dir);
-        file.write(text);
-        file.commit();
-    }
-}
-
 std::vector<fs::path> device_dirs(const CoupleFolder& folder) {
     std::vector<fs::path> dirs;
     std::error_code ec;
     for (fs::directory_iterator it(folder.dir / "devices", ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (is_device_word(name) && it->is_directory(ec) && !it->is_symlink(ec)) dirs.push_back(it->path());
+        if (is_device_name(name) && it->is_directory(ec) && !it->is_symlink(ec)) dirs.push_back(it->path());
     }
     std::sort(dirs.begin(), dirs.end());
     return dirs;
@@ -143,7 +102,7 @@ std::optional<CoupleFolder> couple_folder(const Session& session) {
     } else {
         folder.dir = dir;
     }
-    folder.device = this_device(session);
+    folder.device = session.device().name;
     folder.name = session.config.couple.name.empty() ? folder.device : session.config.couple.name;
     return folder;
 }
@@ -173,10 +132,9 @@ CoupleFolder required_couple_folder(const Session& session, std::string_view opt
 
 Transaction couple_transaction(const Session& session, const CoupleFolder& folder) {
     check_folder_is_there(folder);
-    write_ignore_files(folder.dir);
-    ensure_private_dir(folder.dir / "devices");
-    ensure_private_dir(folder.own());
-    return Transaction(folder.own(), session.lock_wait(), [&](const std::string& m) { session.warn(m); });
+    // The same store as the data directory's: this device writes only its own tree, and
+    // .gitignore and .stignore keep each machine's own state out of the sync.
+    return Transaction(folder.dir, folder.device, session.lock_wait(), [&](const std::string& m) { session.warn(m); });
 }
 
 std::vector<SharedRecord> shared_records(const Session& session, const CoupleFolder& folder, const RecordFormat& format,
