@@ -48,29 +48,19 @@ void copy_keys(const Record& from, Record& to, std::span<const std::string_view>
     }
 }
 
-std::vector<fs::path> device_dirs(const CoupleFolder& folder) {
-    std::vector<fs::path> dirs;
-    std::error_code ec;
-    for (fs::directory_iterator it(folder.dir / "devices", ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (is_device_name(name) && it->is_directory(ec) && !it->is_symlink(ec)) dirs.push_back(it->path());
-    }
-    std::sort(dirs.begin(), dirs.end());
-    return dirs;
-}
-
+// One reader for every device's tree: the store merges them by the revision rule, so a share
+// taken back on its own device is gone here at the next sync.
 template <typename Read>
 std::vector<SharedRecord> read_every_device(const Session& session, const CoupleFolder& folder,
                                             const RecordFormat& format, const Read& read) {
     std::vector<SharedRecord> all;
-    for (const auto& dir : device_dirs(folder)) {
-        // Another device's files arrive with the modes the sync engine gave them (git: the
-        // umask's); tend makes them private on every read, and says so only for this device's.
-        const bool own = dir.filename() == folder.device;
-        const RecordStore store(dir, format, session.lock_wait(),
-                                own ? Warn([&](const std::string& m) { session.warn(m); }) : Warn());
-        for (auto& record : read(store)) all.push_back(SharedRecord{std::move(record), dir.filename().string()});
-    }
+    // Conflicts and unreadable files are said; a partner's file made private again after each
+    // pull (git writes it with the umask) is not worth a warning every time.
+    const Warn warn = [&](const std::string& m) {
+        if (m.find("tend made it private") == std::string::npos) session.warn(m);
+    };
+    const RecordStore store(folder.dir, format, session.lock_wait(), warn, {}, folder.device);
+    for (auto& record : read(store)) all.push_back(SharedRecord{std::move(record)});
     std::stable_sort(all.begin(), all.end(), [](const SharedRecord& a, const SharedRecord& b) {
         return record_at(a.record).instant < record_at(b.record).instant;
     });
@@ -85,7 +75,7 @@ const std::span<const std::string_view> shared_answer_keys = answer_keys;
 const std::span<const std::string_view> shared_numbers_keys = numbers_keys;
 
 std::string SharedRecord::by() const {
-    return field<std::string>(record, "by").value_or(device);
+    return field<std::string>(record, "by").value_or("");
 }
 
 std::optional<CoupleFolder> couple_folder(const Session& session) {

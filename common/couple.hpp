@@ -49,11 +49,10 @@ CoupleFolder required_couple_folder(const Session& session, std::string_view opt
 // and last-written pointers out of every sync.
 Transaction couple_transaction(const Session& session, const CoupleFolder& folder);
 
-// One shared record and the subtree (device) it came from.
+// One shared record, from any device's tree.
 struct SharedRecord {
     Record record;
-    std::string device;
-    std::string by() const;
+    std::string by() const;  // who shared it
 };
 
 // Every device's records of a kind whose `at` lies in [from, to], oldest first.
