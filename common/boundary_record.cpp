@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "error.hpp"
 #include "terminal.hpp"
@@ -19,7 +21,7 @@ constexpr std::array boundary_fields{
     FieldSpec{"text", FieldType::string},        FieldSpec{"type", FieldType::string},
     FieldSpec{"with", FieldType::string},        FieldSpec{"hard", FieldType::boolean},
     FieldSpec{"if_crossed", FieldType::string},  FieldSpec{"intensity", FieldType::integer, false, 0, 10},
-    FieldSpec{"note", FieldType::string},
+    FieldSpec{"note", FieldType::string},        FieldSpec{"of", FieldType::string},
 };
 
 // Records lose their source positions when copied out of a parsed file, so a problem is
@@ -78,6 +80,37 @@ bool is_boundary_type(std::string_view type) {
     return std::find(boundary_types.begin(), boundary_types.end(), type) != boundary_types.end();
 }
 
+namespace {
+
+// The number each boundary is shown under, by the id of its `added` record. Two devices that
+// had not synced can both set a boundary 5: the one set first (by at, recorded, then id, so
+// every device decides alike) keeps 5, each other one is shown under the next free number.
+std::map<std::string, std::int64_t> shown_numbers(const std::vector<Record>& records) {
+    std::vector<const Record*> added;
+    std::int64_t highest = 0;
+    for (const auto& record : records) {
+        highest = std::max(highest, number_of(record));
+        if (field<std::string>(record, "event") == "added") added.push_back(&record);
+    }
+    std::stable_sort(added.begin(), added.end(), [](const Record* a, const Record* b) {
+        const auto key = [](const Record* r) {
+            const auto recorded = (*r)["recorded"].as_date_time();
+            return std::tuple{record_at(*r).instant, recorded ? from_toml(recorded->get()).instant : Instant{},
+                              record_id(*r)};
+        };
+        return key(a) < key(b);
+    });
+    std::map<std::string, std::int64_t> numbers;
+    std::set<std::int64_t> taken;
+    for (const Record* record : added) {
+        const std::int64_t number = number_of(*record);
+        numbers[record_id(*record)] = taken.insert(number).second ? number : ++highest;
+    }
+    return numbers;
+}
+
+}  // namespace
+
 std::vector<BoundaryState> derive_boundaries(std::vector<Record> records) {
     // Equal times happen (a boundary and its first event logged in the same second, or a
     // fixed TEND_NOW): the boundary's `added` must still come first.
@@ -89,14 +122,20 @@ std::vector<BoundaryState> derive_boundaries(std::vector<Record> records) {
         const bool added_b = field<std::string>(b, "event") == "added";
         return added_a && !added_b;
     });
+    const auto numbers = shown_numbers(records);
     std::map<std::int64_t, BoundaryState> states;
     for (auto& record : records) {
         const BoundaryEvent event = event_of(record);
-        const std::int64_t number = number_of(record);
+        // An event names its boundary's `added` record in `of` (so a renumbered one keeps its
+        // events); one written before that names the number only.
+        std::int64_t number = number_of(record);
+        const auto of = field<std::string>(record, event == BoundaryEvent::added ? "id" : "of");
+        if (const auto it = of ? numbers.find(*of) : numbers.end(); it != numbers.end()) number = it->second;
         if (event == BoundaryEvent::added) {
-            if (states.contains(number))
-                record_error(record, fmt::format("boundary {} is added a second time", number));
-            states.emplace(number, new_state(record));
+            BoundaryState state = new_state(record);
+            if (state.number != number) state.set_as = state.number;
+            state.number = number;
+            states.emplace(number, std::move(state));
         }
         const auto it = states.find(number);
         if (it == states.end())
@@ -126,6 +165,7 @@ const BoundaryState* find_boundary(const std::vector<BoundaryState>& states, std
 std::int64_t next_boundary_number(const std::vector<Record>& records) {
     std::int64_t highest = 0;
     for (const auto& record : records) highest = std::max(highest, number_of(record));
+    for (const auto& [id, number] : shown_numbers(records)) highest = std::max(highest, number);
     return highest + 1;
 }
 

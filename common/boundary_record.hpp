@@ -33,7 +33,9 @@ bool is_boundary_type(std::string_view type);
 
 // What a boundary is now, derived from its events; nothing of it is stored as such.
 struct BoundaryState {
-    std::int64_t number = 0;
+    std::int64_t number = 0;  // the number it is shown and typed under
+    // The number it was set as, when another device set a boundary of that number first.
+    std::optional<std::int64_t> set_as;
     std::string text;  // the wording now: the latest renegotiated text, else the added one
     std::optional<std::string> type;
     std::optional<std::string> with;
@@ -52,9 +54,11 @@ struct BoundaryState {
 // Folds [[boundary]] records (in any order) into each boundary's state, ordered by number.
 // Events apply in `at` order (an `added` first among equal times, then the order given, so
 // pass records in the order they were written). Events after `retired`
-// stay in the timeline and the counts, and the boundary stays retired. Throws Exit::data,
-// naming the month file and record id, for an unknown event, an `added` without text, a
-// number added twice, or an event on a number not added before it.
+// stay in the timeline and the counts, and the boundary stays retired. A number set on two
+// devices is kept by the first and the other shown under the next free number (set_as);
+// events find their boundary by `of`, the id of its `added` record. Throws Exit::data,
+// naming the month file and record id, for an unknown event, an `added` without text, or an
+// event on a number not added before it.
 std::vector<BoundaryState> derive_boundaries(std::vector<Record> records);
 
 // The boundary with this number, or nullptr.

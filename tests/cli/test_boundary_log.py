@@ -16,7 +16,7 @@ NOW = "2026-11-21T19:10:00+00:00"
 EVENTS = ("held", "tested", "crossed", "violated", "repaired", "renegotiated", "retired")
 # Every key of a boundary record, in every JSON output: null where the event has no value.
 BOUNDARY_RECORD_KEYS = ["id", "at", "recorded", "event", "boundary", "text", "type", "with", "hard", "if_crossed",
-                        "intensity", "note"]
+                        "intensity", "note", "of"]
 STATE_KEYS = ["boundary", "text", "type", "with", "hard", "if_crossed", "added", "retired", "last_event", "last_at",
               "counts"]
 COUNT_KEYS = ["held", "tested", "crossed", "violated", "repaired", "renegotiated"]

@@ -136,8 +136,6 @@ class BadFiles(BoundaryTestCase):
             "event on a number never added": (HAND_WRITTEN + '\n[[boundary]]\nid = "a2h99"\n'
                                               'at = 2026-11-11T10:00:00+00:00\nrecorded = 2026-11-11T10:00:00+00:00\n'
                                               'event = "held"\nboundary = 9\n', "'a2h99'"),
-            "added twice": (HAND_WRITTEN.replace("boundary = 2\ntext", "boundary = 1\ntext"),
-                            "boundary 1 is added a second time"),
         }
         for name, (text, says) in cases.items():
             with self.subTest(case=name):

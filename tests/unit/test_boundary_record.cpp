@@ -264,14 +264,26 @@ TEST_CASE("an event dated before its boundary was added is a data error") {
     CHECK(contains(error->what(), "'a2a01'"));
 }
 
-TEST_CASE("a number added twice is a data error") {
-    const auto error = error_from([] {
-        tend::derive_boundaries({added("a2a00", "2026-11-01T10:00:00+00:00", 1, "one"),
-                                 added("a2a01", "2026-11-02T10:00:00+00:00", 1, "another one")});
-    });
-    REQUIRE(error);
-    CHECK(error->code() == tend::Exit::data);
-    CHECK(contains(error->what(), "added a second time"));
+TEST_CASE("a number set on two devices is kept by the first, the other shown under the next free one") {
+    Record first = added("a2a00", "2026-11-01T10:00:00+00:00", 1, "one");
+    Record second = added("a2b01", "2026-11-02T10:00:00+00:00", 1, "another one");
+    Record held_second = event("a2b02", "2026-11-03T10:00:00+00:00", "held", 1);
+    held_second.insert_or_assign("of", std::string("a2b01"));
+    const Record held_first = event("a2a03", "2026-11-03T11:00:00+00:00", "held", 1);  // before `of`: the first
+    for (const auto& order : {std::vector<Record>{first, second, held_second, held_first},
+                              std::vector<Record>{second, held_second, first, held_first}}) {
+        const auto states = tend::derive_boundaries(order);
+        REQUIRE(states.size() == 2);
+        CHECK(states[0].number == 1);
+        CHECK(states[0].text == "one");
+        CHECK_FALSE(states[0].set_as);
+        CHECK(states[0].count(tend::BoundaryEvent::held) == 1);
+        CHECK(states[1].number == 2);
+        CHECK(states[1].set_as == std::optional<std::int64_t>(1));
+        CHECK(states[1].text == "another one");
+        CHECK(states[1].count(tend::BoundaryEvent::held) == 1);
+        CHECK(tend::next_boundary_number(order) == 3);
+    }
 }
 
 TEST_CASE("an added event without wording is a data error") {

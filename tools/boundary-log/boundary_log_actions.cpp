@@ -259,7 +259,10 @@ int log_event(const Options& options, const Session& session) {
     if (auto note = note_of(options, session)) record.insert_or_assign("note", *note);
 
     tend::Transaction t = session.transaction();
-    loggable(tend::derive_boundaries(t.all(tend::boundary_format)), number, tend::record_at(record).instant);
+    const auto now_states = tend::derive_boundaries(t.all(tend::boundary_format));
+    const BoundaryState& state = loggable(now_states, number, tend::record_at(record).instant);
+    // Named by its `added` record too, which stays the same when its number is shown anew.
+    record.insert_or_assign("of", tend::record_id(state.events.front()));
     const Record stored = t.append(tend::boundary_format, std::move(record));
     t.set_last(tend::boundary_format, tend::record_id(stored));
     t.commit();
@@ -341,6 +344,11 @@ int show(const Options& options, const Session& session) {
     auto& out = session.io.out;
     out << heading(state, style, width) << '\n' << indent << kind_line(state) << '\n';
     if (state.if_crossed) out << indent << "if crossed: " << tend::neutralize(*state.if_crossed) << '\n';
+    if (state.set_as)
+        out << indent
+            << fmt::format("set as {} on another device before the two synced; {} was taken, so it is {} now",
+                           *state.set_as, *state.set_as, state.number)
+            << '\n';
     out << indent << counts_text(state, counted_events.size()) << "\n\n";
     for (const auto& record : state.events) out << indent << event_line(record, style) << '\n';
     return 0;
