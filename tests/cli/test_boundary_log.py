@@ -434,7 +434,7 @@ class ListAndShow(BoundaryTestCase):
         self.assertEqual(state["events"][1], {
             "id": state["events"][1]["id"], "at": "2026-11-20T21:00:00+00:00", "recorded": NOW, "event": "held",
             "boundary": 1, "text": None, "type": None, "with": None, "hard": None, "if_crossed": None,
-            "intensity": None, "note": "said it calmly"})
+            "intensity": None, "note": "said it calmly", "of": state["events"][0]["id"]})
         listed = self.json_of("list")[0]
         self.assertEqual({k: v for k, v in state.items() if k != "events"}, listed)
 
