@@ -78,18 +78,19 @@ def toml_value(value):
 
 
 class History:
-    def __init__(self, root, rng, tag):
-        self.root = root
+    def __init__(self, roots, rng):
+        self.roots = roots  # [(directory, id tag)]: each record goes to one of them, dealt at random
         self.rng = rng
-        self.tag = tag
         self.files = {}  # (kind, "YYYY-MM") -> [blocks]
         self.ids = {}  # (kind, "YYYY-MM") -> ids taken
 
     def add(self, kind, at, fields, recorded_after=0):
-        key = (kind, f"{at.year:04}-{at.month:02}")
-        taken = self.ids.setdefault(key, set())
+        root, tag = self.roots[0] if len(self.roots) == 1 else self.rng.choice(self.roots)
+        month = f"{at.year:04}-{at.month:02}"
+        taken = self.ids.setdefault((kind, month), set())
+        key = (root, kind, month)
         while True:
-            rid = month_code(at.year, at.month) + self.tag + "".join(self.rng.choice(ALPHABET) for _ in range(3))
+            rid = month_code(at.year, at.month) + tag + "".join(self.rng.choice(ALPHABET) for _ in range(3))
             if rid not in taken:
                 break
         taken.add(rid)
@@ -99,12 +100,12 @@ class History:
         self.files.setdefault(key, []).append("\n".join(lines) + "\n")
 
     def write(self, data_dir):
-        for path in (data_dir, os.path.join(data_dir, "devices"), self.root):
-            if path.startswith(data_dir):
-                os.makedirs(path, mode=0o700, exist_ok=True)
-                os.chmod(path, 0o700)
-        for (kind, month), blocks in sorted(self.files.items()):
-            directory = os.path.join(self.root, kind)
+        trees = [root for root, _ in self.roots if root != data_dir]
+        for path in [data_dir] + ([os.path.join(data_dir, "devices")] if trees else []) + trees:
+            os.makedirs(path, mode=0o700, exist_ok=True)
+            os.chmod(path, 0o700)
+        for (root, kind, month), blocks in sorted(self.files.items()):
+            directory = os.path.join(root, kind)
             os.makedirs(directory, mode=0o700, exist_ok=True)
             os.chmod(directory, 0o700)
             header = f"# tend {kind} records for {month}: one [[{kind}]] table each, described in tend(5).\n\n"
@@ -207,6 +208,8 @@ def main(argv):
     layout = parser.add_mutually_exclusive_group()
     layout.add_argument("--device", default="this-device", help="the device whose files these are (default this-device)")
     layout.add_argument("--old-layout", action="store_true", help="write DATA_DIR/KIND/ as tend did before devices")
+    parser.add_argument("--devices", type=int, help="deal the records at random among N devices, DEVICE-1 to DEVICE-N "
+                        "(one person's history written on N machines)")
     args = parser.parse_args(argv)
     end = datetime.date.fromisoformat(args.end)
     months = args.months if args.months is not None else 12 * (args.years if args.years is not None else 20)
@@ -216,9 +219,11 @@ def main(argv):
     zone = ZoneInfo(args.tz)
     rng = random.Random(args.seed)
     if args.old_layout:
-        history = History(args.data_dir, rng, "")
+        roots = [(args.data_dir, "")]
     else:
-        history = History(os.path.join(args.data_dir, "devices", args.device), rng, device_tag(args.device))
+        names = [f"{args.device}-{n}" for n in range(1, args.devices + 1)] if args.devices else [args.device]
+        roots = [(os.path.join(args.data_dir, "devices", name), device_tag(name)) for name in names]
+    history = History(roots, rng)
     boundaries = {"next": 0, "active": []}
     day = first
     while day <= end:

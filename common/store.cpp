@@ -244,13 +244,31 @@ struct DeviceFiles {
     std::string device;
     fs::path dir;
     bool own = false;
-    std::map<date::year_month, fs::path> months;
+    std::vector<date::year_month> months;  // sorted: a listing of 20 years builds no paths
     std::map<date::year_month, std::vector<fs::path>> copies;
+
+    bool has(date::year_month month) const { return std::binary_search(months.begin(), months.end(), month); }
+    fs::path file(date::year_month month) const { return dir / (month_key(month) + ".toml"); }
 };
 
 namespace {
 
 constexpr std::string_view conflict_infix = ".sync-conflict-";
+
+// month_of_file_name() without a string made: the store lists every month file at each read.
+std::optional<date::year_month> month_of_name(std::string_view name) {
+    if (name.size() != 12 || name[4] != '-' || !name.ends_with(".toml")) return std::nullopt;
+    int digits[6];
+    std::size_t n = 0;
+    for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u}) {
+        if (name[i] < '0' || name[i] > '9') return std::nullopt;
+        digits[n++] = name[i] - '0';
+    }
+    const int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
+    const unsigned month = static_cast<unsigned>(digits[4] * 10 + digits[5]);
+    if (month < 1 || month > 12) return std::nullopt;
+    return date::year{year} / date::month{month};
+}
 
 // Syncthing's copy of a month file that two devices changed at once:
 // "2026-11.sync-conflict-20261201-120000-ABCDEFG.toml". The month it is a copy of.
@@ -278,8 +296,10 @@ DeviceFiles list_device_files(fs::path dir, std::string device, bool own, bool t
     if (!stream) return files;
     while (const dirent* entry = ::readdir(stream)) {
         const std::string_view name = entry->d_name;
-        if (is_month_file_name(name)) {
-            if (auto month = month_of_file_name(name)) files.months.emplace(*month, files.dir / std::string(name));
+        if (auto month = month_of_name(name)) {
+            files.months.push_back(*month);
+        } else if (is_month_file_name(name)) {
+            continue;  // shaped like a month but not one (2026-13.toml): not read, report --check says so
         } else if (auto copied = month_of_conflict_copy(name)) {
             files.copies[*copied].push_back(files.dir / std::string(name));
         } else if (tidy && is_temp_file_name(name)) {
@@ -287,6 +307,7 @@ DeviceFiles list_device_files(fs::path dir, std::string device, bool own, bool t
         }
     }
     ::closedir(stream);
+    std::sort(files.months.begin(), files.months.end());
     for (auto& [month, list] : files.copies) std::sort(list.begin(), list.end());
     return files;
 }
@@ -605,7 +626,9 @@ void Transaction::move_old_layout() {
         if (errno != EEXIST && errno != ENOTEMPTY) fail_errno(old_dir.string(), errno);
         ensure_private_dir(new_dir);
         bool left = false;
-        for (const auto& [month, file] : list_device_files(old_dir, device_, true, true, &warn_).months) {
+        const auto old_files = list_device_files(old_dir, device_, true, true, &warn_);
+        for (const auto& month : old_files.months) {
+            const fs::path file = old_files.file(month);
             const fs::path target = new_dir / file.filename();
             if (::access(target.c_str(), F_OK) == 0) {
                 left = true;
@@ -706,16 +729,26 @@ Transaction::MonthState& Transaction::month(const RecordFormat& format, date::ye
 
 std::vector<Version> Transaction::versions(const RecordFormat& format, date::year_month m) {
     std::vector<Version> out;
-    for (const auto& record : month(format, m).records) out.push_back({record, device_});
+    // A reader needs only the records of its own files, not their bytes kept for a rewrite.
+    const auto& own = writable_ ? month(format, m).records : other_records(format, own_month_path(format, m));
+    for (const auto& record : own) out.push_back({&record, device_});
     for (const auto& files : listing(format)) {
-        if (files.own) continue;
-        if (auto file = files.months.find(m); file != files.months.end())
-            for (const auto& record : other_records(format, file->second)) out.push_back({record, files.device});
+        if (files.own && writable_) continue;
+        if (files.own) {
+            if (auto copies = files.copies.find(m); copies != files.copies.end())
+                for (const auto& copy : copies->second) {
+                    warn_once(copy, copy_advice(copy, own_month_path(format, m)));
+                    for (const auto& record : other_records(format, copy)) out.push_back({&record, files.device});
+                }
+            continue;
+        }
+        if (files.has(m))
+            for (const auto& record : other_records(format, files.file(m))) out.push_back({&record, files.device});
         if (auto copies = files.copies.find(m); copies != files.copies.end())
             for (const auto& copy : copies->second) {
                 const fs::path original = files.dir / (month_key(m) + ".toml");
                 warn_once(copy, copy_advice(copy, original));
-                for (const auto& record : other_records(format, copy)) out.push_back({record, files.device});
+                for (const auto& record : other_records(format, copy)) out.push_back({&record, files.device});
             }
     }
     return out;
@@ -724,7 +757,7 @@ std::vector<Version> Transaction::versions(const RecordFormat& format, date::yea
 std::vector<date::year_month> Transaction::months_with_files(const RecordFormat& format) {
     std::set<date::year_month> months;
     for (const auto& files : listing(format)) {
-        for (const auto& [m, file] : files.months) months.insert(m);
+        months.insert(files.months.begin(), files.months.end());
         for (const auto& [m, list] : files.copies) months.insert(m);
     }
     for (const auto& [path, state] : months_)
@@ -735,7 +768,16 @@ std::vector<date::year_month> Transaction::months_with_files(const RecordFormat&
 std::vector<Record> Transaction::shown(const RecordFormat& format, date::year_month m) {
     const auto all_versions = versions(format, m);
     std::vector<Record> records;
-    for (const Version* v : merge_versions(all_versions).shown) records.push_back(v->record);
+    const bool one_device = std::all_of(all_versions.begin(), all_versions.end(),
+                                        [&](const Version& v) { return v.device == all_versions.front().device; });
+    if (one_device) {
+        // One device's file holds one version of each id: only its deletion markers to leave out.
+        for (const auto& v : all_versions)
+            if (!is_deletion(*v.record)) records.push_back(*v.record);
+        std::stable_sort(records.begin(), records.end(), earlier);
+        return records;
+    }
+    for (const Version* v : merge_versions(all_versions).shown) records.push_back(*v->record);
     return records;
 }
 
@@ -756,10 +798,13 @@ std::vector<Record> Transaction::range(const RecordFormat& format, Instant from,
     // A record's file is the month of its own wall-clock time, up to 14 hours from UTC.
     const LocalDay first = date::floor<date::days>(LocalTime{from.time_since_epoch()}) - date::days{1};
     const LocalDay last = date::floor<date::days>(LocalTime{to.time_since_epoch()}) + date::days{1};
-    const auto wanted = months_spanning(first, last);
-    const std::set<date::year_month> span(wanted.begin(), wanted.end());
-    for (const auto& m : months_with_files(format)) {
-        if (!span.contains(m)) continue;
+    const auto& files = listing(format);
+    for (const auto& m : months_spanning(first, last)) {
+        // A month of the span is read when some device has it: a few lookups, whatever the history.
+        const bool staged = months_.contains(own_month_path(format, m));
+        if (!staged && std::none_of(files.begin(), files.end(),
+                                    [&](const DeviceFiles& f) { return f.has(m) || f.copies.contains(m); }))
+            continue;
         for (auto& record : shown(format, m)) {
             // Each record's time is read once: sorting by record_at() parsed it at every comparison.
             const Instant at = record_at(record).instant;
@@ -797,12 +842,12 @@ std::optional<StoredRecord> Transaction::find(const RecordFormat& format, const 
         const auto merged = merge_versions(all_versions);
         const Version* found = nullptr;
         for (const Version* v : merged.shown)
-            if (record_id(v->record) == id && (!found || v->device == device_)) found = v;
+            if (record_id(*v->record) == id && (!found || v->device == device_)) found = v;
         if (!found) continue;
-        const fs::path file = found->device == device_ ? month(format, m).path
-                                                       : devices_dir(data_dir_) / found->device /
+        const fs::path file = found->device == device_ ? own_month_path(format, m)
+                                                       : devices_dir(data_dir_) / std::string(found->device) /
                                                              std::string(format.kind) / (month_key(m) + ".toml");
-        return StoredRecord{found->record, file};
+        return StoredRecord{*found->record, file};
     }
     return std::nullopt;
 }
@@ -813,22 +858,23 @@ std::vector<Transaction::Unsettled> Transaction::unsettled(const RecordFormat& f
         const auto all_versions = versions(format, m);
         const auto merged = merge_versions(all_versions);
         for (const Version* old : merged.superseded) {
-            const std::string id = record_id(old->record);
+            const std::string id = record_id(*old->record);
             const Version* winner = old;
             for (const auto& v : all_versions)
-                if (record_id(v.record) == id && wins_over(v, *winner)) winner = &v;
-            out.push_back({is_deletion(winner->record) ? Unsettled::What::deleted : Unsettled::What::changed, id, m,
-                           old->device, winner->device});
+                if (record_id(*v.record) == id && wins_over(v, *winner)) winner = &v;
+            out.push_back({is_deletion(*winner->record) ? Unsettled::What::deleted : Unsettled::What::changed, id, m,
+                           std::string(old->device), std::string(winner->device)});
         }
         for (const auto& [keeper, other] : merged.collisions)
-            out.push_back({Unsettled::What::same_id, record_id(keeper->record), m, other->device, keeper->device});
+            out.push_back({Unsettled::What::same_id, record_id(*keeper->record), m, std::string(other->device),
+                           std::string(keeper->device)});
     }
     return out;
 }
 
 std::set<std::string> Transaction::ids_in(const RecordFormat& format, date::year_month m) {
     std::set<std::string> ids;
-    for (const auto& v : versions(format, m)) ids.insert(record_id(v.record));
+    for (const auto& v : versions(format, m)) ids.insert(record_id(*v.record));
     return ids;
 }
 
@@ -995,29 +1041,35 @@ void Transaction::purge_superseded(std::map<std::string, std::string>& seen) {
                 if (before[key] != stamp) touched.insert(m);
                 seen[key] = std::move(stamp);
             };
-            for (const auto& [m, file] : files.months) look(m, file);
+            for (const auto& m : files.months) look(m, files.file(m));
             for (const auto& [m, list] : files.copies)
                 for (const auto& copy : list) look(m, copy);
         }
         const auto& own = listing(*format).front();
         for (const auto& m : touched) {
-            if (!own.months.contains(m) && !months_.contains(own_month_path(*format, m))) continue;
-            const auto all_versions = versions(*format, m);
-            const auto merged = merge_versions(all_versions);
+            if (!own.has(m) && !months_.contains(own_month_path(*format, m))) continue;
+            // What to change is decided first: the versions point into the records it changes.
+            std::vector<std::string> stale;
+            std::vector<std::pair<Record, std::string>> renamed;  // this device's record, the other device
+            {
+                const auto all_versions = versions(*format, m);
+                const auto merged = merge_versions(all_versions);
+                for (const Version* v : merged.superseded)
+                    if (v->device == device_) stale.push_back(record_id(*v->record));
+                for (const auto& [keeper, other] : merged.collisions)
+                    if (other->device == device_) renamed.emplace_back(*other->record, std::string(keeper->device));
+            }
             auto& state = month(*format, m);
-            for (const Version* v : merged.superseded)
-                if (v->device == device_) state.rewrite(record_id(v->record), std::nullopt);
-            for (const auto& [keeper, other] : merged.collisions) {
-                if (other->device != device_) continue;
+            for (const auto& id : stale) state.rewrite(id, std::nullopt);
+            for (auto& [record, other_device] : renamed) {
                 // Two devices made the same id; this one's record takes a new one, nothing else changes.
-                Record renamed = other->record;
-                const std::string old_id = record_id(renamed);
-                renamed.insert_or_assign("id", new_id(m, device_tag(device_), ids_in(*format, m)));
+                const std::string old_id = record_id(record);
+                record.insert_or_assign("id", new_id(m, device_tag(device_), ids_in(*format, m)));
                 state.rewrite(old_id, std::nullopt);
-                state.add_block(renamed);
+                state.add_block(record);
                 if (note_)
                     note_(fmt::format("{} {} had the same id as one from {}; this one is now {}.",
-                                      noun_of(format->kind), neutralize(old_id), keeper->device, record_id(renamed)));
+                                      noun_of(format->kind), neutralize(old_id), other_device, record_id(record)));
             }
         }
     }

@@ -16,9 +16,9 @@ bool is_deletion(const Record& record) {
 }
 
 bool wins_over(const Version& a, const Version& b) {
-    const auto ra = revision_of(a.record), rb = revision_of(b.record);
+    const auto ra = revision_of(*a.record), rb = revision_of(*b.record);
     if (ra != rb) return ra > rb;
-    const bool da = is_deletion(a.record), db = is_deletion(b.record);
+    const bool da = is_deletion(*a.record), db = is_deletion(*b.record);
     if (da != db) return da;
     return a.device > b.device;
 }
@@ -28,7 +28,7 @@ MergedMonth merge_versions(const std::vector<Version>& versions) {
     std::map<std::string, std::vector<const Version*>> by_id;
     std::vector<std::string> order;
     for (const auto& version : versions) {
-        const std::string id = record_id(version.record);
+        const std::string id = record_id(*version.record);
         auto& group = by_id[id];
         if (group.empty()) order.push_back(id);
         group.push_back(&version);
@@ -39,15 +39,15 @@ MergedMonth merge_versions(const std::vector<Version>& versions) {
         std::int64_t top = 0;
         for (const Version* v : group) {
             if (wins_over(*v, *winner)) winner = v;
-            top = std::max(top, revision_of(v->record));
+            top = std::max(top, revision_of(*v->record));
         }
         merged.top_revision[id] = top;
-        if (top == 0 && !is_deletion(winner->record)) {
+        if (top == 0 && !is_deletion(*winner->record)) {
             // First versions only: copies of one record count once; different ones collided.
             std::vector<const Version*> distinct;
             for (const Version* v : group) {
                 const bool seen = std::any_of(distinct.begin(), distinct.end(),
-                                              [&](const Version* d) { return d->record == v->record; });
+                                              [&](const Version* d) { return *d->record == *v->record; });
                 if (!seen) distinct.push_back(v);
             }
             std::sort(distinct.begin(), distinct.end(),
@@ -57,12 +57,12 @@ MergedMonth merge_versions(const std::vector<Version>& versions) {
                 merged.collisions.emplace_back(distinct.front(), distinct[i]);
             continue;
         }
-        if (!is_deletion(winner->record)) merged.shown.push_back(winner);
+        if (!is_deletion(*winner->record)) merged.shown.push_back(winner);
         for (const Version* v : group)
-            if (v != winner && v->record != winner->record) merged.superseded.push_back(v);
+            if (v != winner && *v->record != *winner->record) merged.superseded.push_back(v);
     }
     std::stable_sort(merged.shown.begin(), merged.shown.end(), [](const Version* a, const Version* b) {
-        return record_at(a->record).instant < record_at(b->record).instant;
+        return record_at(*a->record).instant < record_at(*b->record).instant;
     });
     return merged;
 }

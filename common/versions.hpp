@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "record.hpp"
@@ -15,8 +16,8 @@ namespace tend {
 // One stored version of a record: the record as a device's month file holds it, and whose
 // file that is.
 struct Version {
-    Record record;
-    std::string device;
+    const Record* record;
+    std::string_view device;
 };
 
 // A record's revision: 0 for the first version, one more for each edit or deletion.
@@ -45,7 +46,7 @@ struct MergedMonth {
     std::map<std::string, std::int64_t> top_revision;
 };
 
-// Sorts out `versions` (which must outlive the result). Identical first versions held by two
+// Sorts out `versions` (which, and whose records, must outlive the result). Identical first versions held by two
 // devices (a data directory copied before it was split into devices) count once.
 MergedMonth merge_versions(const std::vector<Version>& versions);
 
