@@ -8,9 +8,11 @@ Problems with the test setup itself (a missing binary, a fixture that cannot be 
 raise SetupError or OSError and so show up as ERRORs; wrong tool behaviour is a FAIL.
 """
 
+import datetime
 import errno
 import json
 import os
+import random
 import re
 import select
 import shutil
@@ -403,3 +405,381 @@ class TendTestCase(unittest.TestCase):
         self.assertNotIn(b"\x1b", raw, f"{what} holds a raw ESC byte: {raw!r}")
         for bad in ("\u202e", "\u202d", "\u2066", "\u2069", "\u009b", "\x07"):
             self.assertNotIn(bad.encode(), raw, f"{what} holds a raw {bad!r}")
+
+
+# -- two devices sharing one data directory through a sync engine ---------------------------
+
+WORD_RE = re.compile(r"\bw\d{4}[a-z]\b")  # the unique word in each text the scenario writes
+
+
+def word_of(text):
+    """The scenario's unique word in a text (the whole text if it holds none)."""
+    m = WORD_RE.search(text or "")
+    return m.group(0) if m else text
+
+
+START = datetime.datetime(2026, 11, 22, 8, 0, tzinfo=datetime.timezone.utc)
+
+
+class Device:
+    """One machine of a person's: its own HOME, config path and device name (TEND_DEVICE), and
+    its own copy of the data directory, which a sync engine keeps in step with the other's."""
+
+    def __init__(self, case, name, root, place):
+        self.case = case
+        self.name = name
+        # Paths name the `place`, not the device, so that a device's name in output is its own.
+        self.home = os.path.join(root, f"home-{place}")
+        self.data_dir = os.path.join(root, f"data-{place}")
+        os.makedirs(self.home, mode=0o700)
+        self.now = DEFAULT_NOW
+
+    def env(self):
+        return {
+            "PATH": os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin"),
+            "LANG": "C.UTF-8",
+            "TZ": DEFAULT_TZ,
+            "HOME": self.home,
+            "TEND_DATA_DIR": self.data_dir,
+            "TEND_CONFIG": os.path.join(self.home, "config.toml"),
+            "TEND_DEVICE": self.name,
+            "TEND_NOW": self.now,
+        }
+
+    def run(self, tool, *args, input=None):
+        argv = [tool_path(tool)] + [str(a) for a in args]
+        try:
+            proc = subprocess.run(argv, input=input.encode() if input is not None else None,
+                                  stdin=None if input is not None else subprocess.DEVNULL,
+                                  capture_output=True, env=self.env(), cwd=self.home, timeout=DEFAULT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.case.fail(f"{self.name}: {argv!r} did not finish in {DEFAULT_TIMEOUT} s (a hang)")
+        return Result(proc.returncode, decode(proc.stdout), decode(proc.stderr))
+
+    def ok(self, tool, *args, **kwargs):
+        """Runs a tool on this device, asserting exit 0 and no warning (a named conflict, a file
+        made private again, a record that could not be read are all warnings)."""
+        r = self.run(tool, *args, **kwargs)
+        self.case.assertEqual(r.returncode, 0, f"{self.name}: {tool} {args!r} failed:\n"
+                                               f"stdout: {r.stdout!r}\nstderr: {r.stderr!r}")
+        self.case.assertNotIn("warning", r.stderr, f"{self.name}: {tool} {args!r} warned")
+        return r
+
+    def json(self, tool, *args, **kwargs):
+        r = self.ok(tool, *args, **kwargs)
+        try:
+            return json.loads(r.stdout)
+        except ValueError as e:
+            self.case.fail(f"{self.name}: {tool} {args!r} printed no JSON ({e}): {r.stdout!r}")
+
+    def files(self, skip=(".git",)):
+        """Every regular file in the data directory (relative paths), outside the engine's own
+        directories in `skip`."""
+        out = []
+        for root, dirs, names in os.walk(self.data_dir):
+            if root == self.data_dir:
+                dirs[:] = [d for d in dirs if d not in skip]
+            out += [os.path.relpath(os.path.join(root, n), self.data_dir) for n in names]
+        return sorted(out)
+
+    def listings(self, events=True):
+        """What the tools' --json listings show on this device: kind -> list of records, with
+        each boundary's events (from 'boundary-log show N --json', when `events`) under
+        'boundary_events'."""
+        out = {
+            "checkin": self.json("checkin", "list", "--json"),
+            "breathe": self.json("breathe", "log", "--json"),
+            "prompt": self.json("prompt", "history", "--json"),
+            "boundary": self.json("boundary-log", "list", "--all", "--json"),
+        }
+        if events:
+            out["boundary_events"] = {
+                b["boundary"]: self.json("boundary-log", "show", b["boundary"], "--json")["events"]
+                for b in out["boundary"]}
+        return out
+
+
+class Version(NamedTuple):
+    """One stored version of a record, as the scenario's model knows it."""
+    rev: int
+    deleted: bool
+    device: str
+    word: str  # the unique word this version holds ('' for a deletion marker)
+    seq: int   # order of writing, for the 'seen' bookkeeping
+
+
+class SyncScenario:
+    """The issue-13 scenario, the same for every sync engine: two devices write with all four
+    writing tools, edit and delete their own and each other's records, then the engine carries
+    the changes across; after every round both sides are checked against a model of the
+    revision rule of tend(5): the highest revision wins, at equal revision a deletion, then the
+    device whose name sorts last.
+
+    The engine is the test's: `before_writes(device)` (e.g. clone), `after_writes(device)` (git:
+    commit, pull, push) and `end_of_round()` (git: the first device pulls again; a syncing
+    daemon: both scan and wait until in step), and it calls `carry(src, dst)` to tell the model
+    that everything `src` has has reached `dst`.
+    """
+
+    def __init__(self, case, devices, rng_seed=13):
+        self.case = case
+        self.devices = devices
+        self.rng = random.Random(rng_seed)
+        self.words = 0
+        self.seq = 0
+        self.versions = {}    # id -> [Version]
+        self.kind = {}        # id -> 'checkin' | 'prompt'
+        self.seen = {d.name: set() for d in devices}  # device -> seqs of versions it has
+        self.breaths = set()
+        self.shown = 0
+        self.boundaries = {}  # the word it was set with -> (device name, its event ids, round)
+        self.dead = {}        # word -> round it stopped being a winner's
+        self.counts = {"written": 0, "edits": 0, "deletes": 0, "undos": 0}
+
+    # -- the model ----------------------------------------------------------------------
+
+    def word(self, device):
+        self.words += 1
+        return f"w{self.words:04d}{device.name[0]}"
+
+    def add_version(self, rid, device, rev, deleted, word):
+        self.seq += 1
+        self.versions.setdefault(rid, []).append(Version(rev, deleted, device.name, word, self.seq))
+        self.seen[device.name].add(self.seq)
+
+    def carry(self, src, dst):
+        """Everything `src` has has reached `dst` (a device, or a name such as a remote's)."""
+        src, dst = getattr(src, "name", src), getattr(dst, "name", dst)
+        self.seen.setdefault(dst, set()).update(self.seen.get(src, ()))
+
+    @staticmethod
+    def winner(versions):
+        return max(versions, key=lambda v: (v.rev, v.deleted, v.device))
+
+    def view(self, device, rid):
+        return [v for v in self.versions[rid] if v.seq in self.seen[device.name]]
+
+    def alive(self, device, kind):
+        return [rid for rid, k in self.kind.items()
+                if k == kind and self.view(device, rid) and not self.winner(self.view(device, rid)).deleted]
+
+    def note_dead(self, rnd):
+        for rid, versions in self.versions.items():
+            win = self.winner(versions)
+            for v in versions:
+                if v.word and (v is not win or win.deleted) and v.word not in self.dead:
+                    self.dead[v.word] = rnd
+
+    # -- one device's turn ----------------------------------------------------------------
+
+    def at(self, device, rnd, minute):
+        """Each round 13 hours after the last, from 22 November into December, so months turn."""
+        t = START + datetime.timedelta(hours=13 * rnd, minutes=20 * self.devices.index(device) + minute)
+        device.now = t.strftime("%Y-%m-%dT%H:%M:00+00:00")
+
+    def writes(self, device, rnd):
+        """Everything one device does in a round; returns nothing, records it in the model."""
+        case = self.case
+        other = [d for d in self.devices if d is not device][0]
+        minute = 0
+
+        def tick():
+            nonlocal minute
+            minute += 1
+            self.at(device, rnd, minute)
+
+        tick()
+        word = self.word(device)
+        rec = device.json("checkin", str(rnd % 11), "--note", f"check-in {word}", "--json")
+        case.assertEqual(rec["note"], f"check-in {word}")
+        self.kind[rec["id"]] = "checkin"
+        self.add_version(rec["id"], device, 0, False, word)
+        tick()
+        rec = device.json("breathe", "--pattern", "0.01-0-0.01-0", "--cycles", "1", "--no-settle", "--json")
+        self.breaths.add(rec["id"])
+        tick()
+        device.json("prompt", "--json")
+        self.shown += 1
+        word = self.word(device)
+        rec = device.json("prompt", "answer", "--text", f"answer {word}", "--json")
+        self.kind[rec["id"]] = "prompt"
+        self.add_version(rec["id"], device, 0, False, word)
+        tick()
+        # Boundaries: a new one on odd rounds, else 'held' on one of either device's (the other
+        # device's from earlier rounds only: this round's may not have reached this one yet).
+        mine = sorted(w for w, (owner, _, _) in self.boundaries.items() if owner == device.name)
+        theirs = sorted(w for w, (owner, _, added) in self.boundaries.items() if owner != device.name and added < rnd)
+        if rnd % 2 == 1 or not (mine or theirs):
+            word = self.word(device)
+            rec = device.json("boundary-log", "add", f"boundary {word}", "--json")
+            self.boundaries[word] = (device.name, {rec["id"]}, rnd)
+        else:
+            target = self.rng.choice(theirs if (rnd // 2) % 2 == 0 and theirs else (mine or theirs))
+            rec = device.json("boundary-log", "held", self.boundary_number(device, target),
+                              "--note", f"held {self.word(device)}", "--json")
+            self.boundaries[target][1].add(rec["id"])
+        self.counts["written"] += 4
+
+        # Edits and a delete, of this device's own records and of the other's, in turn. Every
+        # fifth round both devices change the oldest records at once: the first edits both, the
+        # second edits the same answer and deletes the same check-in (ties for the rule).
+        index = self.devices.index(device)
+        if rnd % 5 == 0:
+            ops = ([("edit", "checkin"), ("edit", "prompt")] if index == 0
+                   else [("edit", "prompt"), ("delete", "checkin")])
+        else:
+            ops = [("edit", "checkin"), ("edit", "prompt"), ("delete", "checkin" if rnd % 2 == 0 else "prompt")]
+        for n, (op, kind) in enumerate(ops):
+            tick()
+            alive = self.alive(device, kind)
+            if not alive:
+                continue
+            if rnd % 5 == 0:
+                target = alive[0]
+            else:
+                owner = device.name if (rnd + index + n) % 2 == 0 else other.name
+                target = self.rng.choice([rid for rid in alive if self.versions[rid][0].device == owner] or alive)
+            rev = 1 + max(v.rev for v in self.view(device, target))
+            if op == "delete":
+                if kind == "checkin":
+                    device.ok("checkin", "delete", target, "--quiet")
+                else:
+                    device.ok("prompt", "delete", target)
+                self.add_version(target, device, rev, True, "")
+                self.counts["deletes"] += 1
+                continue
+            word = self.word(device)
+            if kind == "checkin":
+                rec = device.json("checkin", "edit", target, "--note", f"edited {word}", "--json")
+                case.assertEqual(rec["note"], f"edited {word}")
+            else:
+                rec = device.json("prompt", "edit", target, "--text", f"edited {word}", "--json")
+                case.assertEqual(rec["text"], f"edited {word}")
+            self.add_version(target, device, rev, False, word)
+            self.counts["edits"] += 1
+        if rnd % 5 == 0:
+            # A mistake taken back at once: the undo pointer is this device's own.
+            tick()
+            word = self.word(device)
+            device.ok("checkin", "3", "--note", f"mistake {word}")
+            device.ok("checkin", "undo")
+            self.dead[word] = rnd
+            tick()
+            word = self.word(device)
+            device.json("boundary-log", "crossed", self.boundary_number(device, sorted(self.boundaries)[0]),
+                        "--note", f"mistake {word}", "--json")
+            device.ok("boundary-log", "undo")
+            self.dead[word] = rnd
+            self.counts["undos"] += 2
+
+    def boundary_number(self, device, word):
+        """The number this device's boundary-log gives the boundary set with `word`."""
+        numbers = [b["boundary"] for b in device.json("boundary-log", "list", "--all", "--json")
+                   if b["text"] == f"boundary {word}"]
+        self.case.assertEqual(len(numbers), 1, f"{device.name}: boundary '{word}' listed {len(numbers)} times")
+        return numbers[0]
+
+    # -- the checks after a round -----------------------------------------------------------
+
+    def expected(self):
+        out = {"checkin": {}, "prompt": {}}
+        for rid, versions in self.versions.items():
+            win = self.winner(versions)
+            if not win.deleted:
+                out[self.kind[rid]][rid] = win.word
+        return out
+
+    def check(self, rnd, extra_files=(), last=False):
+        """Both devices show exactly the records the model expects, each once, with the winning
+        words; every .toml file parses; no conflict copy or marker anywhere; every word that
+        stopped being a winner's a round ago or more is in no file."""
+        case = self.case
+        exp = self.expected()
+        gone = sorted(w for w, r in self.dead.items() if r < rnd)
+        for device in self.devices:
+            where = f"{device.name} after round {rnd}"
+            files = device.files(skip=(".git",) + tuple(extra_files))
+            for rel in files:
+                full = os.path.join(device.data_dir, rel)
+                case.assertNotIn(".sync-conflict-", rel, f"{where}: a conflict copy")
+                with open(full, "rb") as f:
+                    data = f.read()
+                if rel.endswith(".toml"):
+                    try:
+                        tomllib.loads(data.decode("utf-8"))
+                    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+                        case.fail(f"{where}: {rel} is not valid TOML: {e}")
+                text = decode(data)
+                case.assertNotIn("<<<<<<<", text, f"{where}: {rel} holds a conflict marker")
+                lingering = [w for w in gone if w in text]
+                case.assertEqual(lingering, [], f"{where}: {rel} still holds words deleted or replaced "
+                                                f"in an earlier round (by round: "
+                                                f"{ {w: self.dead[w] for w in lingering} })")
+
+            # Each boundary's timeline every fifth round and at the end, its counts in between.
+            full = rnd % 5 == 0 or last
+            seen = device.listings(events=full)
+            ids = [r["id"] for r in seen["checkin"]]
+            case.assertEqual(sorted(ids), sorted(exp["checkin"]), f"{where}: check-ins (ids)")
+            case.assertEqual({r["id"]: word_of(r["note"]) for r in seen["checkin"]},
+                             exp["checkin"], f"{where}: check-in notes")
+            ids = [r["id"] for r in seen["breathe"]]
+            case.assertEqual(sorted(ids), sorted(self.breaths), f"{where}: breathing sessions")
+            answers = [r for r in seen["prompt"] if r["event"] == "answered"]
+            case.assertEqual(sorted(r["id"] for r in answers), sorted(exp["prompt"]), f"{where}: answers (ids)")
+            case.assertEqual({r["id"]: word_of(r["text"]) for r in answers},
+                             exp["prompt"], f"{where}: answers' words")
+            case.assertEqual(sum(r["event"] == "shown" for r in seen["prompt"]), self.shown, f"{where}: prompts shown")
+            listed = {}
+            for b in seen["boundary"]:
+                word = word_of(b["text"])
+                case.assertNotIn(word, listed, f"{where}: boundary '{word}' listed twice")
+                if full:
+                    listed[word] = sorted(e["id"] for e in seen["boundary_events"][b["boundary"]])
+                else:
+                    listed[word] = (b["counts"]["held"], sum(b["counts"].values()))
+            case.assertEqual(listed, {w: sorted(ev) if full else (len(ev) - 1, len(ev) - 1)
+                                      for w, (_, ev, _) in self.boundaries.items()},
+                             f"{where}: boundaries and their events" + ("" if full else " (counts)"))
+
+    def play(self, engine, rounds):
+        """The rounds, then one more in which each device only checks in (any write purges what
+        lost), then the checks and 'report --check' on both sides."""
+        for rnd in range(1, rounds + 2):
+            for device in self.devices:
+                engine.before_writes(device)
+                if rnd <= rounds:
+                    self.writes(device, rnd)
+                else:
+                    self.at(device, rnd, 1)
+                    word = self.word(device)
+                    rec = device.json("checkin", "5", "--note", f"last {word}", "--json")
+                    self.kind[rec["id"]] = "checkin"
+                    self.add_version(rec["id"], device, 0, False, word)
+                    self.counts["written"] += 1
+                engine.after_writes(device)
+            engine.end_of_round()
+            self.note_dead(rnd)
+            self.check(rnd, extra_files=engine.own_files, last=rnd > rounds)
+        self.report_check()
+
+    def report_check(self):
+        """'report --check' on each device: exit 0, the device named, every month file of every
+        device checked, no problem, no warning, nothing waiting to be purged."""
+        for device in self.devices:
+            r = device.run("report", "--check")
+            self.case.assertEqual(r.returncode, 0, f"{device.name}: report --check:\n{r.stdout}{r.stderr}")
+            self.case.assertIn(device.name, r.stdout, f"{device.name}: report --check names no device")
+            check = device.json("report", "--check", "--json")
+            self.case.assertEqual(check["device"]["name"], device.name,
+                                  f"{device.name}: report --check --json's device")
+            self.case.assertEqual((check["problems"], check["warnings"]), ([], []), f"{device.name}: report --check")
+            months = sorted(f for f in device.files() if f.startswith("devices/") and f.endswith(".toml"))
+            self.case.assertTrue(months, f"{device.name}: no month file under devices/")
+            self.case.assertEqual(sorted(os.path.relpath(f["path"], device.data_dir) for f in check["files"]), months,
+                                  f"{device.name}: the files report --check checked")
+
+    def summary(self):
+        c = self.counts
+        return (f"{c['written']} records written ({self.shown} prompts shown besides), {c['edits']} edits, "
+                f"{c['deletes']} deletes, {c['undos']} undos")
