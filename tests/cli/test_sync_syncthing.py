@@ -116,12 +116,16 @@ class Daemon:
         log.close()
 
     def stop(self):
-        if self.proc and self.proc.poll() is None:
+        """Kills every process of the daemon's session: syncthing's monitor starts the daemon
+        proper in a process group of its own, which killing the monitor's group would miss."""
+        if not self.proc:
+            return
+        for pid in session_members(self.proc.pid):
             try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
+                os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-            self.proc.wait()
+        self.proc.wait()
 
     def rest(self, path, method="GET"):
         request = urllib.request.Request(f"http://127.0.0.1:{GUI_PORT[self.index]}{path}", method=method,
@@ -139,6 +143,21 @@ class Daemon:
                 with open(path, encoding="utf-8", errors="replace") as f:
                     return f"{self.device.name}'s syncthing log:\n" + f.read()[-4000:]
         return f"{self.device.name}'s syncthing wrote no log"
+
+
+def session_members(sid):
+    """The processes in session `sid`, from /proc (field 6 of /proc/PID/stat)."""
+    pids = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", encoding="ascii", errors="replace") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == sid:
+                pids.append(int(name))
+    return pids
 
 
 def tree(device):
