@@ -83,6 +83,7 @@ public:
 
 private:
     Warn warner() const;
+    std::filesystem::path listing_cache_file() const;
     Warn noter() const;
     std::chrono::milliseconds lock_wait_;
     mutable std::optional<Device> device_;

@@ -312,6 +312,108 @@ DeviceFiles list_device_files(fs::path dir, std::string device, bool own, bool t
     return files;
 }
 
+// A directory's identity and last change: any entry made, renamed or removed in it, and any
+// chmod, changes its ctime.
+std::string dir_stamp(const fs::path& dir, bool& settled) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0) return {};
+    // A listing made in the same clock tick as a change could miss it (timestamps are coarse):
+    // only a directory unchanged for a while is remembered.
+    settled = std::chrono::system_clock::now().time_since_epoch() - std::chrono::seconds{st.st_ctim.tv_sec} >
+              std::chrono::seconds{2};
+    return fmt::format("{}:{}:{}.{:09}", st.st_dev, st.st_ino, st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+}
+
+}  // namespace
+
+// What the kind directories held when this machine last listed them, in the user's cache, so a
+// short read need not list 20 years of month files on every device (a listing of a few hundred
+// entries costs more than the week it is for). An entry is used only while its directory's
+// stamp is unchanged, and only for a directory with nothing but month files in it.
+class ListingCache {
+public:
+    explicit ListingCache(fs::path file) : file_(std::move(file)) {
+        std::optional<std::string> text;
+        try {
+            text = read_file_if_exists(file_, Symlinks::refuse);
+        } catch (const Error&) {
+        }
+        if (!text) return;
+        std::string_view rest = *text;
+        while (!rest.empty()) {
+            const auto end = std::min(rest.find('\n'), rest.size());
+            parse_line(rest.substr(0, end));
+            rest.remove_prefix(std::min(end + 1, rest.size()));
+        }
+    }
+
+    const std::vector<date::year_month>* find(const std::string& dir, const std::string& stamp) const {
+        const auto it = entries_.find(dir);
+        return it != entries_.end() && it->second.first == stamp && !stamp.empty() ? &it->second.second : nullptr;
+    }
+
+    void remember(const std::string& dir, std::string stamp, const std::vector<date::year_month>& months) {
+        entries_[dir] = {std::move(stamp), months};
+        dirty_ = true;
+    }
+
+    // Best effort: the cache is only ever a shortcut, never the record of anything.
+    void save() const noexcept {
+        if (!dirty_) return;
+        try {
+            std::string out;
+            for (const auto& [dir, entry] : entries_) {
+                out += dir + '\t' + entry.first + '\t';
+                // Runs of consecutive months, "2006-11+240": a few bytes for 20 years.
+                for (std::size_t i = 0; i < entry.second.size();) {
+                    std::size_t j = i + 1;
+                    while (j < entry.second.size() && entry.second[j] == entry.second[j - 1] + date::months{1}) ++j;
+                    out += fmt::format("{}{}+{}", i ? "," : "", month_key(entry.second[i]), j - i);
+                    i = j;
+                }
+                out += '\n';
+            }
+            ensure_private_dir(file_.parent_path());
+            AtomicFile replacement(file_);
+            replacement.write(out);
+            replacement.commit();
+        } catch (...) {
+        }
+    }
+
+private:
+    void parse_line(std::string_view line) {
+        const auto tab1 = line.find('\t');
+        const auto tab2 = tab1 == line.npos ? line.npos : line.find('\t', tab1 + 1);
+        if (tab2 == line.npos) return;
+        std::vector<date::year_month> months;
+        std::string_view runs = line.substr(tab2 + 1);
+        while (!runs.empty()) {
+            const auto comma = std::min(runs.find(','), runs.size());
+            const std::string_view run = runs.substr(0, comma);
+            runs.remove_prefix(std::min(comma + 1, runs.size()));
+            const auto plus = run.find('+');
+            const auto first =
+                plus == run.npos ? std::nullopt : month_of_name(fmt::format("{}.toml", run.substr(0, plus)));
+            if (!first) return;  // not what this tend writes: the entry is left out, and listed anew
+            std::size_t count = 0;
+            for (const char c : run.substr(plus + 1)) {
+                if (c < '0' || c > '9' || count > 100000) return;
+                count = count * 10 + static_cast<std::size_t>(c - '0');
+            }
+            for (std::size_t i = 0; i < count; ++i) months.push_back(*first + date::months{static_cast<int>(i)});
+        }
+        entries_[std::string(line.substr(0, tab1))] = {std::string(line.substr(tab1 + 1, tab2 - tab1 - 1)),
+                                                       std::move(months)};
+    }
+
+    fs::path file_;
+    std::map<std::string, std::pair<std::string, std::vector<date::year_month>>> entries_;
+    bool dirty_ = false;
+};
+
+namespace {
+
 // The devices whose trees are in devices/, by name.
 std::vector<std::string> other_device_names(const fs::path& data_dir, const std::string& me) {
     std::vector<std::string> names;
@@ -575,6 +677,8 @@ Transaction::Transaction(Transaction&& other) noexcept
       inspecting_(other.inspecting_),
       months_(std::move(other.months_)),
       listings_(std::move(other.listings_)),
+      listing_cache_file_(std::move(other.listing_cache_file_)),
+      listing_cache_(std::move(other.listing_cache_)),
       others_(std::move(other.others_)),
       warned_(std::move(other.warned_)),
       last_(std::move(other.last_)),
@@ -586,6 +690,7 @@ Transaction::Transaction(Transaction&& other) noexcept
 Transaction::~Transaction() {
     // The staging room goes when nothing is left in it (the lock holder tidied it at the start).
     if (lock_ && writable_) ::rmdir(staging_dir(data_dir_).c_str());
+    if (listing_cache_ && lock_) listing_cache_->save();
 }
 
 fs::path Transaction::own_root() const {
@@ -659,12 +764,25 @@ const std::vector<DeviceFiles>& Transaction::listing(const RecordFormat& format)
     list = std::make_unique<std::vector<DeviceFiles>>();
     const std::string kind(format.kind);
     const Warn* check = inspecting_ ? nullptr : &warn_;
-    list->push_back(list_device_files(own_root() / kind, device_, true, writable_, check));
+    if (!listing_cache_file_.empty() && !listing_cache_)
+        listing_cache_ = std::make_unique<ListingCache>(listing_cache_file_);
+    const auto list_dir = [&](fs::path dir, std::string device, bool own, bool tidy) {
+        if (!listing_cache_) return list_device_files(std::move(dir), std::move(device), own, tidy, check);
+        bool settled = false;
+        const std::string key = fs::path(dir).lexically_relative(data_dir_).string();
+        std::string stamp = dir_stamp(dir, settled);
+        if (const auto* months = listing_cache_->find(key, stamp))
+            return DeviceFiles{std::move(device), std::move(dir), own, *months, {}};
+        DeviceFiles files = list_device_files(std::move(dir), std::move(device), own, tidy, check);
+        if (settled && files.copies.empty()) listing_cache_->remember(key, std::move(stamp), files.months);
+        return files;
+    };
+    list->push_back(list_dir(own_root() / kind, device_, true, writable_));
     // A tree from before devices, not yet moved (a reader cannot move it): this device's too.
-    list->push_back(list_device_files(data_dir_ / kind, device_, false, false, check));
+    list->push_back(list_dir(data_dir_ / kind, device_, false, false));
     if (list->back().months.empty() && list->back().copies.empty()) list->pop_back();
     for (const auto& name : other_device_names(data_dir_, device_))
-        list->push_back(list_device_files(devices_dir(data_dir_) / name / kind, name, false, false, check));
+        list->push_back(list_dir(devices_dir(data_dir_) / name / kind, name, false, false));
     return *list;
 }
 
@@ -1170,7 +1288,9 @@ RecordStore::RecordStore(fs::path data_dir, const RecordFormat& format, std::chr
 
 Transaction RecordStore::transaction() const {
     ensure_private_dir(data_dir_);
-    return Transaction(data_dir_, device_, lock_wait_, warn_, note_);
+    Transaction t(data_dir_, device_, lock_wait_, warn_, note_);
+    t.use_listing_cache(listing_cache_);
+    return t;
 }
 
 Record RecordStore::append(Record record) {
@@ -1216,7 +1336,9 @@ void RecordStore::settle() const {
 
 Transaction RecordStore::reader() const {
     settle();
-    return Transaction::read(data_dir_, device_, lock_wait_, warn_);
+    Transaction t = Transaction::read(data_dir_, device_, lock_wait_, warn_);
+    t.use_listing_cache(listing_cache_);
+    return t;
 }
 
 std::vector<Record> RecordStore::read_range(Instant from, Instant to) const {

@@ -39,6 +39,7 @@ std::filesystem::path devices_dir(const std::filesystem::path& data_dir);
 std::filesystem::path local_state_dir(const std::filesystem::path& data_dir);
 
 struct DeviceFiles;
+class ListingCache;
 
 // One command's reads and writes as a whole, under the exclusive data lock from the first read
 // to the last rename, so no other writer can slip in between and no change is ever lost.
@@ -131,6 +132,10 @@ public:
     // revision or deletion superseded are purged from its files, in the same commit.
     void commit();
 
+    // Remembers what the kind directories hold in `file` (outside the data directory: the
+    // user's cache), so that a read of a few months need not list every month of every device.
+    void use_listing_cache(std::filesystem::path file) { listing_cache_file_ = std::move(file); }
+
 private:
     struct MonthState;
     Transaction(std::filesystem::path data_dir, std::string device, std::optional<DataLock> lock, Warn warn, Warn note,
@@ -159,8 +164,10 @@ private:
     Warn note_;
     bool writable_ = false;
     bool inspecting_ = false;
-    std::map<std::filesystem::path, std::unique_ptr<MonthState>> months_;           // this device's, by path
-    std::map<std::string, std::unique_ptr<std::vector<DeviceFiles>>> listings_;     // kind -> own first
+    std::map<std::filesystem::path, std::unique_ptr<MonthState>> months_;        // this device's, by path
+    std::map<std::string, std::unique_ptr<std::vector<DeviceFiles>>> listings_;  // kind -> own first
+    std::filesystem::path listing_cache_file_;
+    std::unique_ptr<ListingCache> listing_cache_;
     std::map<std::filesystem::path, std::unique_ptr<std::vector<Record>>> others_;  // other devices' files
     std::set<std::filesystem::path> warned_;
     std::map<std::string, std::optional<std::string>> last_;  // kind -> id, only those set
@@ -202,6 +209,9 @@ public:
     // Whether any device has a month file of this kind (a first run has none).
     bool has_records() const;
 
+    // See Transaction::use_listing_cache.
+    void use_listing_cache(std::filesystem::path file) { listing_cache_ = std::move(file); }
+
 private:
     bool has_data() const;
     // Before a read: finishes a killed transaction, lands pending records and moves a data
@@ -217,6 +227,7 @@ private:
     Warn warn_;
     Warn note_;
     std::string device_;
+    std::filesystem::path listing_cache_;
 };
 
 // Parses a month file's text: the records under [[kind]], each validated. Throws Exit::data
