@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import unittest
 
 from tendtest import SOURCE_DIR, TendTestCase
@@ -80,6 +81,20 @@ class SingleWriterFiles(DevicesCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("TEND_DEVICE '../escape' cannot name a device", r.stderr)
         self.assertEqual(os.listdir(os.path.join(self.data_dir, "devices")), [name])
+
+
+class ListingsRemembered(DevicesCase):
+    def test_a_month_file_another_device_adds_is_seen_at_once(self):
+        self.saved("laptop", "4")
+        self.saved("desk", "6")
+        # Only a directory left alone for a while is remembered (timestamps are coarse), so wait.
+        time.sleep(2.2)
+        self.assertEqual(len(self.listed("laptop")), 2)
+        caches = os.listdir(os.path.join(self.home, ".cache", "tend"))
+        self.assertEqual(len(caches), 1, "remembered in the user's cache, outside the data directory")
+        new = self.saved("desk", "7", "--at", "2026-10-05T10:00")
+        self.assertIn(new["id"], self.listed("laptop"))
+        self.assertEqual(len(self.listed("laptop")), 3)
 
 
 class TheRevisionRule(DevicesCase):
