@@ -40,7 +40,9 @@ public:
 
     void write_config(std::string_view text) const { tend::test::write_bytes(dir_ / "config.toml", text); }
     std::filesystem::path data_dir() const { return dir_ / "data"; }
-    std::string month_file() const { return tend::test::read_bytes(data_dir() / "devices" / "this-device" / "boundary" / "2026-11.toml"); }
+    std::string month_file() const {
+        return tend::test::read_bytes(data_dir() / "devices" / "this-device" / "boundary" / "2026-11.toml");
+    }
 
 private:
     tend::Env env() const {

@@ -39,7 +39,8 @@ TEST_CASE("an answer round-trips through the store with its prompt text and answ
     CHECK(records[0] == stored);
     CHECK(tend::prompt_event(records[0]) == PromptEvent::answered);
     CHECK(tend::field<std::string>(records[0], "text") == "Line one\nand \"two\"\x1b");
-    const std::string file = tend::test::read_bytes(tmp / "data" / "devices" / "this-device" / "prompt" / "2026-11.toml");
+    const std::string file =
+        tend::test::read_bytes(tmp / "data" / "devices" / "this-device" / "prompt" / "2026-11.toml");
     CHECK(tend::test::contains(file, "text = \"Line one\\nand \\\"two\\\"\\u001B\""));
 }
 
