@@ -3,7 +3,8 @@
 """One data directory, several devices: each writes only its own tree, readers merge them.
 
 Two devices are two TEND_DEVICE names on one data directory (what a sync engine makes of two
-machines, without the engine): the revision rule, deletions that purge the old text, the move
+machines, without the engine: no Syncthing daemon runs here; test_sync_syncthing runs the real
+one inside unshare -n): the revision rule, deletions that purge the old text, the move
 from the layout before devices, and git's and Syncthing's conflict leftovers named, never lost.
 """
 
