@@ -845,30 +845,34 @@ Transaction::MonthState& Transaction::month(const RecordFormat& format, date::ye
     return *state;
 }
 
-std::vector<Version> Transaction::versions(const RecordFormat& format, date::year_month m) {
+std::vector<Version> Transaction::versions(const RecordFormat& format, date::year_month m, std::size_t* sources) {
     std::vector<Version> out;
+    std::size_t files_with_records = 0;
+    const auto add = [&](const std::vector<Record>& records, std::string_view device) {
+        if (!records.empty()) ++files_with_records;
+        for (const auto& record : records) out.push_back({&record, device});
+    };
     // A reader needs only the records of its own files, not their bytes kept for a rewrite.
-    const auto& own = writable_ ? month(format, m).records : other_records(format, own_month_path(format, m));
-    for (const auto& record : own) out.push_back({&record, device_});
+    add(writable_ ? month(format, m).records : other_records(format, own_month_path(format, m)), device_);
     for (const auto& files : listing(format)) {
         if (files.own && writable_) continue;
         if (files.own) {
             if (auto copies = files.copies.find(m); copies != files.copies.end())
                 for (const auto& copy : copies->second) {
                     warn_once(copy, copy_advice(copy, own_month_path(format, m)));
-                    for (const auto& record : other_records(format, copy)) out.push_back({&record, files.device});
+                    add(other_records(format, copy), files.device);
                 }
             continue;
         }
-        if (files.has(m))
-            for (const auto& record : other_records(format, files.file(m))) out.push_back({&record, files.device});
+        if (files.has(m)) add(other_records(format, files.file(m)), files.device);
         if (auto copies = files.copies.find(m); copies != files.copies.end())
             for (const auto& copy : copies->second) {
                 const fs::path original = files.dir / (month_key(m) + ".toml");
                 warn_once(copy, copy_advice(copy, original));
-                for (const auto& record : other_records(format, copy)) out.push_back({&record, files.device});
+                add(other_records(format, copy), files.device);
             }
     }
+    if (sources) *sources = files_with_records;
     return out;
 }
 
@@ -884,12 +888,11 @@ std::vector<date::year_month> Transaction::months_with_files(const RecordFormat&
 }
 
 std::vector<Record> Transaction::shown(const RecordFormat& format, date::year_month m) {
-    const auto all_versions = versions(format, m);
+    std::size_t sources = 0;
+    const auto all_versions = versions(format, m, &sources);
     std::vector<Record> records;
-    const bool one_device = std::all_of(all_versions.begin(), all_versions.end(),
-                                        [&](const Version& v) { return v.device == all_versions.front().device; });
-    if (one_device) {
-        // One device's file holds one version of each id: only its deletion markers to leave out.
+    if (sources <= 1) {
+        // One file holds one version of each id: only its deletion markers to leave out.
         for (const auto& v : all_versions)
             if (!is_deletion(*v.record)) records.push_back(*v.record);
         std::stable_sort(records.begin(), records.end(), earlier);

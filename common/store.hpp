@@ -146,7 +146,8 @@ private:
     std::filesystem::path last_file(const RecordFormat& format) const;
     const std::vector<DeviceFiles>& listing(const RecordFormat& format);
     const std::vector<Record>& other_records(const RecordFormat& format, const std::filesystem::path& file);
-    std::vector<Version> versions(const RecordFormat& format, date::year_month month);
+    // Every version of the month's records on every device; `sources`: how many files held any.
+    std::vector<Version> versions(const RecordFormat& format, date::year_month month, std::size_t* sources = nullptr);
     std::vector<Record> shown(const RecordFormat& format, date::year_month month);
     std::set<std::string> ids_in(const RecordFormat& format, date::year_month month);
     void put_own(const RecordFormat& format, date::year_month month, const Record& version);

@@ -201,6 +201,14 @@ class ConflictsAreNeverSilent(DevicesCase):
             self.assertNotIn("<<<<<<<", f.read())
         self.assertEqual(sorted(x.get("note") or "" for x in self.listed().values()), ["", "ours", "theirs"])
 
+    def test_a_conflict_copy_with_the_same_records_shows_each_once(self):
+        a = self.saved("desk", "4", "--note", "once")
+        d = self.kind_dir("checkin", "desk")
+        shutil.copy(os.path.join(d, "2026-11.toml"), os.path.join(d, "2026-11.sync-conflict-20261121-191000-ABC.toml"))
+        for device in ("laptop", "desk"):
+            r = self.on(device, "list", "--json", "--since", "2026-01-01")
+            self.assertEqual([x["id"] for x in json.loads(r.stdout)], [a["id"]], device)
+
     def test_a_syncthing_conflict_copy_is_read_then_folded_back_by_its_owner(self):
         self.saved("desk", "4", "--note", "kept in the file")
         d = self.kind_dir("checkin", "desk")
