@@ -355,7 +355,6 @@ int show(const Options& options, const Session& session) {
 }
 
 int undo(const Options& options, const Session& session) {
-    std::error_code ec;
     const auto nothing = [&] {
         session.note("There is nothing to undo.");
         return 1;

@@ -196,7 +196,6 @@ bool has_content(const Record& record) {
 // A transaction for changing check-ins; with none saved yet there is nothing to change, and
 // nothing (not even the data directory) is created.
 tend::Transaction changing(const Session& session, const std::string& typed) {
-    std::error_code ec;
     if (!session.store(tend::checkin_format).has_records()) no_such_checkin(typed);
     return session.transaction();
 }
@@ -409,7 +408,6 @@ int remove(const Options& options, const Session& session) {
 }
 
 int undo(const Options& options, const Session& session) {
-    std::error_code ec;
     if (!session.store(tend::checkin_format).has_records()) {
         session.note("There is no check-in to undo.");
         return 1;

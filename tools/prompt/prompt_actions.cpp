@@ -754,7 +754,6 @@ tend::StoredRecord found_answer(const Options& options, tend::Transaction& t) {
 }
 
 tend::Transaction changing_answers(const Options& options, const Session& session) {
-    std::error_code ec;
     if (!session.store(tend::prompt_format).has_records())
         tend::usage_error(options.answer_id.empty() ? "there is no answer yet to change"
                                                     : "ANSWER: there is no such answer");
