@@ -374,7 +374,7 @@ class PromptsAskBeforeTheyGoDeep(TendTestCase):
                 self.assertNotIn(note, json.loads(r.stdout)["notes"])
 
     def test_the_build_insists_on_the_notes_a_prompt_needs(self):
-        gen = os.path.join(BUILD_DIR, "tools", "prompt", "prompt_deck_gen")
+        gen = os.path.join(BUILD_DIR, "common", "prompt_deck_gen")
         if not os.path.exists(gen):
             raise SetupError(f"{gen}: the deck generator is missing; build first")
         deck = os.path.join(self.tmp, "mine.toml")

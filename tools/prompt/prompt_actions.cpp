@@ -18,8 +18,8 @@
 #include "feelings.hpp"
 #include "files.hpp"
 #include "json.hpp"
-#include "library.hpp"
-#include "pick.hpp"
+#include "prompt_library.hpp"
+#include "prompt_pick.hpp"
 #include "prompt.hpp"
 #include "prompt_record.hpp"
 #include "share.hpp"
@@ -27,7 +27,13 @@
 #include "terminal.hpp"
 
 namespace prompt {
+using tend::Card;
+using tend::DeckInfo;
+using tend::Filter;
+using tend::Library;
+using tend::Miss;
 using tend::PromptEvent;
+using tend::RandomPick;
 using tend::Record;
 using tend::Session;
 namespace fs = std::filesystem;
@@ -449,9 +455,9 @@ int today(const Options& options, const Session& session) {
 
     // A couple's day: the shared pick comes from what both have alike; the person's own
     // choices only decide whether they see it, or a prompt just for them instead.
-    const auto shared_pool = filter_cards(library, shared_day_filter());
-    const Card& shared = *prompt_of_the_day(shared_pool, day, seed);
-    const std::string code = check_code(shared_pool, day, seed, shared);
+    const tend::SharedPick pick = tend::shared_prompt_of_the_day(tend::shared_pool(library), day, seed);
+    const Card& shared = *pick.card;
+    const std::string& code = pick.code;
     const auto own_pool = filter_cards(library, own);
     const auto miss = filter_miss(own, shared);
     const Card* shown = !miss ? &shared : prompt_of_the_day(own_pool, day, seed);

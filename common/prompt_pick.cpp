@@ -1,13 +1,13 @@
-// The two ways of choosing a prompt.
+// The ways of choosing a prompt: of the day, shared by a couple, at random.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pick.hpp"
+#include "prompt_pick.hpp"
 
 #include <algorithm>
 #include <string>
 #include <unordered_set>
 
-namespace prompt {
+namespace tend {
 
 namespace {
 
@@ -21,48 +21,59 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 // Every input is separated by a byte that cannot occur in it, so no two inputs collide.
 std::uint64_t hash_ids(std::string_view version, std::string_view seed, std::vector<const Card*>& pool) {
     std::sort(pool.begin(), pool.end(), [](const Card* a, const Card* b) { return a->id < b->id; });
-    std::uint64_t hash = tend::fnv1a(version);
-    hash = tend::fnv1a(std::string_view("\0", 1), hash);
-    hash = tend::fnv1a(seed, hash);
+    std::uint64_t hash = fnv1a(version);
+    hash = fnv1a(std::string_view("\0", 1), hash);
+    hash = fnv1a(seed, hash);
     for (const Card* card : pool) {
-        hash = tend::fnv1a(std::string_view("\0", 1), hash);
-        hash = tend::fnv1a(card->id, hash);
+        hash = fnv1a(std::string_view("\0", 1), hash);
+        hash = fnv1a(card->id, hash);
     }
-    return tend::fnv1a(std::string_view("\0", 1), hash);
+    return fnv1a(std::string_view("\0", 1), hash);
 }
 
 }  // namespace
 
-const Card* prompt_of_the_day(std::vector<const Card*> pool, tend::LocalDay day, std::string_view seed) {
+const Card* prompt_of_the_day(std::vector<const Card*> pool, LocalDay day, std::string_view seed) {
     if (pool.empty()) return nullptr;
     std::uint64_t hash = hash_ids("tend prompt of the day, version 1", seed, pool);
     const auto size = static_cast<std::int64_t>(pool.size());
     const std::int64_t number = day.time_since_epoch().count();
     const std::int64_t cycle = floor_div(number, size);
     const std::int64_t place = number - cycle * size;
-    hash = tend::fnv1a(std::to_string(cycle), hash);
+    hash = fnv1a(std::to_string(cycle), hash);
 
     // Fisher-Yates with SplitMix64's sequence from that hash.
     std::vector<std::size_t> order(pool.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::uint64_t state = hash;
     for (std::size_t i = order.size() - 1; i > 0; --i) {
-        const std::uint64_t r = tend::splitmix64(state);
+        const std::uint64_t r = splitmix64(state);
         state += golden_gamma;
         std::swap(order[i], order[static_cast<std::size_t>(r % (i + 1))]);
     }
     return pool[order[static_cast<std::size_t>(place)]];
 }
 
-std::string check_code(std::vector<const Card*> pool, tend::LocalDay day, std::string_view seed, const Card& pick) {
+std::string check_code(std::vector<const Card*> pool, LocalDay day, std::string_view seed, const Card& pick) {
     constexpr std::string_view alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
     std::uint64_t hash = hash_ids("tend check code, version 1", seed, pool);
-    hash = tend::fnv1a(std::to_string(day.time_since_epoch().count()), hash);
-    hash = tend::fnv1a(std::string_view("\0", 1), hash);
-    std::uint64_t bits = tend::splitmix64(tend::fnv1a(pick.id, hash));
+    hash = fnv1a(std::to_string(day.time_since_epoch().count()), hash);
+    hash = fnv1a(std::string_view("\0", 1), hash);
+    std::uint64_t bits = splitmix64(fnv1a(pick.id, hash));
     std::string code;
     for (int i = 0; i < 4; ++i, bits >>= 5) code += alphabet[bits & 31];
     return code;
+}
+
+std::vector<const Card*> shared_pool(const Library& library) {
+    return filter_cards(library, shared_day_filter());
+}
+
+SharedPick shared_prompt_of_the_day(const std::vector<const Card*>& pool, LocalDay day, std::string_view seed) {
+    SharedPick pick;
+    pick.card = prompt_of_the_day(pool, day, seed);
+    if (pick.card) pick.code = check_code(pool, day, seed, *pick.card);
+    return pick;
 }
 
 RandomPick pick_random(const std::vector<const Card*>& pool, const std::vector<std::string_view>& recent,
@@ -90,8 +101,8 @@ RandomPick pick_random(const std::vector<const Card*>& pool, const std::vector<s
     pick.new_round = completed && seen.empty();
     if (seen.empty() && candidates.size() > 1)
         std::erase_if(candidates, [&](const Card* card) { return card->id == last; });
-    pick.card = candidates[static_cast<std::size_t>(tend::splitmix64(random) % candidates.size())];
+    pick.card = candidates[static_cast<std::size_t>(splitmix64(random) % candidates.size())];
     return pick;
 }
 
-}  // namespace prompt
+}  // namespace tend

@@ -6,9 +6,9 @@
 #include <set>
 
 #include "fixtures.hpp"
-#include "library.hpp"
+#include "prompt_library.hpp"
 
-using prompt::Library;
+using tend::Library;
 using tend::With;
 using tend::test::contains;
 namespace fs = std::filesystem;

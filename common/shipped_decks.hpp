@@ -1,4 +1,4 @@
-// The decks compiled into prompt: generated at build time from data/decks/*.toml by deck_gen.
+// The shipped prompt decks, compiled in: generated at build time from data/decks/*.toml by deck_gen.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
@@ -8,13 +8,13 @@
 
 #include "deck.hpp"
 
-namespace prompt {
+namespace tend {
 
 struct ShippedPrompt {
     std::string_view id;
     std::string_view text;
     int depth;
-    tend::With with;
+    With with;
     std::string_view notes;  // content notes, comma-separated
 };
 
@@ -29,4 +29,4 @@ struct ShippedDeck {
 // Every shipped deck, in file-name order; constant data, nothing runs at start-up.
 extern const std::span<const ShippedDeck> shipped_decks;
 
-}  // namespace prompt
+}  // namespace tend

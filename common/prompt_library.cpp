@@ -1,7 +1,7 @@
 // Building the card list from compiled-in decks and the person's deck files, and filtering it.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "library.hpp"
+#include "prompt_library.hpp"
 
 #include <fmt/format.h>
 
@@ -13,7 +13,7 @@
 #include "shipped_decks.hpp"
 #include "terminal.hpp"
 
-namespace prompt {
+namespace tend {
 namespace fs = std::filesystem;
 
 std::vector<std::string_view> Card::note_list() const {
@@ -46,19 +46,19 @@ Library::Library() {
 }
 
 void Library::add_user_decks(const fs::path& dir) {
-    for (const auto& file : tend::deck_files(dir)) add_deck(tend::load_deck_file(file));
+    for (const auto& file : deck_files(dir)) add_deck(load_deck_file(file));
 }
 
 void Library::add_couple_decks(const fs::path& dir) {
-    for (const auto& file : tend::deck_files(dir))
-        if (add_deck(tend::load_deck_file(file))) decks_.back().couple = true;
+    for (const auto& file : deck_files(dir))
+        if (add_deck(load_deck_file(file))) decks_.back().couple = true;
 }
 
-bool Library::add_deck(tend::DeckLoad load) {
-    tend::Deck& deck = load.deck;
+bool Library::add_deck(DeckLoad load) {
+    Deck& deck = load.deck;
     if (const DeckInfo* taken = load.ok() ? this->deck(deck.name) : nullptr) {
         load.problems.push_back(fmt::format("{}: deck name '{}' is already taken by {}", deck.file.string(),
-                                            tend::neutralize(deck.name),
+                                            neutralize(deck.name),
                                             taken->shipped() ? "a shipped deck" : taken->file.string()));
     }
     if (load.ok()) {
@@ -67,14 +67,14 @@ bool Library::add_deck(tend::DeckLoad load) {
         for (const auto& prompt : deck.prompts)
             if (ids.contains(prompt.id))
                 load.problems.push_back(fmt::format("{}:{}: id '{}' is already used by deck '{}'", deck.file.string(),
-                                                    prompt.line, tend::neutralize(prompt.id), find(prompt.id)->deck));
+                                                    prompt.line, neutralize(prompt.id), find(prompt.id)->deck));
     }
     if (!load.ok()) {
         skipped_.push_back(SkippedDeck{deck.file, std::move(load.problems)});
         return false;
     }
-    own_decks_.push_back(std::make_unique<tend::Deck>(std::move(deck)));
-    const tend::Deck& kept = *own_decks_.back();
+    own_decks_.push_back(std::make_unique<Deck>(std::move(deck)));
+    const Deck& kept = *own_decks_.back();
     decks_.push_back(DeckInfo{kept.name, kept.title, kept.description, kept.how_to_use, kept.file, cards_.size(),
                               kept.prompts.size()});
     for (const auto& p : kept.prompts) {
@@ -103,26 +103,26 @@ std::vector<std::string_view> Library::notes() const {
     return all;
 }
 
-Filter config_filter(const tend::PromptConfig& config) {
+Filter config_filter(const PromptConfig& config) {
     Filter filter;
     filter.max_depth = config.depth;
-    if (!config.with.empty() && config.with != "either") filter.with = tend::parse_with(config.with);
-    for (const auto& note : config.exclude) filter.exclude.push_back(tend::normalize_word(note));
+    if (!config.with.empty() && config.with != "either") filter.with = parse_with(config.with);
+    for (const auto& note : config.exclude) filter.exclude.push_back(normalize_word(note));
     return filter;
 }
 
 Filter shared_day_filter() {
     Filter filter;
     filter.max_depth = 2;
-    filter.with = tend::With::together;
+    filter.with = With::together;
     filter.shared_decks_only = true;
     return filter;
 }
 
-Filter own_day_filter(const tend::PromptConfig& config) {
+Filter own_day_filter(const PromptConfig& config) {
     Filter filter = config_filter(config);
     if (!filter.max_depth) filter.max_depth = 2;
-    if (config.with.empty() && !config.seed.empty()) filter.with = tend::With::together;
+    if (config.with.empty() && !config.seed.empty()) filter.with = With::together;
     return filter;
 }
 
@@ -133,15 +133,15 @@ std::optional<Miss> filter_miss(const Filter& filter, const Card& card) {
                     [&](const std::string& note) { return card.has_note(note); }))
         return Miss::note;
     if (filter.max_depth && card.depth > *filter.max_depth) return Miss::depth;
-    if (filter.with && card.with != *filter.with && card.with != tend::With::either) return Miss::with;
+    if (filter.with && card.with != *filter.with && card.with != With::either) return Miss::with;
     return std::nullopt;
 }
 
 std::vector<const Card*> filter_cards(const Library& library, const Filter& filter) {
     for (const auto& name : filter.decks)
         if (!library.deck(name))
-            tend::usage_error(
-                fmt::format("--deck: there is no deck called '{}'; 'prompt decks' lists them", tend::neutralize(name)));
+            usage_error(
+                fmt::format("--deck: there is no deck called '{}'; 'prompt decks' lists them", neutralize(name)));
     std::vector<const Card*> pool;
     pool.reserve(library.cards().size());
     for (const auto& info : library.decks()) {
@@ -154,4 +154,4 @@ std::vector<const Card*> filter_cards(const Library& library, const Filter& filt
     return pool;
 }
 
-}  // namespace prompt
+}  // namespace tend

@@ -7,10 +7,10 @@
 #include <set>
 
 #include "fixtures.hpp"
-#include "library.hpp"
-#include "pick.hpp"
+#include "prompt_library.hpp"
+#include "prompt_pick.hpp"
 
-using prompt::Card;
+using tend::Card;
 using tend::With;
 using tend::test::local_day;
 
@@ -32,7 +32,7 @@ struct Pool {
 };
 
 std::string day_pick(const std::vector<const Card*>& pool, tend::LocalDay day, std::string_view seed) {
-    return std::string(prompt::prompt_of_the_day(pool, day, seed)->id);
+    return std::string(tend::prompt_of_the_day(pool, day, seed)->id);
 }
 
 }  // namespace
@@ -45,7 +45,7 @@ TEST_CASE("the prompt of the day depends on the date, the seed and the ids, not 
     const auto day = local_day(2026, 11, 21);
     CHECK(day_pick(forward, day, "our-words") == day_pick(backward, day, "our-words"));
     CHECK(day_pick(forward, day, "our-words") == day_pick(forward, day, "our-words"));
-    CHECK(prompt::prompt_of_the_day({}, day, "x") == nullptr);
+    CHECK(tend::prompt_of_the_day({}, day, "x") == nullptr);
 
     // Other seeds give other sequences: over a fortnight they cannot all agree.
     int same = 0;
@@ -94,7 +94,7 @@ TEST_CASE("a random pick avoids what was seen in the current round") {
     const auto cards = pool.pointers();
     const std::vector<std::string_view> recent{"c-0", "c-1", "c-3", "elsewhere-1"};
     for (std::uint64_t r = 0; r < 50; ++r) {
-        const auto pick = prompt::pick_random(cards, recent, r);
+        const auto pick = tend::pick_random(cards, recent, r);
         CHECK_FALSE(pick.new_round);
         CHECK((pick.card->id == "c-2" || pick.card->id == "c-4"));
     }
@@ -106,7 +106,7 @@ TEST_CASE("once every prompt has been seen a new round starts, without the one s
     const std::vector<std::string_view> all_seen{"c-0", "c-2", "c-1"};
     std::set<std::string_view> picked;
     for (std::uint64_t r = 0; r < 50; ++r) {
-        const auto pick = prompt::pick_random(cards, all_seen, r);
+        const auto pick = tend::pick_random(cards, all_seen, r);
         CHECK(pick.new_round);
         CHECK(pick.card->id != "c-1");
         picked.insert(pick.card->id);
@@ -115,7 +115,7 @@ TEST_CASE("once every prompt has been seen a new round starts, without the one s
     // One into the next round: that one is avoided, and it is no longer a fresh round.
     const std::vector<std::string_view> next{"c-0", "c-2", "c-1", "c-0"};
     for (std::uint64_t r = 0; r < 20; ++r) {
-        const auto pick = prompt::pick_random(cards, next, r);
+        const auto pick = tend::pick_random(cards, next, r);
         CHECK_FALSE(pick.new_round);
         CHECK(pick.card->id != "c-0");
     }
@@ -123,13 +123,13 @@ TEST_CASE("once every prompt has been seen a new round starts, without the one s
 
 TEST_CASE("a pool of one always gives that one") {
     Pool pool(1);
-    const auto pick = prompt::pick_random(pool.pointers(), {"c-0", "c-0"}, 7);
+    const auto pick = tend::pick_random(pool.pointers(), {"c-0", "c-0"}, 7);
     CHECK(pick.card->id == "c-0");
     CHECK(pick.new_round);
 }
 
 TEST_CASE("filters: decks, depth, solo or together (with either), content notes") {
-    prompt::Library library;
+    tend::Library library;
     tend::Deck deck{"mine",
                     "Mine",
                     "",
@@ -139,9 +139,9 @@ TEST_CASE("filters: decks, depth, solo or together (with either), content notes"
                      {"mine-2", "Deep, alone?", 3, With::solo, {"family"}, 2},
                      {"mine-3", "Either way?", 2, With::either, {"body", "family"}, 3}}};
     REQUIRE(library.add_deck(tend::DeckLoad{deck, {}}));
-    const auto ids = [&](const prompt::Filter& filter) {
+    const auto ids = [&](const tend::Filter& filter) {
         std::vector<std::string> out;
-        for (const Card* card : prompt::filter_cards(library, filter)) out.emplace_back(card->id);
+        for (const Card* card : tend::filter_cards(library, filter)) out.emplace_back(card->id);
         return out;
     };
     CHECK(ids({{"mine"}, {}, {}, {}}) == std::vector<std::string>{"mine-1", "mine-2", "mine-3"});
@@ -150,8 +150,8 @@ TEST_CASE("filters: decks, depth, solo or together (with either), content notes"
     CHECK(ids({{"mine"}, {}, With::solo, {}}) == std::vector<std::string>{"mine-2", "mine-3"});
     CHECK(ids({{"mine"}, {}, {}, {"body"}}) == std::vector<std::string>{"mine-1", "mine-2"});
     CHECK(ids({{"mine"}, {}, {}, {"family"}}) == std::vector<std::string>{"mine-1"});
-    CHECK(prompt::filter_cards(library, {}).size() == library.cards().size());
-    const auto error = tend::test::error_from([&] { prompt::filter_cards(library, {{"nope"}, {}, {}, {}}); });
+    CHECK(tend::filter_cards(library, {}).size() == library.cards().size());
+    const auto error = tend::test::error_from([&] { tend::filter_cards(library, {{"nope"}, {}, {}, {}}); });
     REQUIRE(error);
     CHECK(error->code() == tend::Exit::usage);
     CHECK(tend::test::contains(error->what(), "--deck: there is no deck called 'nope'"));

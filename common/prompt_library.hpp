@@ -1,4 +1,4 @@
-// The prompts prompt can give: the shipped decks plus the person's own, and the filters on them.
+// The prompts tend knows: the shipped decks, the couple's and the person's own, and the filters on them.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
@@ -14,7 +14,7 @@
 #include "config.hpp"
 #include "deck.hpp"
 
-namespace prompt {
+namespace tend {
 
 // One prompt, wherever it came from. The views point into the shipped data or into the
 // Library that made the card.
@@ -23,7 +23,7 @@ struct Card {
     std::string_view text;
     std::string_view deck;
     int depth = 2;
-    tend::With with = tend::With::either;
+    With with = With::either;
     std::string_view notes;  // content notes, comma-separated
 
     bool has_note(std::string_view note) const;
@@ -64,7 +64,7 @@ public:
     // push a shared one out of the shared pool.
     void add_couple_decks(const std::filesystem::path& dir);
     // Adds one parsed deck under the same rules; false when it was left out.
-    bool add_deck(tend::DeckLoad load);
+    bool add_deck(DeckLoad load);
 
     const std::vector<Card>& cards() const { return cards_; }
     const std::vector<DeckInfo>& decks() const { return decks_; }
@@ -76,7 +76,7 @@ public:
     std::vector<std::string_view> notes() const;
 
 private:
-    std::vector<std::unique_ptr<tend::Deck>> own_decks_;
+    std::vector<std::unique_ptr<Deck>> own_decks_;
     std::deque<std::string> joined_notes_;
     std::vector<Card> cards_;
     std::vector<DeckInfo> decks_;
@@ -86,7 +86,7 @@ private:
 struct Filter {
     std::vector<std::string> decks;    // only these decks; empty: all
     std::optional<int> max_depth;      // 1-3
-    std::optional<tend::With> with;    // solo or together: those and the "either" ones
+    std::optional<With> with;          // solo or together: those and the "either" ones
     std::vector<std::string> exclude;  // leave out cards with any of these content notes
     bool shared_decks_only = false;    // only the decks a couple shares: shipped, or in their folder
 };
@@ -95,7 +95,7 @@ struct Filter {
 enum class Miss { deck, note, depth, with };
 
 // The filter the config sets for every pick ([prompt] depth, with and exclude), before any option.
-Filter config_filter(const tend::PromptConfig& config);
+Filter config_filter(const PromptConfig& config);
 
 // The couple's pool for the shared prompt of the day: only what both partners have alike, so
 // neither one's choices for themselves move it. The shipped decks and those in the couple's
@@ -109,7 +109,7 @@ Filter shared_day_filter();
 // defaults (depth 1-2; with a seed, prompts meant for two). Without a seed it is the pool the
 // day's prompt comes from; with one, it says whether the shared prompt is one they would
 // rather skip, and gives the prompt just for them on a day it is.
-Filter own_day_filter(const tend::PromptConfig& config);
+Filter own_day_filter(const PromptConfig& config);
 
 // The cards that pass the filter, in library order. A deck name that is not loaded is a
 // usage error naming --deck.
@@ -119,4 +119,4 @@ std::vector<const Card*> filter_cards(const Library& library, const Filter& filt
 // matched by name (a filter's shared_decks_only is the library's to judge).
 std::optional<Miss> filter_miss(const Filter& filter, const Card& card);
 
-}  // namespace prompt
+}  // namespace tend
