@@ -47,10 +47,6 @@ date::year_month month_of(const Record& record) {
     return {ymd.year(), ymd.month()};
 }
 
-bool earlier(const Record& a, const Record& b) {
-    return record_at(a).instant < record_at(b).instant;
-}
-
 std::string new_id(date::year_month month, char device, const std::set<std::string>& taken) {
     std::random_device random;
     std::uniform_int_distribution<std::size_t> pick(0, id_alphabet.size() - 1);
@@ -845,31 +841,39 @@ Transaction::MonthState& Transaction::month(const RecordFormat& format, date::ye
     return *state;
 }
 
-std::vector<Version> Transaction::versions(const RecordFormat& format, date::year_month m, std::size_t* sources) {
+std::vector<Version> Transaction::versions(const RecordFormat& format, date::year_month m, std::size_t* sources,
+                                           std::vector<fs::path>* files_read) {
     std::vector<Version> out;
     std::size_t files_with_records = 0;
     const auto add = [&](const std::vector<Record>& records, std::string_view device) {
         if (!records.empty()) ++files_with_records;
         for (const auto& record : records) out.push_back({&record, device});
     };
+    const auto add_file = [&](const fs::path& file, std::string_view device) {
+        add(other_records(format, file), device);
+        if (files_read) files_read->push_back(file);
+    };
     // A reader needs only the records of its own files, not their bytes kept for a rewrite.
-    add(writable_ ? month(format, m).records : other_records(format, own_month_path(format, m)), device_);
+    if (writable_)
+        add(month(format, m).records, device_);
+    else
+        add_file(own_month_path(format, m), device_);
     for (const auto& files : listing(format)) {
         if (files.own && writable_) continue;
         if (files.own) {
             if (auto copies = files.copies.find(m); copies != files.copies.end())
                 for (const auto& copy : copies->second) {
                     warn_once(copy, copy_advice(copy, own_month_path(format, m)));
-                    add(other_records(format, copy), files.device);
+                    add_file(copy, files.device);
                 }
             continue;
         }
-        if (files.has(m)) add(other_records(format, files.file(m)), files.device);
+        if (files.has(m)) add_file(files.file(m), files.device);
         if (auto copies = files.copies.find(m); copies != files.copies.end())
             for (const auto& copy : copies->second) {
                 const fs::path original = files.dir / (month_key(m) + ".toml");
                 warn_once(copy, copy_advice(copy, original));
-                add(other_records(format, copy), files.device);
+                add_file(copy, files.device);
             }
     }
     if (sources) *sources = files_with_records;
@@ -887,34 +891,65 @@ std::vector<date::year_month> Transaction::months_with_files(const RecordFormat&
     return {months.begin(), months.end()};
 }
 
-std::vector<Record> Transaction::shown(const RecordFormat& format, date::year_month m) {
+std::vector<Transaction::Timed> Transaction::shown(const RecordFormat& format, date::year_month m) {
     std::size_t sources = 0;
-    const auto all_versions = versions(format, m, &sources);
-    std::vector<Record> records;
+    std::vector<fs::path> files_read;
+    const auto all_versions = versions(format, m, &sources, &files_read);
+    // A read-only transaction hands its cached records over instead of copying them (a copy of
+    // 20 years cost as much as parsing them, and twice the memory), and forgets those files: a
+    // later read of the month parses them again. A writer keeps its records for the rewrite.
+    // The records are the cache's own, never const objects, so moving from them is sound.
+    const auto take = [&](Instant at, const Record& record) {
+        return writable_ ? Timed{at, record} : Timed{at, std::move(const_cast<Record&>(record))};
+    };
+    std::vector<Timed> records;
     if (sources <= 1) {
         // One file holds one version of each id: only its deletion markers to leave out.
+        std::vector<std::pair<Instant, const Record*>> timed;
+        timed.reserve(all_versions.size());
         for (const auto& v : all_versions)
-            if (!is_deletion(*v.record)) records.push_back(*v.record);
-        std::stable_sort(records.begin(), records.end(), earlier);
-        return records;
+            if (!is_deletion(*v.record)) timed.emplace_back(record_at(*v.record).instant, v.record);
+        // Each time is read once; a file is almost always in time order already.
+        const auto by_time = [](const auto& a, const auto& b) { return a.first < b.first; };
+        if (!std::is_sorted(timed.begin(), timed.end(), by_time)) std::stable_sort(timed.begin(), timed.end(), by_time);
+        records.reserve(timed.size());
+        for (const auto& [at, record] : timed) records.push_back(take(at, *record));
+    } else {
+        const auto merged = merge_versions(all_versions);
+        records.reserve(merged.shown.size());
+        for (const Version* v : merged.shown) records.push_back(take(record_at(*v->record).instant, *v->record));
     }
-    for (const Version* v : merge_versions(all_versions).shown) records.push_back(*v->record);
+    if (!writable_)
+        for (const auto& file : files_read) others_.erase(file);
     return records;
 }
 
-std::vector<Record> Transaction::all(const RecordFormat& format) {
+namespace {
+
+// Oldest first, equal times in the order given.
+std::vector<Record> in_time_order(std::vector<Transaction::Timed> timed) {
+    const auto by_time = [](const auto& a, const auto& b) { return a.at < b.at; };
+    if (!std::is_sorted(timed.begin(), timed.end(), by_time)) std::stable_sort(timed.begin(), timed.end(), by_time);
     std::vector<Record> records;
+    records.reserve(timed.size());
+    for (auto& t : timed) records.push_back(std::move(t.record));
+    return records;
+}
+
+}  // namespace
+
+std::vector<Record> Transaction::all(const RecordFormat& format) {
+    std::vector<Timed> timed;
     for (const auto& m : months_with_files(format)) {
         auto month_records = shown(format, m);
-        records.insert(records.end(), std::make_move_iterator(month_records.begin()),
-                       std::make_move_iterator(month_records.end()));
+        timed.insert(timed.end(), std::make_move_iterator(month_records.begin()),
+                     std::make_move_iterator(month_records.end()));
     }
-    std::stable_sort(records.begin(), records.end(), earlier);
-    return records;
+    return in_time_order(std::move(timed));
 }
 
 std::vector<Record> Transaction::range(const RecordFormat& format, Instant from, Instant to) {
-    std::vector<std::pair<Instant, Record>> timed;
+    std::vector<Timed> timed;
     if (to < from) return {};
     // A record's file is the month of its own wall-clock time, up to 14 hours from UTC.
     const LocalDay first = date::floor<date::days>(LocalTime{from.time_since_epoch()}) - date::days{1};
@@ -922,34 +957,30 @@ std::vector<Record> Transaction::range(const RecordFormat& format, Instant from,
     const auto& files = listing(format);
     for (const auto& m : months_spanning(first, last)) {
         // A month of the span is read when some device has it: a few lookups, whatever the history.
-        const bool staged = months_.contains(own_month_path(format, m));
+        const bool staged = !months_.empty() && months_.contains(own_month_path(format, m));
         if (!staged && std::none_of(files.begin(), files.end(),
                                     [&](const DeviceFiles& f) { return f.has(m) || f.copies.contains(m); }))
             continue;
-        for (auto& record : shown(format, m)) {
-            // Each record's time is read once: sorting by record_at() parsed it at every comparison.
-            const Instant at = record_at(record).instant;
-            if (at >= from && at <= to) timed.emplace_back(at, std::move(record));
-        }
+        for (auto& record : shown(format, m))
+            if (record.at >= from && record.at <= to) timed.push_back(std::move(record));
     }
-    std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<Record> records;
-    records.reserve(timed.size());
-    for (auto& [at, record] : timed) records.push_back(std::move(record));
-    return records;
+    return in_time_order(std::move(timed));
 }
 
 std::vector<Record> Transaction::latest(const RecordFormat& format, std::size_t wanted) {
-    std::vector<Record> records;
+    std::vector<Timed> timed;
     const auto months = months_with_files(format);
-    for (auto m = months.rbegin(); m != months.rend() && records.size() < wanted; ++m) {
+    for (auto m = months.rbegin(); m != months.rend() && timed.size() < wanted; ++m) {
         // Later in a file means written later: reversed, the newest of equal times comes first.
         auto month_records = shown(format, *m);
-        records.insert(records.end(), month_records.rbegin(), month_records.rend());
+        timed.insert(timed.end(), std::make_move_iterator(month_records.rbegin()),
+                     std::make_move_iterator(month_records.rend()));
     }
-    std::stable_sort(records.begin(), records.end(),
-                     [](const Record& a, const Record& b) { return record_at(a).instant > record_at(b).instant; });
-    if (records.size() > wanted) records.resize(wanted);
+    std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.at > b.at; });
+    if (timed.size() > wanted) timed.resize(wanted);
+    std::vector<Record> records;
+    records.reserve(timed.size());
+    for (auto& t : timed) records.push_back(std::move(t.record));
     return records;
 }
 

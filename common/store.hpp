@@ -102,6 +102,12 @@ public:
     };
     std::vector<Unsettled> unsettled(const RecordFormat& format);
 
+    // A record with its `at` read once, for sorting.
+    struct Timed {
+        Instant at;
+        Record record;
+    };
+
     // Adds a record to this device's file for the month of its `at`, with a fresh id (two
     // characters for the month, one for the device, three random, unique in that month on
     // every device), and returns it as it will be stored. The month file as it will be must
@@ -146,9 +152,11 @@ private:
     std::filesystem::path last_file(const RecordFormat& format) const;
     const std::vector<DeviceFiles>& listing(const RecordFormat& format);
     const std::vector<Record>& other_records(const RecordFormat& format, const std::filesystem::path& file);
-    // Every version of the month's records on every device; `sources`: how many files held any.
-    std::vector<Version> versions(const RecordFormat& format, date::year_month month, std::size_t* sources = nullptr);
-    std::vector<Record> shown(const RecordFormat& format, date::year_month month);
+    // Every version of the month's records on every device; `sources`: how many files held any;
+    // `files_read`: the other devices' (or, read-only, all) files they came from.
+    std::vector<Version> versions(const RecordFormat& format, date::year_month month, std::size_t* sources = nullptr,
+                                  std::vector<std::filesystem::path>* files_read = nullptr);
+    std::vector<Timed> shown(const RecordFormat& format, date::year_month month);
     std::set<std::string> ids_in(const RecordFormat& format, date::year_month month);
     void put_own(const RecordFormat& format, date::year_month month, const Record& version);
     void move_old_layout();
