@@ -97,6 +97,10 @@ std::string neutralize(std::string_view text, bool keep_newlines) {
 
 bool is_valid_utf8(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size();) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {  // ASCII, most of any text here, at a byte a step
+            ++pos;
+            continue;
+        }
         const Utf8Char d = decode_utf8_at(text, pos);
         if (d.length == 0) return false;
         pos += d.length;
@@ -141,6 +145,11 @@ std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     bool after_joiner = false;
     for (std::size_t pos = 0; pos < text.size();) {
+        if (const auto c = static_cast<unsigned char>(text[pos]); c >= 0x20 && c < 0x7F && !after_joiner) {
+            ++width;  // printable ASCII is one column: no table look-up for most of a note
+            ++pos;
+            continue;
+        }
         const Step step = next_step(text, pos, after_joiner);
         after_joiner = decode_utf8_at(text, pos).code_point == zero_width_joiner && step.length == 3;
         width += step.width;

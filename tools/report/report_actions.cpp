@@ -20,8 +20,6 @@
 #include "prompt_record.hpp"
 #include "report.hpp"
 
-#include <future>
-
 namespace report {
 
 Format chosen_format(const Options& options) {
@@ -55,6 +53,9 @@ bool nothing_recorded_yet(const tend::Session& session) {
     return true;
 }
 
+// More records than this are freed on a second thread (see run()).
+constexpr std::size_t many_records = 1000;
+
 constexpr std::string_view first_run_text =
     "Nothing to report yet: tend has no records in {}.\n"
     "Try a check-in (checkin 6), a few slow breaths (breathe), today's question (prompt today)\n"
@@ -85,13 +86,11 @@ int run(const Options& options, const tend::Session& session) {
     const tend::Instant to = period_end(period, session.zone);
     const auto read = [&](const tend::RecordFormat& kind) { return session.store(kind).read_range(from, to); };
     ReportRecords records;
-    // Parsing is most of a long report's time, so check-ins and breathing are read on a second
-    // thread while prompts and boundaries are read here: the two halves are about the same size.
-    // A shared lock each; an error on the other thread is rethrown by get().
-    auto other_half = std::async(std::launch::async, [&] {
-        records.checkins = read(tend::checkin_format);
-        records.breathes = read(tend::breathe_format);
-    });
+    // Parsing is most of a long report's time, so check-ins are read on a second thread while
+    // the other kinds are read here: the two halves cost about the same (check-ins have the most
+    // fields to a record). A shared lock each; an error on the other thread is rethrown by get().
+    auto other_half = std::async(std::launch::async, [&] { records.checkins = read(tend::checkin_format); });
+    records.breathes = read(tend::breathe_format);
     records.prompts = read(tend::prompt_format);
     records.boundaries = read(tend::boundary_format);
     other_half.get();
@@ -99,6 +98,12 @@ int run(const Options& options, const tend::Session& session) {
     const auto vocabulary = tend::FeelingVocabulary::shipped(session.config.checkin.feelings);
     const ReportData data =
         aggregate(period, records, session.zone, session.zone.day_of(session.now), vocabulary, !options.no_notes);
+    // Freeing years of records costs about as much as rendering them, so the second thread frees
+    // them meanwhile (joined when `freed` goes); a few hundred cost less than starting a thread.
+    std::future<void> freed;
+    if (records.checkins.size() + records.breathes.size() + records.prompts.size() + records.boundaries.size() >
+        many_records)
+        freed = std::async(std::launch::async, [gone = std::move(records)]() mutable { gone = ReportRecords{}; });
     if (options.quiet_if_empty && data.empty()) return 0;
     if (data.empty() && format == Format::text && to_stdout && nothing_recorded_yet(session)) {
         session.io.out << fmt::format(fmt::runtime(first_run_text), tend::neutralize(session.paths.data_dir.string()));
