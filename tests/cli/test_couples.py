@@ -140,12 +140,14 @@ class SharedPromptOfTheDay(CoupleCase):
         a_options = [[], ["--exclude", "body"], ["--depth", "1", "--solo"], ["--deck", "alex-own"]]
         s_options = [["--together"], ["--deck", "sam-own,play"], ["--depth", "3"]]
         held = {"Alex": 0, "Sam": 0}
+        days = []
         start = datetime.date(2026, 12, 1)
         for n in range(31):
             now = f"{start + datetime.timedelta(days=n)}T20:00:00+00:00"
             a = alex.json("prompt", "today", "--json", *a_options[n % len(a_options)], now=now)
             s = sam.json("prompt", "today", "--json", *s_options[n % len(s_options)], now=now)
             self.assertEqual((a["shared_id"], a["check_code"]), (s["shared_id"], s["check_code"]), now)
+            days.append((a["date"], a["shared_id"], a["check_code"]))
             self.assertFalse(a["shared_id"].startswith(("alex-own", "sam-own")))
             for p, got in (("Alex", a), ("Sam", s)):
                 held[p] += got["held_back"]
@@ -159,6 +161,22 @@ class SharedPromptOfTheDay(CoupleCase):
         self.assertIn("Today's shared prompt is one you chose to skip", text)
         self.assertIn(f"check {shared['check_code']}", text)
         self.assertNotIn(shared["text"], text)
+
+        # report --couple gives every day's shared prompt and check code, as both prompt todays did; a day
+        # Alex's own config holds back keeps its words out of Alex's report, and Sam's shows them.
+        end = "2026-12-31T22:00:00+00:00"
+        got = {p.name: p.json("report", "--couple", "--json", "--month", "2026-12", now=end) for p in (alex, sam)}
+        for name, report in got.items():
+            self.assertEqual([(d["date"], d["prompt_id"], d["check_code"]) for d in report["days"]], days, name)
+            self.assertSchema(report, "report.couple")
+        self.assertFalse(any(d["held_back"] for d in got["Sam"]["days"]), "depth 3, either: Sam skips none")
+        held_back = [(a, s) for a, s in zip(got["Alex"]["days"], got["Sam"]["days"]) if a["held_back"]]
+        self.assertGreater(len(held_back), 5)
+        alex_text = alex.ok("report", "--couple", "--month", "2026-12", now=end).stdout
+        for a, s in held_back:
+            self.assertIsNone(a["prompt_text"])
+            self.assertNotIn(s["prompt_text"], alex_text)
+            self.assertIn(f"{a['prompt_id']} \u00b7 check {a['check_code']}", alex_text)
         self.assertNoConflicts(alex, sam)
 
 
@@ -275,20 +293,32 @@ class CoupleReport(CoupleCase):
         alex.sync()
         sam.sync()
         alex.sync()
+        shared_id = alex.json("prompt", "today", "--json", now=day)["shared_id"]
+        # Days with nothing shared are in every report too (from 1 December, and the Monday of W50).
         for p in (alex, sam):
-            for fmt in ("text", "markdown", "json", "html", "csv"):
-                with self.subTest(partner=p.name, format=fmt):
-                    out = p.ok("report", "--couple", "--week", "2026-W50", "--format", fmt, now=day).stdout
-                    for word in self.PRIVATE:
-                        self.assertNotIn(word, out)
-                    self.assertIn("Alex shares plover-words", out)
-                    self.assertIn("Sam shares plover-words", out)
-                    self.assertIn("6", out)
+            for period in (("--week", "2026-W50"), ("--from", "2026-12-01")):
+                for fmt in ("text", "markdown", "json", "html", "csv"):
+                    with self.subTest(partner=p.name, period=period, format=fmt):
+                        out = p.ok("report", "--couple", *period, "--format", fmt, now=day).stdout
+                        for word in self.PRIVATE:
+                            self.assertNotIn(word, out)
+                        self.assertIn("Alex shares plover-words", out)
+                        self.assertIn("Sam shares plover-words", out)
+                        self.assertIn(shared_id, out)
+                        self.assertIn("6", out)
             got = p.json("report", "--couple", "--json", "--week", "2026-W50", now=day)
             self.assertEqual(sorted((n["by"], n["mood"], n["anxiety"]) for n in got["numbers"]),
                              [("Alex", 6, 2), ("Sam", 6, 2)])
-            self.assertEqual(len(got["prompts"]), 1)
+            self.assertEqual([d["date"] for d in got["days"]], ["2026-12-07", "2026-12-08"], "up to today")
+            self.assertEqual([d["answers"] for d in got["days"]][0], [])
+            today = got["days"][1]
+            self.assertEqual(today["prompt_id"], shared_id)
+            self.assertEqual(sorted((a["by"], a["text"]) for a in today["answers"]),
+                             [("Alex", "Alex shares plover-words"), ("Sam", "Sam shares plover-words")])
+            self.assertEqual(got["prompts"], [], "every shared answer was to a day's shared prompt")
             self.assertSchema(got, "report.couple")
+        self.assertEqual(*[[d["check_code"] for d in p.json("report", "--couple", "--json", now=day)["days"]]
+                           for p in (alex, sam)])
         for word in self.PRIVATE:
             self.assertNotIn(word, alex.files_text() + sam.files_text(), "nothing private ever reached the folder")
         self.assertNoConflicts(alex, sam)

@@ -11,6 +11,8 @@
 #include "couple.hpp"
 #include "error.hpp"
 #include "json.hpp"
+#include "prompt_library.hpp"
+#include "prompt_pick.hpp"
 #include "prompt_record.hpp"
 #include "render_common.hpp"
 #include "terminal.hpp"
@@ -36,6 +38,18 @@ std::string who(const CoupleNumbers& n) {
 
 constexpr std::string_view waiting_words = "shared an answer; it shows once you have answered or skipped this prompt";
 constexpr std::string_view nothing_shared = "Nothing was shared in the couple's folder in this period.";
+constexpr std::string_view held_back_words = "Held back for you: one you chose to skip, so its words are not shown.";
+constexpr std::string_view no_seed_words =
+    "There is no shared prompt of the day without a [prompt] seed; the same word in both your configs makes one.";
+
+std::string day_heading(const CoupleDay& d) {
+    return fmt::format("{} \u00b7 {} \u00b7 check {}", short_day(d.day), tend::neutralize(d.prompt_id), d.check_code);
+}
+
+std::string notes_words(const CoupleDay& d) {
+    return d.notes.empty() ? std::string()
+                           : tend::neutralize(fmt::format("Content note: {}.", fmt::join(d.notes, ", ")));
+}
 
 std::string numbers_words(const CoupleNumbers& n) {
     std::vector<std::string> parts;
@@ -48,23 +62,39 @@ std::string title(const CoupleReport& r) {
     return fmt::format("Together: {}", period_name(r.period));
 }
 
+void text_answers(std::string& out, const std::vector<CoupleAnswer>& answers, const tend::Style& style) {
+    for (const auto& a : answers) {
+        out += fmt::format("  {}, {}:", style.bold(tend::neutralize(who(a))), day_and_time(a.at));
+        if (!a.text) {
+            out += " " + style.dim(std::string(waiting_words)) + "\n";
+            continue;
+        }
+        out += "\n";
+        for (const auto& line : own_lines(*a.text))
+            for (const auto& piece : wrap(line, 72)) out += "    " + piece + "\n";
+    }
+}
+
 std::string render_text(const CoupleReport& r, const tend::Style& style) {
     std::string out = style.bold(title(r)) + "\n" + day_span(r.period.first, r.period.last) + "\n";
+    if (!r.seeded) out += "\n" + std::string(no_seed_words) + "\n";
+    if (!r.days.empty()) out += "\n" + style.bold("The shared prompt of each day") + "\n";
+    for (const auto& d : r.days) {
+        out += "\n" + style.cyan(day_heading(d)) + "\n";
+        if (d.prompt_text && !d.notes.empty()) out += "  " + style.yellow(notes_words(d)) + "\n";
+        if (d.prompt_text) {
+            for (const auto& line : wrap(tend::neutralize(*d.prompt_text), 76)) out += "  " + line + "\n";
+        } else {
+            out += "  " + style.dim(std::string(held_back_words)) + "\n";
+        }
+        text_answers(out, d.answers, style);
+    }
     if (r.empty()) return out + "\n" + std::string(nothing_shared) + "\n";
-    if (!r.prompts.empty()) out += "\n" + style.bold("Shared prompts") + "\n";
+    if (!r.prompts.empty()) out += "\n" + style.bold("Other shared answers") + "\n";
     for (const auto& p : r.prompts) {
         out += "\n" + style.cyan(tend::neutralize(p.prompt_id)) + "\n";
         for (const auto& line : wrap(tend::neutralize(p.prompt_text), 76)) out += "  " + line + "\n";
-        for (const auto& a : p.answers) {
-            out += fmt::format("  {}, {}:", style.bold(tend::neutralize(who(a))), day_and_time(a.at));
-            if (!a.text) {
-                out += " " + style.dim(std::string(waiting_words)) + "\n";
-                continue;
-            }
-            out += "\n";
-            for (const auto& line : own_lines(*a.text))
-                for (const auto& piece : wrap(line, 72)) out += "    " + piece + "\n";
-        }
+        text_answers(out, p.answers, style);
     }
     if (!r.numbers.empty()) out += "\n" + style.bold("Shared check-in numbers") + "\n";
     for (const auto& n : r.numbers)
@@ -72,16 +102,29 @@ std::string render_text(const CoupleReport& r, const tend::Style& style) {
     return out;
 }
 
+void markdown_answers(std::string& out, const std::vector<CoupleAnswer>& answers) {
+    for (const auto& a : answers) {
+        out += fmt::format("\n**{}**, {}:", md(who(a)), md(day_and_time(a.at)));
+        out += a.text ? "\n\n" + md_block(*a.text, "> ") : " _" + md(std::string(waiting_words)) + "_\n";
+    }
+}
+
 std::string render_markdown(const CoupleReport& r) {
     std::string out = fmt::format("# {}\n\n{}\n", md(title(r)), md(day_span(r.period.first, r.period.last)));
+    if (!r.seeded) out += "\n" + md(std::string(no_seed_words)) + "\n";
+    if (!r.days.empty()) out += "\n## The shared prompt of each day\n";
+    for (const auto& d : r.days) {
+        out += fmt::format("\n### {}\n\n", md(day_heading(d)));
+        if (d.prompt_text && !d.notes.empty()) out += md(notes_words(d)) + "\n\n";
+        out += d.prompt_text ? fmt::format("*{}*\n", md(*d.prompt_text))
+                             : fmt::format("_{}_\n", md(std::string(held_back_words)));
+        markdown_answers(out, d.answers);
+    }
     if (r.empty()) return out + "\n" + std::string(nothing_shared) + "\n";
-    if (!r.prompts.empty()) out += "\n## Shared prompts\n";
+    if (!r.prompts.empty()) out += "\n## Other shared answers\n";
     for (const auto& p : r.prompts) {
         out += fmt::format("\n### {}\n\n*{}*\n", md(p.prompt_id), md(p.prompt_text));
-        for (const auto& a : p.answers) {
-            out += fmt::format("\n**{}**, {}:", md(who(a)), md(day_and_time(a.at)));
-            out += a.text ? "\n\n" + md_block(*a.text, "> ") : " _" + md(std::string(waiting_words)) + "_\n";
-        }
+        markdown_answers(out, p.answers);
     }
     if (!r.numbers.empty()) out += "\n## Shared check-in numbers\n\n";
     for (const auto& n : r.numbers)
@@ -89,23 +132,41 @@ std::string render_markdown(const CoupleReport& r) {
     return out;
 }
 
+Json answers_json(const std::vector<CoupleAnswer>& answers) {
+    Json array = Json::array();
+    for (const auto& a : answers)
+        array.push(Json::object()
+                       .set("by", a.by)
+                       .set("yours", a.yours)
+                       .set("at", a.at)
+                       .set("revealed", a.text.has_value())
+                       .set("text", a.text ? Json(*a.text) : Json(nullptr)));
+    return array;
+}
+
 std::string render_json(const CoupleReport& r, tend::TimeStyle times) {
+    Json days = Json::array();
+    for (const auto& d : r.days) {
+        Json notes = Json::array();
+        for (const auto& note : d.notes) notes.push(note);
+        days.push(Json::object()
+                      .set("date", tend::format_day(d.day))
+                      .set("prompt_id", d.prompt_id)
+                      .set("deck", d.deck)
+                      .set("depth", d.depth)
+                      .set("notes", std::move(notes))
+                      .set("held_back", !d.prompt_text)
+                      .set("prompt_text", d.prompt_text ? Json(*d.prompt_text) : Json(nullptr))
+                      .set("check_code", d.check_code)
+                      .set("answers", answers_json(d.answers)));
+    }
     Json prompts = Json::array();
-    for (const auto& p : r.prompts) {
-        Json answers = Json::array();
-        for (const auto& a : p.answers)
-            answers.push(Json::object()
-                             .set("by", a.by)
-                             .set("yours", a.yours)
-                             .set("at", a.at)
-                             .set("revealed", a.text.has_value())
-                             .set("text", a.text ? Json(*a.text) : Json(nullptr)));
+    for (const auto& p : r.prompts)
         prompts.push(Json::object()
                          .set("prompt_id", p.prompt_id)
                          .set("deck", p.deck)
                          .set("prompt_text", p.prompt_text)
-                         .set("answers", std::move(answers)));
-    }
+                         .set("answers", answers_json(p.answers)));
     Json numbers = Json::array();
     for (const auto& n : r.numbers) {
         Json row = Json::object().set("by", n.by).set("yours", n.yours).set("at", n.at);
@@ -120,23 +181,39 @@ std::string render_json(const CoupleReport& r, tend::TimeStyle times) {
                                   .set("first", tend::format_day(r.period.first))
                                   .set("last", tend::format_day(r.period.last)))
                .set("you", r.you)
+               .set("seeded", r.seeded)
+               .set("days", std::move(days))
                .set("prompts", std::move(prompts))
                .set("numbers", std::move(numbers))
                .dump({.times = times}) +
            "\n";
 }
 
+void html_answers(std::string& body, const std::vector<CoupleAnswer>& answers) {
+    for (const auto& a : answers) {
+        body += fmt::format("<p><strong>{}</strong>, {}:", h(who(a)), h(day_and_time(a.at)));
+        body += a.text ? fmt::format("</p>\n<p class=\"words\">{}</p>\n", h(*a.text, true))
+                       : fmt::format(" <span class=\"muted\">{}</span></p>\n", h(waiting_words));
+    }
+}
+
 std::string render_html(const CoupleReport& r) {
     std::string body;
+    if (!r.seeded) body += fmt::format("<p class=\"muted\">{}</p>\n", h(no_seed_words));
+    if (!r.days.empty()) body += "<h2>The shared prompt of each day</h2>\n";
+    for (const auto& d : r.days) {
+        body += fmt::format("<section>\n<h3>{}</h3>\n", h(day_heading(d)));
+        if (d.prompt_text && !d.notes.empty()) body += fmt::format("<p class=\"muted\">{}</p>\n", h(notes_words(d)));
+        body += d.prompt_text ? fmt::format("<p class=\"prompt\">{}</p>\n", h(*d.prompt_text))
+                              : fmt::format("<p class=\"muted\">{}</p>\n", h(held_back_words));
+        html_answers(body, d.answers);
+        body += "</section>\n";
+    }
     if (r.empty()) body += fmt::format("<p class=\"empty\">{}</p>\n", h(nothing_shared));
-    if (!r.prompts.empty()) body += "<h2>Shared prompts</h2>\n";
+    if (!r.prompts.empty()) body += "<h2>Other shared answers</h2>\n";
     for (const auto& p : r.prompts) {
         body += fmt::format("<section>\n<h3>{}</h3>\n<p class=\"prompt\">{}</p>\n", h(p.prompt_id), h(p.prompt_text));
-        for (const auto& a : p.answers) {
-            body += fmt::format("<p><strong>{}</strong>, {}:", h(who(a)), h(day_and_time(a.at)));
-            body += a.text ? fmt::format("</p>\n<p class=\"words\">{}</p>\n", h(*a.text, true))
-                           : fmt::format(" <span class=\"muted\">{}</span></p>\n", h(waiting_words));
-        }
+        html_answers(body, p.answers);
         body += "</section>\n";
     }
     if (!r.numbers.empty()) {
@@ -172,24 +249,76 @@ std::string csv(std::string_view text) {
 }
 
 std::string render_csv(const CoupleReport& r) {
-    std::string out = "date,at,kind,by,yours,prompt_id,prompt_text,text,mood,energy,anxiety,closeness,safety\n";
+    std::string out =
+        "date,at,kind,by,yours,prompt_id,prompt_text,text,mood,energy,anxiety,closeness,safety,check_code,held_back\n";
     const auto row_start = [](const tend::OffsetTime& at, std::string_view kind, const std::string& by, bool yours) {
         return fmt::format("{},{},{},{},{}", tend::format_day(at.day()), tend::format_rfc3339(at), kind, csv(by),
                            yours ? 1 : 0);
     };
-    for (const auto& p : r.prompts)
-        for (const auto& a : p.answers)
+    const auto answer_rows = [&](const std::vector<CoupleAnswer>& answers, const std::string& id,
+                                 const std::string& text) {
+        for (const auto& a : answers)
             out += row_start(a.at, "answer", a.by, a.yours) +
-                   fmt::format(",{},{},{},,,,,\n", csv(p.prompt_id), csv(p.prompt_text), a.text ? csv(*a.text) : "");
+                   fmt::format(",{},{},{},,,,,,,\n", csv(id), csv(text), a.text ? csv(*a.text) : "");
+    };
+    for (const auto& d : r.days) {
+        out += fmt::format("{},,day,,,{},{},,,,,,,{},{}\n", tend::format_day(d.day), csv(d.prompt_id),
+                           d.prompt_text ? csv(*d.prompt_text) : "", csv(d.check_code), d.prompt_text ? 0 : 1);
+        answer_rows(d.answers, d.prompt_id, d.prompt_text.value_or(""));
+    }
+    for (const auto& p : r.prompts) answer_rows(p.answers, p.prompt_id, p.prompt_text);
     for (const auto& n : r.numbers) {
         out += row_start(n.at, "numbers", n.by, n.yours) + ",,,";
         for (const auto& value : n.values) out += "," + (value ? fmt::format("{}", *value) : std::string());
-        out += "\n";
+        out += ",,\n";
     }
     return out;
 }
 
+// Each day of the period up to today, with the shared prompt both partners' `prompt today`
+// gives: the same function over the same pool (the shipped decks and the couple's), and this
+// person's own [prompt] filters only to hold its words back, as `prompt today` does.
+std::vector<CoupleDay> couple_days(const tend::Session& session, const tend::CoupleFolder& folder,
+                                   const Period& period) {
+    tend::Library library;
+    library.add_couple_decks(folder.decks());
+    for (const auto& skipped : library.skipped())
+        session.warn(fmt::format("{}; this deck is left out of the shared prompts until it is fixed",
+                                 tend::neutralize(skipped.problems.front())));
+    const auto pool = tend::shared_pool(library);
+    const tend::Filter own = tend::own_day_filter(session.config.prompt);
+    const tend::LocalDay today = session.zone.day_of(session.now);
+    std::vector<CoupleDay> days;
+    for (tend::LocalDay day = period.first; day <= period.last && day <= today; day += date::days{1}) {
+        const tend::SharedPick pick = tend::shared_prompt_of_the_day(pool, day, session.config.prompt.seed);
+        if (!pick.card) break;
+        const tend::Card& card = *pick.card;
+        CoupleDay d{day, std::string(card.id), std::string(card.deck), card.depth, {}, std::nullopt, pick.code, {}};
+        for (const auto note : card.note_list()) d.notes.emplace_back(note);
+        if (!tend::filter_miss(own, card)) d.prompt_text = std::string(card.text);
+        days.push_back(std::move(d));
+    }
+    return days;
+}
+
+// The day an answer to `prompt_id` goes beside: the last day up to the answer's own whose shared
+// prompt it is, else the first such day (an answer written the evening before); null for none.
+CoupleDay* day_of_prompt(std::vector<CoupleDay>& days, std::string_view prompt_id, tend::LocalDay answered) {
+    CoupleDay* found = nullptr;
+    for (auto& d : days) {
+        if (d.prompt_id != prompt_id) continue;
+        if (found && d.day > answered) break;
+        found = &d;
+    }
+    return found;
+}
+
 }  // namespace
+
+bool CoupleReport::empty() const {
+    return prompts.empty() && numbers.empty() &&
+           std::all_of(days.begin(), days.end(), [](const CoupleDay& d) { return d.answers.empty(); });
+}
 
 CoupleReport read_couple_report(const tend::Session& session, const Period& period) {
     const auto folder = tend::couple_folder(session);
@@ -199,7 +328,11 @@ CoupleReport read_couple_report(const tend::Session& session, const Period& peri
             "partner sync (see 'man 7 tend')");
     const tend::Instant from = period_begin(period, session.zone);
     const tend::Instant to = period_end(period, session.zone);
-    CoupleReport report{period, folder->name, {}, {}};
+    CoupleReport report;
+    report.period = period;
+    report.you = folder->name;
+    report.seeded = !session.config.prompt.seed.empty();
+    if (report.seeded) report.days = couple_days(session, *folder, period);
 
     std::set<std::string, std::less<>> answered_or_skipped;
     for (const auto& record :
@@ -210,16 +343,21 @@ CoupleReport read_couple_report(const tend::Session& session, const Period& peri
     }
     for (const auto& shared : tend::shared_records(session, *folder, tend::shared_answer_format, from, to)) {
         const std::string id = text_of(shared.record, "prompt_id");
+        const bool yours = shared.by() == folder->name;
+        const bool shown = yours || answered_or_skipped.contains(id);
+        CoupleAnswer answer{shared.by(), yours, tend::record_at(shared.record),
+                            shown ? std::optional(text_of(shared.record, "text")) : std::nullopt};
+        if (CoupleDay* day = day_of_prompt(report.days, id, answer.at.day())) {
+            day->answers.push_back(std::move(answer));
+            continue;
+        }
         auto it = std::find_if(report.prompts.begin(), report.prompts.end(),
                                [&](const CouplePrompt& p) { return p.prompt_id == id; });
         if (it == report.prompts.end()) {
             report.prompts.push_back({id, text_of(shared.record, "deck"), text_of(shared.record, "prompt_text"), {}});
             it = report.prompts.end() - 1;
         }
-        const bool yours = shared.by() == folder->name;
-        const bool shown = yours || answered_or_skipped.contains(id);
-        it->answers.push_back({shared.by(), yours, tend::record_at(shared.record),
-                               shown ? std::optional(text_of(shared.record, "text")) : std::nullopt});
+        it->answers.push_back(std::move(answer));
     }
     for (const auto& shared : tend::shared_records(session, *folder, tend::shared_numbers_format, from, to)) {
         CoupleNumbers n{shared.by(), shared.by() == folder->name, tend::record_at(shared.record), {}};

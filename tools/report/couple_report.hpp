@@ -24,7 +24,23 @@ struct CoupleAnswer {
     std::optional<std::string> text;
 };
 
-// A prompt someone shared an answer to in the period, with every shared answer to it.
+// A day of the period (up to today) and the couple's shared prompt of the day, the one both
+// partners' `prompt today` gives, with its check code and the shared answers to it.
+struct CoupleDay {
+    tend::LocalDay day;
+    std::string prompt_id;
+    std::string deck;
+    int depth = 0;
+    std::vector<std::string> notes;  // its content notes
+    // nullopt when held back: this person's own [prompt] choices leave it out, so its words
+    // are not shown here either (as in `prompt today`).
+    std::optional<std::string> prompt_text;
+    std::string check_code;
+    std::vector<CoupleAnswer> answers;  // oldest first
+};
+
+// A prompt someone shared an answer to in the period that was no day's shared prompt in it,
+// with every shared answer to it.
 struct CouplePrompt {
     std::string prompt_id;
     std::string deck;
@@ -42,17 +58,21 @@ struct CoupleNumbers {
 
 struct CoupleReport {
     Period period;
-    std::string you;  // this person's name in the couple's folder
+    std::string you;      // this person's name in the couple's folder
+    bool seeded = false;  // [prompt] seed is set, so there is a shared prompt of the day
+    std::vector<CoupleDay> days;
     std::vector<CouplePrompt> prompts;
     std::vector<CoupleNumbers> numbers;
-    bool empty() const { return prompts.empty() && numbers.empty(); }
+    // Nothing was shared in the period (the days' prompts are not shares).
+    bool empty() const;
 };
 
-inline constexpr std::string_view couple_json_schema = "tend.couple-report/1";
+inline constexpr std::string_view couple_json_schema = "tend.couple-report/2";
 
-// Reads the couple's folder (every device) for the period and this person's own prompt history
-// for what they answered or skipped (from a year before the period to now): nothing else of
-// their private data, and nothing at all of a partner's.
+// Reads the couple's folder (every device) for the period, its decks for each day's shared
+// prompt, this person's [prompt] seed and filters, and their own prompt history for what they
+// answered or skipped (from a year before the period to now): nothing else of their private
+// data, and nothing at all of a partner's.
 CoupleReport read_couple_report(const tend::Session& session, const Period& period);
 
 std::string render_couple(Format format, const CoupleReport& report, const tend::Style& style, tend::TimeStyle times);
