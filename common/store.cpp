@@ -853,10 +853,11 @@ std::vector<Version> Transaction::versions(const RecordFormat& format, date::yea
         add(other_records(format, file), device);
         if (files_read) files_read->push_back(file);
     };
-    // A reader needs only the records of its own files, not their bytes kept for a rewrite.
+    // A reader needs only the records of its own files, not their bytes kept for a rewrite, and
+    // opens only a file its listing has: a month of another device's is not probed here too.
     if (writable_)
         add(month(format, m).records, device_);
-    else
+    else if (listing(format).front().has(m))
         add_file(own_month_path(format, m), device_);
     for (const auto& files : listing(format)) {
         if (files.own && writable_) continue;
