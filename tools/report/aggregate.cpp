@@ -345,8 +345,10 @@ void add_prompts(ReportData& data, const std::vector<Record>& records, const Pla
 
 }  // namespace
 
-ReportData aggregate(const Period& period, const ReportRecords& records, const tend::Zone& zone, tend::LocalDay today,
-                     const tend::FeelingVocabulary& vocabulary, bool notes) {
+namespace {
+
+// A report with its days laid out and nothing counted yet.
+ReportData empty_report(const Period& period, tend::LocalDay today, bool notes) {
     ReportData data;
     data.period = period;
     data.previous = previous_period(period);
@@ -358,16 +360,48 @@ ReportData aggregate(const Period& period, const ReportRecords& records, const t
         if (!row.future) ++data.days_so_far;
         data.days.push_back(row);
     }
+    return data;
+}
+
+}  // namespace
+
+ReportData aggregate_checkins(const Period& period, const std::vector<Record>& checkins, const tend::Zone& zone,
+                              tend::LocalDay today, const tend::FeelingVocabulary& vocabulary, bool notes) {
+    ReportData data = empty_report(period, today, notes);
+    add_checkins(data, checkins, Placer(data.period, data.previous, zone), vocabulary);
+    return data;
+}
+
+ReportData aggregate_rest(const Period& period, const ReportRecords& records, const tend::Zone& zone,
+                          tend::LocalDay today, bool notes) {
+    ReportData data = empty_report(period, today, notes);
     const Placer placer(data.period, data.previous, zone);
-    add_checkins(data, records.checkins, placer, vocabulary);
     add_breathing(data, records.breathes, placer);
     add_boundaries(data, records.boundaries, placer);
     add_prompts(data, records.prompts, placer);
+    return data;
+}
+
+ReportData joined(ReportData checkins, ReportData rest) {
+    // What add_checkins() counts: its section, its records, and per day its count, means and practice.
+    rest.checkins = std::move(checkins.checkins);
+    rest.records += checkins.records;
+    for (std::size_t d = 0; d < rest.days.size(); ++d) {
+        rest.days[d].checkins = checkins.days[d].checkins;
+        rest.days[d].means = checkins.days[d].means;
+        rest.days[d].practice = rest.days[d].practice || checkins.days[d].practice;
+    }
     // A record dated after today (another device's clock, a typo) still counts where it is,
     // but never makes "5 of the 2 days so far".
-    for (const auto& day : data.days)
-        if (day.practice && !day.future) ++data.practice_days;
-    return data;
+    for (const auto& day : rest.days)
+        if (day.practice && !day.future) ++rest.practice_days;
+    return rest;
+}
+
+ReportData aggregate(const Period& period, const ReportRecords& records, const tend::Zone& zone, tend::LocalDay today,
+                     const tend::FeelingVocabulary& vocabulary, bool notes) {
+    return joined(aggregate_checkins(period, records.checkins, zone, today, vocabulary, notes),
+                  aggregate_rest(period, records, zone, today, notes));
 }
 
 }  // namespace report

@@ -29,4 +29,13 @@ struct ReportRecords {
 ReportData aggregate(const Period& period, const ReportRecords& records, const tend::Zone& zone, tend::LocalDay today,
                      const tend::FeelingVocabulary& vocabulary, bool notes);
 
+// aggregate() in two halves that can be made at once, on two threads: the check-ins' part (from
+// the check-ins alone) and the rest (from every other kind; records.checkins is not read), then
+// joined. aggregate() is joined(aggregate_checkins(...), aggregate_rest(...)).
+ReportData aggregate_checkins(const Period& period, const std::vector<tend::Record>& checkins, const tend::Zone& zone,
+                              tend::LocalDay today, const tend::FeelingVocabulary& vocabulary, bool notes);
+ReportData aggregate_rest(const Period& period, const ReportRecords& records, const tend::Zone& zone,
+                          tend::LocalDay today, bool notes);
+ReportData joined(ReportData checkins, ReportData rest);
+
 }  // namespace report

@@ -85,19 +85,23 @@ int run(const Options& options, const tend::Session& session) {
     const tend::Instant from = period_begin(previous_period(period), session.zone);
     const tend::Instant to = period_end(period, session.zone);
     const auto read = [&](const tend::RecordFormat& kind) { return session.store(kind).read_range(from, to); };
+    const tend::LocalDay today = session.zone.day_of(session.now);
+    // Reading is most of a long report's time, so check-ins are read and counted on a second
+    // thread while the other kinds are read and counted here: the two halves cost about the
+    // same (check-ins have the most fields to a record). A shared lock each; an error on the
+    // other thread is rethrown by get().
     ReportRecords records;
-    // Parsing is most of a long report's time, so check-ins are read on a second thread while
-    // the other kinds are read here: the two halves cost about the same (check-ins have the most
-    // fields to a record). A shared lock each; an error on the other thread is rethrown by get().
-    auto other_half = std::async(std::launch::async, [&] { records.checkins = read(tend::checkin_format); });
+    session.device();  // resolved (and any warning given) before a second thread asks for it too
+    auto checkins_part = std::async(std::launch::async, [&] {
+        records.checkins = read(tend::checkin_format);
+        const auto vocabulary = tend::FeelingVocabulary::shipped(session.config.checkin.feelings);
+        return aggregate_checkins(period, records.checkins, session.zone, today, vocabulary, !options.no_notes);
+    });
     records.breathes = read(tend::breathe_format);
     records.prompts = read(tend::prompt_format);
     records.boundaries = read(tend::boundary_format);
-    other_half.get();
-
-    const auto vocabulary = tend::FeelingVocabulary::shipped(session.config.checkin.feelings);
-    const ReportData data =
-        aggregate(period, records, session.zone, session.zone.day_of(session.now), vocabulary, !options.no_notes);
+    ReportData rest = aggregate_rest(period, records, session.zone, today, !options.no_notes);
+    const ReportData data = joined(checkins_part.get(), std::move(rest));
     // Freeing years of records costs about as much as rendering them, so the second thread frees
     // them meanwhile (joined when `freed` goes); a few hundred cost less than starting a thread.
     std::future<void> freed;
