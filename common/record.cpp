@@ -141,24 +141,24 @@ std::vector<std::string> validate_record(const Record& record, const RecordForma
         }
         if (auto problem = check_value(node, *spec)) problems.push_back(*problem);
     }
-    const std::string header = where(record);
+    const auto header = [&] { return where(record); };  // only for a problem: a sound record formats nothing
     for (const FieldSpec* common : {&id_field, &at_field, &recorded_field})
         if (!record.contains(common->name))
-            problems.push_back(fmt::format("{}: [[{}]] record has no '{}'", header, format.kind, common->name));
+            problems.push_back(fmt::format("{}: [[{}]] record has no '{}'", header(), format.kind, common->name));
     if (auto id = record["id"].value<std::string>(); id && id->empty())
-        problems.push_back(fmt::format("{}: 'id' is empty", header));
+        problems.push_back(fmt::format("{}: 'id' is empty", header()));
     if (record["deleted"].value_or(false)) {
         // A deletion marker keeps nothing of what the record said.
         for (const FieldSpec& spec : format.fields)
             if (const toml::node* node = record.get(spec.name))
                 problems.push_back(fmt::format("{}: a deleted record keeps no '{}'", where(*node), spec.name));
         if (!record.contains("revision"))
-            problems.push_back(fmt::format("{}: a deleted record needs its 'revision'", header));
+            problems.push_back(fmt::format("{}: a deleted record needs its 'revision'", header()));
         return problems;
     }
     for (const FieldSpec& spec : format.fields)
         if (spec.required && !record.contains(spec.name))
-            problems.push_back(fmt::format("{}: [[{}]] record has no '{}'", header, format.kind, spec.name));
+            problems.push_back(fmt::format("{}: [[{}]] record has no '{}'", header(), format.kind, spec.name));
     if (format.rules)
         for (auto& problem : format.rules(record)) problems.push_back(std::move(problem));
     return problems;

@@ -71,7 +71,17 @@ bool is_bidi_control(char32_t c) {
 std::string neutralize(std::string_view text, bool keep_newlines) {
     std::string out;
     out.reserve(text.size());
+    const auto printable_ascii = [&](std::size_t at) {
+        const auto byte = static_cast<unsigned char>(text[at]);
+        return byte >= 0x20 && byte < 0x7F;
+    };
     for (std::size_t pos = 0; pos < text.size();) {
+        if (printable_ascii(pos)) {  // kept as it is, a run at a time: most of any note
+            const std::size_t from = pos;
+            while (pos < text.size() && printable_ascii(pos)) ++pos;
+            out.append(text.substr(from, pos - from));
+            continue;
+        }
         const Utf8Char d = decode_utf8_at(text, pos);
         if (d.length == 0) {
             out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[pos]));
