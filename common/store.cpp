@@ -343,28 +343,30 @@ public:
         }
     }
 
-    const std::vector<date::year_month>* find(const std::string& dir, const std::string& stamp) const {
+    const std::vector<date::year_month>* find(const std::string& dir, const std::string& stamp) {
         const auto it = entries_.find(dir);
-        return it != entries_.end() && it->second.first == stamp && !stamp.empty() ? &it->second.second : nullptr;
+        return it != entries_.end() && it->second.stamp == stamp && !stamp.empty() ? expanded(it->second) : nullptr;
     }
 
     void remember(const std::string& dir, std::string stamp, const std::vector<date::year_month>& months) {
-        entries_[dir] = {std::move(stamp), months};
+        entries_[dir] = {std::move(stamp), {}, true, true, months};
         dirty_ = true;
     }
 
     // Best effort: the cache is only ever a shortcut, never the record of anything.
-    void save() const noexcept {
+    void save() noexcept {
         if (!dirty_) return;
         try {
             std::string out;
-            for (const auto& [dir, entry] : entries_) {
-                out += dir + '\t' + entry.first + '\t';
+            for (auto& [dir, entry] : entries_) {
+                const auto* months = expanded(entry);
+                if (!months) continue;  // not what this tend writes: left out, and listed anew
+                out += dir + '\t' + entry.stamp + '\t';
                 // Runs of consecutive months, "2006-11+240": a few bytes for 20 years.
-                for (std::size_t i = 0; i < entry.second.size();) {
+                for (std::size_t i = 0; i < months->size();) {
                     std::size_t j = i + 1;
-                    while (j < entry.second.size() && entry.second[j] == entry.second[j - 1] + date::months{1}) ++j;
-                    out += fmt::format("{}{}+{}", i ? "," : "", month_key(entry.second[i]), j - i);
+                    while (j < months->size() && (*months)[j] == (*months)[j - 1] + date::months{1}) ++j;
+                    out += fmt::format("{}{}+{}", i ? "," : "", month_key((*months)[i]), j - i);
                     i = j;
                 }
                 out += '\n';
@@ -378,33 +380,55 @@ public:
     }
 
 private:
+    struct Entry {
+        std::string stamp;
+        std::string runs;  // as the file has them, until expanded
+        bool expanded = false;
+        bool valid = false;
+        std::vector<date::year_month> months;
+    };
+
     void parse_line(std::string_view line) {
         const auto tab1 = line.find('\t');
         const auto tab2 = tab1 == line.npos ? line.npos : line.find('\t', tab1 + 1);
         if (tab2 == line.npos) return;
-        std::vector<date::year_month> months;
-        std::string_view runs = line.substr(tab2 + 1);
+        entries_[std::string(line.substr(0, tab1))] = {
+            std::string(line.substr(tab1 + 1, tab2 - tab1 - 1)), std::string(line.substr(tab2 + 1)), false, false, {}};
+    }
+
+    // An entry's months, expanded from its runs when first asked for: a read needs the few
+    // directories of its own kind, not every line of the file. nullptr for runs this tend did
+    // not write.
+    const std::vector<date::year_month>* expanded(Entry& entry) {
+        if (!entry.expanded) {
+            entry.expanded = true;
+            entry.valid = expand(entry.runs, entry.months);
+            entry.runs.clear();
+        }
+        return entry.valid ? &entry.months : nullptr;
+    }
+
+    static bool expand(std::string_view runs, std::vector<date::year_month>& months) {
         while (!runs.empty()) {
             const auto comma = std::min(runs.find(','), runs.size());
             const std::string_view run = runs.substr(0, comma);
             runs.remove_prefix(std::min(comma + 1, runs.size()));
             const auto plus = run.find('+');
             const auto first =
-                plus == run.npos ? std::nullopt : month_of_name(fmt::format("{}.toml", run.substr(0, plus)));
-            if (!first) return;  // not what this tend writes: the entry is left out, and listed anew
+                plus == run.npos ? std::nullopt : month_of_name(std::string(run.substr(0, plus)) + ".toml");
+            if (!first) return false;
             std::size_t count = 0;
             for (const char c : run.substr(plus + 1)) {
-                if (c < '0' || c > '9' || count > 100000) return;
+                if (c < '0' || c > '9' || count > 100000) return false;
                 count = count * 10 + static_cast<std::size_t>(c - '0');
             }
             for (std::size_t i = 0; i < count; ++i) months.push_back(*first + date::months{static_cast<int>(i)});
         }
-        entries_[std::string(line.substr(0, tab1))] = {std::string(line.substr(tab1 + 1, tab2 - tab1 - 1)),
-                                                       std::move(months)};
+        return true;
     }
 
     fs::path file_;
-    std::map<std::string, std::pair<std::string, std::vector<date::year_month>>> entries_;
+    std::map<std::string, Entry> entries_;
     bool dirty_ = false;
 };
 

@@ -61,9 +61,12 @@ MergedMonth merge_versions(const std::vector<Version>& versions) {
         for (const Version* v : group)
             if (v != winner && *v->record != *winner->record) merged.superseded.push_back(v);
     }
-    std::stable_sort(merged.shown.begin(), merged.shown.end(), [](const Version* a, const Version* b) {
-        return record_at(*a->record).instant < record_at(*b->record).instant;
-    });
+    // Oldest first, each time read once (not at every comparison).
+    std::vector<std::pair<Instant, const Version*>> timed;
+    timed.reserve(merged.shown.size());
+    for (const Version* v : merged.shown) timed.emplace_back(record_at(*v->record).instant, v);
+    std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < timed.size(); ++i) merged.shown[i] = timed[i].second;
     return merged;
 }
 
