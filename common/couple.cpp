@@ -70,6 +70,14 @@ std::vector<SharedRecord> read_every_device(const Session& session, const Couple
 
 const RecordFormat shared_answer_format{"answer", answer_fields};
 const RecordFormat shared_numbers_format{"numbers", numbers_fields};
+
+namespace {
+constexpr std::array<const RecordFormat*, 2> couple_kinds{&shared_answer_format, &shared_numbers_format};
+}  // namespace
+
+std::span<const RecordFormat* const> couple_formats() {
+    return couple_kinds;
+}
 const std::span<const std::string_view> shared_answer_keys = answer_keys;
 const std::span<const std::string_view> shared_numbers_keys = numbers_keys;
 
@@ -123,7 +131,32 @@ Transaction couple_transaction(const Session& session, const CoupleFolder& folde
     check_folder_is_there(folder);
     // The same store as the data directory's: this device writes only its own tree, and
     // .gitignore and .stignore keep each machine's own state out of the sync.
-    return Transaction(folder.dir, folder.device, session.lock_wait(), [&](const std::string& m) { session.warn(m); });
+    Transaction t(folder.dir, folder.device, session.lock_wait(), [&](const std::string& m) { session.warn(m); });
+    t.holds(couple_formats());
+    return t;
+}
+
+void settle_couple_folder(const Session& session, const CoupleFolder& folder) {
+    std::error_code ec;
+    if (!fs::is_directory(folder.own(), ec)) return;
+    try {
+        auto t = Transaction::try_begin(folder.dir, folder.device, std::chrono::milliseconds{0},
+                                        [&](const std::string& m) { session.warn(m); });
+        if (!t) return;
+        t->holds(couple_formats());
+        t->purge_superseded_at_commit();
+        t->commit();
+    } catch (const Error& e) {
+        session.warn(fmt::format("the couple's folder cannot be tidied just now ({})", e.what()));
+    }
+}
+
+std::set<std::string> own_devices(const Session& session) {
+    std::set<std::string> devices{session.device().name};
+    std::error_code ec;
+    for (fs::directory_iterator it(devices_dir(session.paths.data_dir), ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_directory(ec)) devices.insert(it->path().filename().string());
+    return devices;
 }
 
 std::vector<SharedRecord> shared_records(const Session& session, const CoupleFolder& folder, const RecordFormat& format,
@@ -137,23 +170,46 @@ std::vector<SharedRecord> all_shared_records(const Session& session, const Coupl
     return read_every_device(session, folder, format, [](const RecordStore& store) { return store.read_all(); });
 }
 
-std::vector<Record> own_copies(Transaction& t, const RecordFormat& format, std::string_view source) {
-    auto all = t.all(format);
-    std::erase_if(all, [&](const Record& r) { return field<std::string>(r, "source").value_or("") != source; });
-    return all;
+std::vector<SharedCopy> own_copies(const Session& session, Transaction& t, const RecordFormat& format,
+                                   std::string_view source) {
+    // A copy keeps its source's `at`, so it lives in the month the source's id names (give or
+    // take the UTC offsets at the month's edges); only an id that names no month reads them all.
+    std::vector<Record> found;
+    if (const auto month = month_of_id(source)) {
+        const auto start = [](date::year_month m) {
+            return Instant{date::sys_days{m.year() / m.month() / 1}.time_since_epoch()};
+        };
+        found = t.range(format, start(*month) - std::chrono::hours{14},
+                        start(*month + date::months{1}) + std::chrono::hours{14});
+    } else {
+        found = t.all(format);
+    }
+    // Only this person's: a partner's copy of a record of theirs that happens to have the same
+    // id is in a tree of one of the partner's devices.
+    const auto mine = own_devices(session);
+    std::vector<SharedCopy> copies;
+    for (auto& record : found) {
+        if (field<std::string>(record, "source").value_or("") != source) continue;
+        const auto stored = t.find(format, record_id(record));
+        if (!stored) continue;
+        std::string device = stored->file.parent_path().parent_path().filename().string();
+        if (mine.contains(device)) copies.push_back({std::move(record), std::move(device)});
+    }
+    return copies;
 }
 
-std::size_t withdraw(Transaction& t, const RecordFormat& format, std::string_view source) {
-    const auto copies = own_copies(t, format, source);
-    for (const auto& copy : copies) t.replace(format, record_id(copy), std::nullopt);
-    return copies.size();
+std::vector<SharedCopy> withdraw(const Session& session, Transaction& t, const RecordFormat& format,
+                                 std::string_view source) {
+    auto copies = own_copies(session, t, format, source);
+    for (const auto& copy : copies) t.replace(format, record_id(copy.record), std::nullopt);
+    return copies;
 }
 
 bool share_record(const Session& session, const CoupleFolder& folder, const RecordFormat& format, const Record& source,
                   std::span<const std::string_view> keys) {
     const std::string id = record_id(source);
     Transaction t = couple_transaction(session, folder);
-    if (!own_copies(t, format, id).empty()) return false;
+    if (!own_copies(session, t, format, id).empty()) return false;
     Record copy;
     copy.insert_or_assign("at", *source.get("at"));
     copy.insert_or_assign("recorded", to_toml(session.now_here()));
@@ -169,16 +225,16 @@ std::size_t follow_change(const Session& session, const RecordFormat& format, co
                           const std::optional<Record>& now, std::span<const std::string_view> keys) {
     const auto folder = couple_folder(session);
     std::error_code ec;
-    if (!folder || !fs::is_directory(folder->own(), ec)) return 0;
+    if (!folder || !fs::is_directory(folder->dir / "devices", ec)) return 0;
     Transaction t = couple_transaction(session, *folder);
-    const auto copies = own_copies(t, format, source);
+    const auto copies = own_copies(session, t, format, source);
     for (const auto& copy : copies) {
         std::optional<Record> changed;
         if (now) {
-            changed = copy;
+            changed = copy.record;
             copy_keys(*now, *changed, keys);
         }
-        t.replace(format, record_id(copy), changed);
+        t.replace(format, record_id(copy.record), changed);
     }
     if (!copies.empty()) t.commit();
     return copies.size();

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -44,10 +45,19 @@ std::optional<CoupleFolder> couple_folder(const Session& session);
 // that is not there (yet) is Exit::io, before anything is written.
 CoupleFolder required_couple_folder(const Session& session, std::string_view option);
 
+// The kinds a couple's folder holds.
+std::span<const RecordFormat* const> couple_formats();
+
 // A transaction on this device's own files in the couple folder. Creates them (0700) on the
 // first share, with .gitignore and .stignore files that keep each device's lock, staging room
-// and last-written pointers out of every sync.
+// and last-written pointers out of every sync. Its commit purges this device's copies that
+// another device withdrew or changed.
 Transaction couple_transaction(const Session& session, const CoupleFolder& folder);
+
+// Purges from this device's files in the folder what another of this person's devices withdrew
+// (or changed) since, as a write would; for the commands that read the folder. Never blocks: a
+// busy folder waits for the next time, and trouble is one warning.
+void settle_couple_folder(const Session& session, const CoupleFolder& folder);
 
 // One shared record, from any device's tree.
 struct SharedRecord {
@@ -62,12 +72,28 @@ std::vector<SharedRecord> shared_records(const Session& session, const CoupleFol
 std::vector<SharedRecord> all_shared_records(const Session& session, const CoupleFolder& folder,
                                              const RecordFormat& format);
 
-// This device's shared copies of the private record `source`, in a transaction on its files.
-std::vector<Record> own_copies(Transaction& t, const RecordFormat& format, std::string_view source);
+// This person's devices: every device tree of their own data directory, and this device. A
+// partner's devices are never among them, since the data directory is this person's alone.
+std::set<std::string> own_devices(const Session& session);
 
-// Removes this device's shared copies of `source` in place (the file is rewritten without
-// them, so their words are gone from it); how many there were. The caller commits.
-std::size_t withdraw(Transaction& t, const RecordFormat& format, std::string_view source);
+// A shared copy as it stands, and the device whose files hold it.
+struct SharedCopy {
+    Record record;
+    std::string device;
+};
+
+// This person's shared copies of the private record `source`, made on any of their devices,
+// in a transaction on the couple's folder. Only the months the source's id names are read.
+std::vector<SharedCopy> own_copies(const Session& session, Transaction& t, const RecordFormat& format,
+                                   std::string_view source);
+
+// Takes back this person's shared copies of `source`, from whichever of their devices shared
+// them, by the device store's rule: a copy in this device's files is rewritten without it (its
+// words gone at once), one in another device's files gets a deletion marker here, and that
+// device purges the words at its next write or read of the folder. The copies taken back; the
+// caller commits.
+std::vector<SharedCopy> withdraw(const Session& session, Transaction& t, const RecordFormat& format,
+                                 std::string_view source);
 
 // The fields of a private record a shared copy carries: answers their prompt and words,
 // check-ins only their numbers.
@@ -79,9 +105,9 @@ extern const std::span<const std::string_view> shared_numbers_keys;
 bool share_record(const Session& session, const CoupleFolder& folder, const RecordFormat& format, const Record& source,
                   std::span<const std::string_view> keys);
 
-// After the private record `source` was edited (`now`) or deleted (nullopt): this device's
-// copies of it take the new values of `keys`, or are removed in place. How many there were;
-// nothing is read or written without a couple's folder.
+// After the private record `source` was edited (`now`) or deleted (nullopt), on any of this
+// person's devices: their copies of it take the new values of `keys`, or are withdrawn. How
+// many there were; nothing is read or written without a couple's folder.
 std::size_t follow_change(const Session& session, const RecordFormat& format, const std::string& source,
                           const std::optional<Record>& now, std::span<const std::string_view> keys);
 

@@ -1208,7 +1208,7 @@ void Transaction::purge_superseded(std::map<std::string, std::string>& seen) {
             pos = end + 1;
         }
     }
-    for (const RecordFormat* format : record_formats()) {
+    for (const RecordFormat* format : kinds_.empty() ? record_formats() : kinds_) {
         std::set<date::year_month> touched;
         for (const auto& files : listing(*format)) {
             if (files.own) continue;
@@ -1262,7 +1262,7 @@ void Transaction::commit() {
             if (state->changed()) return true;
         return false;
     };
-    if (!any_change() && last_.empty()) return;
+    if (!any_change() && last_.empty() && !purge_wanted_) return;
     std::map<std::string, std::string> seen;
     purge_superseded(seen);
     std::vector<MonthState*> changed;

@@ -138,6 +138,14 @@ public:
     // revision or deletion superseded are purged from its files, in the same commit.
     void commit();
 
+    // The kinds this directory holds when they are not record_formats() (a couple's folder):
+    // the kinds commit() purges.
+    void holds(std::span<const RecordFormat* const> kinds) { kinds_ = kinds; }
+    // Makes commit() purge even when nothing else changed: for a directory this device seldom
+    // writes (a couple's folder), so that what another of its devices withdrew leaves this
+    // device's files without waiting for its next share.
+    void purge_superseded_at_commit() { purge_wanted_ = true; }
+
     // Remembers what the kind directories hold in `file` (outside the data directory: the
     // user's cache), so that a read of a few months need not list every month of every device.
     void use_listing_cache(std::filesystem::path file) { listing_cache_file_ = std::move(file); }
@@ -181,6 +189,8 @@ private:
     std::set<std::filesystem::path> warned_;
     std::map<std::string, std::optional<std::string>> last_;  // kind -> id, only those set
     std::vector<std::filesystem::path> landed_;               // pending files to remove after commit
+    std::span<const RecordFormat* const> kinds_;              // empty: record_formats()
+    bool purge_wanted_ = false;
     bool committed_ = false;
 };
 

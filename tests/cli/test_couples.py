@@ -4,6 +4,7 @@
 disk, nothing on the network): the shared prompt of the day whatever each one filters, answers shared,
 revealed only after answering or skipping, withdrawn and purged, and report --couple with nothing private."""
 
+import copy
 import datetime
 import glob
 import json
@@ -250,6 +251,64 @@ class SharedAnswers(CoupleCase):
         self.assertNotIn("wren", alex.files_text())
         self.assertEqual(alex.json("prompt", "shared", "--json", now=later), [])
         self.assertNoConflicts(alex, sam)
+
+    def test_a_share_is_taken_back_from_any_of_the_same_persons_devices(self):
+        alex, sam = self.partners()
+        # Alex's desk: another device of Alex's on the same (synced) data directory and folder.
+        desk = copy.copy(alex)
+        desk.device = "alex-desk"
+        day = "2026-12-03T20:00:00+00:00"
+        alex.ok("prompt", "today", now=day)
+        alex.ok("prompt", "answer", "--text", "kestrel words of Alex", "--share", now=day)
+        answer = json.loads(alex.ok("prompt", "history", "--json", "--event", "answered").stdout)[-1]["id"]
+        alex.ok("checkin", "7", "--share", now=day)
+        checkin = json.loads(alex.ok("checkin", "list", "--json").stdout)[-1]["id"]
+        self.assertIn("shared already", desk.ok("prompt", "share", answer, now=day).stderr)
+        alex.sync()
+        sam.sync()
+        sam.ok("prompt", "today", now=day)
+        sam.ok("prompt", "skip", now=day)
+        self.assertEqual([g["text"] for g in sam.json("prompt", "shared", "--json", now=day)], ["kestrel words of Alex"])
+        self.assertEqual([n["mood"] for n in sam.json("report", "--couple", "--json", now=day)["numbers"]], [7])
+
+        r = desk.ok("prompt", "unshare", answer, now=day)
+        self.assertIn("Took back your answer", r.stderr)
+        self.assertIn("alex-laptop", r.stderr)
+        desk.ok("checkin", "delete", checkin, now=day)
+        self.assertEqual(desk.json("prompt", "shared", "--json", now=day), [])
+        # The laptop's own files are the laptop's to rewrite: its next couple's command purges them.
+        self.assertIn("kestrel", alex.files_text())
+        alex.sync()
+        sam.sync()
+        self.assertEqual(sam.json("prompt", "shared", "--json", now=day), [], "withdrawn for the partner at once")
+        report = sam.ok("report", "--couple", "--format", "json", now=day).stdout
+        self.assertNotIn("kestrel", report)
+        self.assertEqual(json.loads(report)["numbers"], [])
+        alex.ok("prompt", "shared", now=day)
+        self.assertNotIn("kestrel", alex.files_text())
+        self.assertNotIn("mood = 7", alex.files_text())
+        alex.sync()
+        sam.sync()
+        self.assertNotIn("kestrel", sam.files_text())
+        self.assertNotIn("mood = 7", sam.files_text())
+        self.assertIn("not shared", desk.ok("prompt", "unshare", answer, now=day).stderr)
+        self.assertNoConflicts(alex, sam)
+
+    def test_the_note_after_answering_reads_only_the_recent_months_of_the_folder(self):
+        alex, sam = self.partners()
+        day = "2026-12-03T20:00:00+00:00"
+        sam.ok("prompt", "answer", "gentle-003", "--text", "wren words of Sam", "--share", now=day)
+        # A month file of long ago that does not parse: only a read of the whole history meets it.
+        old = os.path.join(sam.folder, "devices", "sam-desk", "answer", "2024-01.toml")
+        os.makedirs(os.path.dirname(old), exist_ok=True)
+        with open(old, "w") as f:
+            f.write("[[answer]\nid = \n")
+        sam.sync()
+        alex.sync()
+        r = alex.ok("prompt", "skip", "gentle-003", now=day)
+        self.assertIn("Sam shared an answer to this prompt too", r.stderr)
+        self.assertNotIn("2024-01", r.stderr)
+        self.assertIn("2024-01.toml", alex.run("prompt", "shared", now=day).stderr)
 
     def test_sharing_needs_a_couples_folder_and_changes_nothing_without_one(self):
         self.write_config(f'[prompt]\nseed = "{SEED}"\n')

@@ -23,6 +23,11 @@ using tend::SharedRecord;
 
 namespace {
 
+// How far back the note after an answer or skip looks for a partner's answer to the same prompt:
+// a season, so that its cost follows that and not the years of the folder ('prompt shared'
+// lists them all).
+constexpr date::days partner_note_window{92};
+
 std::string text_of(const Record& record, std::string_view key) {
     return tend::field<std::string>(record, key).value_or("");
 }
@@ -73,9 +78,13 @@ std::string quoted_prompt(const Record& record) {
 void note_partner_answers(const Session& session, std::string_view prompt_id) {
     const auto folder = tend::couple_folder(session);
     if (!folder) return;
+    tend::settle_couple_folder(session, *folder);
     try {
         std::set<std::string> by;
-        for (const auto& shared : tend::all_shared_records(session, *folder, tend::shared_answer_format))
+        // Only the recent past: what this answer or skip has just revealed, not the years before.
+        const auto recent = tend::shared_records(session, *folder, tend::shared_answer_format,
+                                                 session.now - partner_note_window, session.now + date::days{1});
+        for (const auto& shared : recent)
             if (is_partners(shared, *folder) && text_of(shared.record, "prompt_id") == prompt_id)
                 by.insert(tend::neutralize(shared.by()));
         if (by.empty()) return;
@@ -103,27 +112,37 @@ int share(const Options& options, const Session& session) {
 int unshare(const Options& options, const Session& session) {
     const auto folder = tend::required_couple_folder(session, "unshare");
     const Record answer = named_answer(options, session);
-    std::size_t removed = 0;
-    std::error_code ec;
-    if (std::filesystem::is_directory(folder.own(), ec)) {
-        tend::Transaction t = tend::couple_transaction(session, folder);
-        removed = tend::withdraw(t, tend::shared_answer_format, tend::record_id(answer));
-        t.commit();
-    }
-    if (removed == 0) {
-        session.note(fmt::format("Your answer to {} is not shared from this device; nothing to take back.",
-                                 text_of(answer, "prompt_id")));
+    // From whichever of this person's devices shared it: the device store's rule takes it back.
+    tend::Transaction t = tend::couple_transaction(session, folder);
+    const auto taken = tend::withdraw(session, t, tend::shared_answer_format, tend::record_id(answer));
+    t.commit();
+    const std::string id = text_of(answer, "prompt_id");
+    if (taken.empty()) {
+        session.note(fmt::format("Your answer to {} is not shared; nothing to take back.", id));
         return 0;
     }
+    std::set<std::string> elsewhere;
+    for (const auto& copy : taken)
+        if (copy.device != folder.device) elsewhere.insert(tend::neutralize(copy.device));
+    if (elsewhere.empty()) {
+        session.note(
+            fmt::format("Took back your answer to {}: its words are gone from the couple's folder, and from "
+                        "your partner's copy at the next sync.",
+                        id));
+        return 0;
+    }
+    // Shared from another device: only that device may rewrite its files.
     session.note(
-        fmt::format("Took back your answer to {}: its words are gone from the couple's folder, and from "
-                    "your partner's copy at the next sync.",
-                    text_of(answer, "prompt_id")));
+        fmt::format("Took back your answer to {}: your partner no longer sees it after the next sync. Its "
+                    "words leave {}'s files in the couple's folder the next time tend runs a couple's command "
+                    "there ('prompt shared' will do).",
+                    id, fmt::join(elsewhere, " and ")));
     return 0;
 }
 
 int shared(const Options& options, const Session& session) {
     const auto folder = tend::required_couple_folder(session, "shared");
+    tend::settle_couple_folder(session, folder);
     const std::string only = tend::normalize_word(options.id);
     auto all = tend::all_shared_records(session, folder, tend::shared_answer_format);
     std::erase_if(all, [&](const SharedRecord& s) { return !only.empty() && text_of(s.record, "prompt_id") != only; });
