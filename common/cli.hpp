@@ -238,6 +238,10 @@ struct Command {
     const char* help;
     void (*setup)(CLI::App& command, Options& options);
     int (*run)(const Options& options, const Session& session);
+    // Run without CLI11 when nothing but its name (and --data-dir) is given, as a shell rc runs
+    // `prompt today`: its options' defaults are then all there is to parse. Only for a command
+    // with no required option or argument.
+    bool plain = false;
 };
 
 // A tool: its root options and what it does with no command, and its command table.
@@ -251,8 +255,9 @@ struct Tool {
     // The name of a number the first word can also be (checkin's MOOD), or nullptr.
     const char* positional = nullptr;
     // After parsing, with the chosen command (nullptr: none): checks across options, or an
-    // answer that needs no Session (report --check). An exit status ends the run there.
-    std::optional<int> (*after_parse)(Options& options, const CLI::App& app, const Command<Options>* chosen,
+    // answer that needs no Session (report --check). An exit status ends the run there. `app`
+    // is nullptr when a plain command was read without CLI11 (nothing was given but its name).
+    std::optional<int> (*after_parse)(Options& options, const CLI::App* app, const Command<Options>* chosen,
                                       Io& io) = nullptr;
 };
 
@@ -306,9 +311,53 @@ inline std::size_t first_word(const CLI::App& root, const std::vector<std::strin
     return 0;
 }
 
+// The plain command argv names, read without CLI11: exactly one word, a plain command of the
+// table, and at most one --data-dir DIR (or --data-dir=DIR) before or after it, DIR neither
+// empty nor starting with '-'. Sets options.common.data_dir and returns the command; nullptr
+// for anything else (help, an error, any other option), which CLI11 then reads, so every
+// answer and message stays CLI11's. Building CLI11's options and parsing with them cost more
+// instructions than the rest of `prompt today`'s own work.
+template <class Options>
+const Command<Options>* plain_command(const Tool<Options>& tool, int argc, const char* const* argv, Options& options) {
+    constexpr std::string_view data_dir = "--data-dir";
+    const Command<Options>* chosen = nullptr;
+    std::optional<std::string_view> dir;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg.starts_with(data_dir)) {
+            if (dir) return nullptr;
+            if (arg == data_dir && i + 1 < argc)
+                dir = argv[++i];
+            else if (arg.size() > data_dir.size() && arg[data_dir.size()] == '=')
+                dir = arg.substr(data_dir.size() + 1);
+            else
+                return nullptr;
+            if (dir->empty() || dir->front() == '-') return nullptr;
+            continue;
+        }
+        if (chosen) return nullptr;
+        for (const auto& command : tool.commands)
+            if (command.plain && arg == command.name) chosen = &command;
+        if (!chosen) return nullptr;
+    }
+    if (chosen && dir) options.common.data_dir = std::filesystem::path(*dir);
+    return chosen;
+}
+
+// After the parse: the tool's checks across options, then a Session and the command's run().
+template <class Options>
+int run_parsed(const Tool<Options>& tool, Options& options, const CLI::App* app, const Command<Options>* chosen,
+               Io& io) {
+    if (tool.after_parse)
+        if (auto status = tool.after_parse(options, app, chosen, io)) return *status;
+    Session session(tool.name, io, options.common);
+    return chosen ? chosen->run(options, session) : tool.run(options, session);
+}
+
 // Parses argv against the tool's table and runs what was asked for: a Session, then the
-// command's run(). --version answers before anything is built; --help builds the root with
-// each command's name and help line; a command's --help builds that command alone.
+// command's run(). --version answers before anything is built, and so does a plain command
+// given alone; --help builds the root with each command's name and help line; a command's
+// --help builds that command alone.
 template <class Options>
 int dispatch(const Tool<Options>& tool, int argc, const char* const* argv, Io& io) {
     if (argc == 2 && std::strcmp(argv[1], "--version") == 0) {
@@ -316,6 +365,8 @@ int dispatch(const Tool<Options>& tool, int argc, const char* const* argv, Io& i
         return 0;
     }
     Options options;
+    if (const Command<Options>* plain = plain_command(tool, argc, argv, options))
+        return run_parsed(tool, options, nullptr, plain, io);
     CLI::App app{tool.description, tool.name};
     add_common_options(app, options.common, tool.name);
     tool.setup(app, options);
@@ -372,10 +423,7 @@ int dispatch(const Tool<Options>& tool, int argc, const char* const* argv, Io& i
                         chosen->name + " --help'");
         }
     }
-    if (tool.after_parse)
-        if (auto status = tool.after_parse(options, app, chosen, io)) return *status;
-    Session session(tool.name, io, options.common);
-    return chosen ? chosen->run(options, session) : tool.run(options, session);
+    return run_parsed(tool, options, &app, chosen, io);
 }
 
 }  // namespace tend::cli

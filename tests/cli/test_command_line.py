@@ -4,8 +4,9 @@
 
 import json
 import os
+import tomllib
 
-from tendtest import TOOLS, TendTestCase
+from tendtest import DEVICE, TOOLS, TendTestCase
 
 
 class CommandLine(TendTestCase):
@@ -67,6 +68,33 @@ class CommandLine(TendTestCase):
         r = self.run_tool("--json", "today", tool="prompt")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("date", json.loads(r.stdout))
+
+    def test_prompt_today_alone_answers_as_cli11_would(self):
+        # `prompt today` and --data-dir around it are read without CLI11 (start-up speed); any
+        # other option sends the run through CLI11 (--color auto changes nothing), and both
+        # must answer alike: output, messages, exit status and the one record of the day.
+        self.write_config('[prompt]\nseed = "our-words"\n')
+        other = os.path.join(self.tmp, "other")
+        for plain in (("today",), ("--data-dir", other, "today"), ("today", "--data-dir", other),
+                      (f"--data-dir={other}", "today")):
+            with self.subTest(args=plain):
+                first = self.run_tool(*plain, tool="prompt")
+                self.assertEqual(first.returncode, 0, first.stderr)
+                for args in (plain, (*plain, "--color", "auto"), ("--color", "auto", *plain)):
+                    r = self.run_tool(*args, tool="prompt")
+                    self.assertEqual((r.returncode, r.stdout, r.stderr), tuple(first), args)
+                where = os.path.join(other if len(plain) > 1 else self.data_dir, "devices", DEVICE, "prompt")
+                shown = [rec for name in os.listdir(where)
+                         for rec in tomllib.loads(open(os.path.join(where, name), encoding="utf-8").read())["prompt"]
+                         if rec["event"] == "shown"]
+                self.assertEqual(len(shown), 1, shown)
+        # Anything more is CLI11's to read and to refuse, with its messages.
+        for args, message in ((("today", "today"), "today"), (("today", "--data-dir"), "--data-dir"),
+                              (("today", "--data-dir", other, "--data-dir", other), "--data-dir")):
+            with self.subTest(args=args):
+                r = self.run_tool(*args, tool="prompt")
+                self.assertUsageError(r, tool="prompt")
+                self.assertIn(message, r.stderr)
 
     def test_an_empty_data_dir_is_an_error(self):
         for tool in TOOLS:

@@ -57,7 +57,7 @@ void setup_log(CLI::App& log, Options& options) {
     tend::cli::add_json(log, options.json, options.common, "Print JSON: an array of sessions");
 }
 
-std::optional<int> after_parse(Options& options, const CLI::App&, const BreatheCommand*, tend::Io&) {
+std::optional<int> after_parse(Options& options, const CLI::App*, const BreatheCommand*, tend::Io&) {
     const bool session_options = options.pattern || options.exercise || options.minutes || options.cycles ||
                                  options.no_settle || options.bell || options.rate || options.before || options.after ||
                                  options.no_log;

@@ -92,7 +92,7 @@ void setup_import(CLI::App& import_cmd, Options& options) {
 }
 
 // The mood given as MOOD joins --mood; a time alone is no check-in to save.
-std::optional<int> after_parse(Options& options, const CLI::App&, const tend::cli::Command<Options>*, tend::Io&) {
+std::optional<int> after_parse(Options& options, const CLI::App*, const tend::cli::Command<Options>*, tend::Io&) {
     if (options.positional_mood) {
         if (options.values.mood) tend::usage_error("give the mood once: either MOOD or --mood");
         options.values.mood = options.positional_mood;

@@ -93,7 +93,7 @@ void setup_edit(CLI::App& edit, Options& options) {
     tend::cli::add_json(edit, options.json, options.common, "Print the changed answer as JSON");
 }
 
-std::optional<int> after_parse(Options& options, const CLI::App&, const PromptCommand*, tend::Io&) {
+std::optional<int> after_parse(Options& options, const CLI::App*, const PromptCommand*, tend::Io&) {
     if (options.filter.together && options.filter.solo)
         tend::usage_error("--together and --solo: choose one, or neither for both");
     return std::nullopt;
@@ -106,7 +106,7 @@ void setup_shared(CLI::App& shared, Options& options) {
 
 constexpr std::array<PromptCommand, 14> commands{{
     {"today", "The prompt of the day: the same on every machine with the same date, decks and [prompt] seed",
-     setup_today, prompt::today},
+     setup_today, prompt::today, true},
     {"answer", "Save an answer: from --text, standard input or $EDITOR", setup_answer, prompt::answer},
     {"skip", "Not this one: no penalty, it just stays away for the cooldown", add_target, prompt::skip},
     {"fav", "Keep a prompt among your favourites", add_target, prompt::fav},

@@ -45,12 +45,14 @@ void setup(CLI::App& app, Options& options) {
 
 // --check answers before the Session: a config that does not parse is one of its findings.
 // Otherwise a bad format or extension is a usage error before anything is read.
-std::optional<int> after_parse(Options& options, const CLI::App& app, const tend::cli::Command<Options>*,
+std::optional<int> after_parse(Options& options, const CLI::App* app, const tend::cli::Command<Options>*,
                                tend::Io& io) {
+    // report has no plain command, so `app` is CLI11's; without it nothing was given.
+    const auto was_given = [app](const char* name) { return app && app->get_option(name)->count() > 0; };
     if (options.export_all) {
         for (const char* name : {"--week", "--month", "--from", "--to", "--week-start", "--format", "--json",
                                  "--no-notes", "--quiet-if-empty", "--check", "--couple"})
-            if (app.get_option(name)->count() > 0)
+            if (was_given(name))
                 tend::usage_error(fmt::format("{}: does not go with --export, which writes everything", name));
         if (options.common.utc)
             tend::usage_error(
@@ -60,7 +62,7 @@ std::optional<int> after_parse(Options& options, const CLI::App& app, const tend
     }
     if (options.couple) {
         for (const char* name : {"--no-notes", "--check", "--export"})
-            if (app.get_option(name)->count() > 0)
+            if (was_given(name))
                 tend::usage_error(fmt::format("{}: does not go with --couple, which shows only what was shared", name));
     }
     if (!options.check) {
@@ -72,7 +74,7 @@ std::optional<int> after_parse(Options& options, const CLI::App& app, const tend
     std::vector<std::string> given;
     for (const char* name : {"--week", "--month", "--from", "--to", "--week-start", "--format", "--output",
                              "--no-notes", "--quiet-if-empty"})
-        if (app.get_option(name)->count() > 0) given.emplace_back(name == std::string_view("--output") ? "-o" : name);
+        if (was_given(name)) given.emplace_back(name == std::string_view("--output") ? "-o" : name);
     refuse_with_check(given);
     return run_check(options, io);
 }
