@@ -148,6 +148,22 @@ class PromptOfTheDay(PromptCase):
         self.ok("today", env=self.at("2026-11-22T08:00:00+00:00"))
         self.assertEqual(len(self.records()), 2)
 
+    def test_a_shown_record_taken_out_by_hand_is_recorded_again(self):
+        # Later runs of the day trust .local/prompt-today only while the month's files are as
+        # they were: an edited file is read again.
+        self.ok("today")
+        self.assertEqual(os.stat(os.path.join(self.data_dir, ".local", "prompt-today")).st_mode & 0o777, 0o600)
+        path = os.path.join(self.kind_dir("prompt"), "2026-11.toml")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text[: text.index("[[prompt]]")])
+        self.assertEqual(self.records(), [])
+        self.ok("today")
+        self.assertEqual([rec["event"] for rec in self.records()], ["shown"])
+        self.ok("today")
+        self.assertEqual(len(self.records()), 1)
+
     def test_plain_output_is_the_text_with_its_depth_and_json_has_the_fields(self):
         r = self.ok("today")
         self.assertEqual(r.stderr, "")

@@ -23,6 +23,7 @@
 #include "prompt.hpp"
 #include "prompt_record.hpp"
 #include "share.hpp"
+#include "shown_today.hpp"
 #include "store.hpp"
 #include "terminal.hpp"
 
@@ -276,19 +277,23 @@ bool shown_on(const std::vector<Record>& records, std::string_view id, tend::Loc
 }
 
 // Records today's prompt as shown the first time it is shown today, and never again that day:
-// every later run reads only the records around today (under the shared lock). Two shells
-// starting at once must not both record it, so the second look and the append are one
-// transaction.
+// a later run finds it remembered (shown_today.hpp) and reads no month file, or else reads
+// the records around today (under the shared lock). Two shells starting at once must not
+// both record it, so the second look and the append are one transaction.
 void record_shown_once(const Session& session, const Card& card, tend::LocalDay day) {
-    if (shown_on(records_around(session.store(tend::prompt_format), day), card.id, day)) return;
-    tend::Transaction t = session.transaction();
-    const tend::Instant midnight{day.time_since_epoch()};
-    if (shown_on(t.range(tend::prompt_format, midnight - std::chrono::hours{14},
-                         midnight + date::days{1} + std::chrono::hours{12}),
-                 card.id, day))
-        return;
-    t.append(tend::prompt_format, event_record(session, PromptEvent::shown, card));
-    t.commit();
+    const auto& data_dir = session.paths.data_dir;
+    if (remembered_shown(data_dir, day, card.id)) return;
+    if (!shown_on(records_around(session.store(tend::prompt_format), day), card.id, day)) {
+        tend::Transaction t = session.transaction();
+        const tend::Instant midnight{day.time_since_epoch()};
+        if (!shown_on(t.range(tend::prompt_format, midnight - std::chrono::hours{14},
+                              midnight + date::days{1} + std::chrono::hours{12}),
+                      card.id, day)) {
+            t.append(tend::prompt_format, event_record(session, PromptEvent::shown, card));
+            t.commit();
+        }
+    }
+    remember_shown(data_dir, day, card.id);
 }
 
 // --- answers ---
