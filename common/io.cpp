@@ -22,9 +22,10 @@ std::optional<std::string> Io::getenv_nonempty(const std::string& name) const {
 Env process_env() {
     Env env;
     for (char** entry = environ; entry && *entry; ++entry) {
-        const std::string item(*entry);
+        const std::string_view item(*entry);
         const auto equals = item.find('=');
-        if (equals != std::string::npos) env.emplace(item.substr(0, equals), item.substr(equals + 1));
+        if (equals != std::string_view::npos)
+            env.try_emplace(std::string(item.substr(0, equals)), item.substr(equals + 1));
     }
     return env;
 }
