@@ -71,4 +71,16 @@ for name, ms in write.items():
 if len(write) == 2:
     a, b = write.values()
     print(f"{'checkin write / timew track':32} {a / b:9.2f}")
+
+# Issue 16's goals, each a ratio from the runs above.
+goals = [(f"{tool} --version", "timew --version", 1.0) for tool in ("checkin", "breathe", "prompt", "boundary-log", "report")]
+goals += [("prompt today", "floor", 1.15), ("prompt today", "fortune", 0.55),
+          ("prompt today, 60-prompt deck", "fortune", 0.55)]
+print()
+for name, ref, limit in goals:
+    if name in start and ref in start:
+        ratio = start[name] / start[ref]
+        print(f"goal {name} <= {limit} x {ref}: {ratio:.2f} {'holds' if ratio <= limit else 'DOES NOT HOLD'}")
+if len(write) == 2:
+    print(f"goal checkin write <= 1.3 x timew track: {a / b:.2f} {'holds' if a / b <= 1.3 else 'DOES NOT HOLD'}")
 PY
