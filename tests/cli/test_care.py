@@ -10,9 +10,10 @@ import os
 import re
 import signal
 import subprocess
+import tomllib
 import unittest
 
-from tendtest import BUILD_DIR, SetupError, TendTestCase
+from tendtest import BUILD_DIR, SOURCE_DIR, SetupError, TendTestCase
 
 SAFETY = '[safety]\ncontacts = ["Sam 07700 900123"]\nmessage = "You have come through hard nights before."\n'
 
@@ -331,6 +332,9 @@ class PromptsAskBeforeTheyGoDeep(TendTestCase):
                          "one partner's depth never moves the couple's prompt")
 
     def test_every_prompt_shows_its_notes_and_depth(self):
+        # Whatever prompt the pick meets, its lines say what the deck's source file says of it.
+        with open(os.path.join(SOURCE_DIR, "data", "decks", "repair.toml"), "rb") as f:
+            deck = {p["id"]: p for p in tomllib.load(f)["prompt"]}
         self.write_config('[prompt]\nwith = "together"\n')
         for fmt in ("plain", "terminal"):
             with self.subTest(output=fmt):
@@ -341,13 +345,20 @@ class PromptsAskBeforeTheyGoDeep(TendTestCase):
                     run = self.pty("--deck", "repair", "--depth", "2", "--color", "never")
                     rc, out, _ = run.finish()
                 lines = [line for line in out.splitlines() if line.strip() and not line.startswith("tend keeps")]
-                self.assertRegex(lines[0], r"^Content note: ([a-z-]+, )*conflict(, [a-z-]+)*\.$", out)
-                self.assertRegex(lines[-1], r"^repair-0\d\d · repair · depth [12] \((light|medium)\)$")
+                m = re.fullmatch(r"(repair-0\d\d) · repair · depth ([12]) \((light|medium)\)", lines[-1])
+                self.assertIsNotNone(m, out)
+                card = deck[m[1]]
+                self.assertEqual(int(m[2]), card["depth"])
+                self.assertEqual(m[3], "light" if card["depth"] == 1 else "medium")
+                notes = [f"Content note: {', '.join(card['notes'])}."] if card.get("notes") else []
+                self.assertEqual(lines[:-1], notes + card["text"].splitlines(), out)
         listing = self.run_tool("decks", "repair").stdout
         self.assertIn("repair-016  depth 2  either    [childhood, family, conflict] What did you learn growing up", listing)
-        got = json.loads(self.run_tool("--deck", "repair", "--json").stdout)
-        self.assertIn("conflict", got["notes"])
-        self.assertIn(got["depth"], (1, 2, 3))
+        for minute in range(8):
+            got = json.loads(self.run_tool("--deck", "repair", "--json",
+                                           env={"TEND_NOW": f"2026-11-21T19:{minute:02}:00+00:00"}).stdout)
+            card = deck[got["prompt_id"]]
+            self.assertEqual((got["notes"], got["depth"]), (card.get("notes", []), card["depth"]), got["prompt_id"])
 
     def test_config_defaults_for_depth_with_and_notes(self):
         self.write_config('[prompt]\ndepth = 1\nwith = "solo"\nexclude = ["childhood"]\n')
