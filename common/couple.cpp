@@ -35,6 +35,15 @@ constexpr std::array numbers_fields{
     FieldSpec{"safety", FieldType::integer, false, 0, 10},
 };
 
+constexpr std::array boundary_fields{
+    FieldSpec{"by", FieldType::string, true},    FieldSpec{"source", FieldType::string, true},
+    FieldSpec{"of", FieldType::string, true},    FieldSpec{"event", FieldType::string, true},
+    FieldSpec{"text", FieldType::string, true},  FieldSpec{"type", FieldType::string},
+    FieldSpec{"hard", FieldType::boolean, true},
+};
+
+constexpr std::array<std::string_view, 5> boundary_keys{"of", "event", "text", "type", "hard"};
+
 constexpr std::array<std::string_view, 4> answer_keys{"prompt_id", "deck", "prompt_text", "text"};
 constexpr std::array<std::string_view, 5> numbers_keys{"mood", "energy", "anxiety", "closeness", "safety"};
 
@@ -70,9 +79,12 @@ std::vector<SharedRecord> read_every_device(const Session& session, const Couple
 
 const RecordFormat shared_answer_format{"answer", answer_fields};
 const RecordFormat shared_numbers_format{"numbers", numbers_fields};
+const RecordFormat shared_boundary_format{"boundary", boundary_fields};
+const std::span<const std::string_view> shared_boundary_keys = boundary_keys;
 
 namespace {
-constexpr std::array<const RecordFormat*, 2> couple_kinds{&shared_answer_format, &shared_numbers_format};
+constexpr std::array<const RecordFormat*, 3> couple_kinds{&shared_answer_format, &shared_numbers_format,
+                                                          &shared_boundary_format};
 }  // namespace
 
 std::span<const RecordFormat* const> couple_formats() {
@@ -205,20 +217,57 @@ std::vector<SharedCopy> withdraw(const Session& session, Transaction& t, const R
     return copies;
 }
 
+void note_taken_back(const Session& session, const CoupleFolder& folder, std::span<const SharedCopy> taken,
+                     std::string_view what) {
+    std::set<std::string> elsewhere;
+    for (const auto& copy : taken)
+        if (copy.device != folder.device) elsewhere.insert(neutralize(copy.device));
+    if (elsewhere.empty()) {
+        session.note(
+            fmt::format("Took back {}: its words are gone from the couple's folder, and from your partner's "
+                        "copy at the next sync.",
+                        what));
+        return;
+    }
+    // Shared from another device: only that device may rewrite its files.
+    session.note(
+        fmt::format("Took back {}: your partner no longer sees it after the next sync. Its words leave {}'s files in "
+                    "the couple's folder the next time tend runs a couple's command there ('prompt shared' will do).",
+                    what, fmt::join(elsewhere, " and ")));
+}
+
+bool is_shared(const Session& session, const CoupleFolder& folder, const RecordFormat& format,
+               std::string_view source) {
+    std::error_code ec;
+    if (!fs::is_directory(folder.dir / "devices", ec)) return false;
+    Transaction t = Transaction::read(folder.dir, folder.device, session.lock_wait(),
+                                      [&](const std::string& m) { session.warn(m); });
+    return !own_copies(session, t, format, source).empty();
+}
+
+std::size_t share_records(const Session& session, const CoupleFolder& folder, const RecordFormat& format,
+                          std::span<const Record> sources, std::span<const std::string_view> keys) {
+    Transaction t = couple_transaction(session, folder);
+    std::size_t shared = 0;
+    for (const Record& source : sources) {
+        const std::string id = record_id(source);
+        if (!own_copies(session, t, format, id).empty()) continue;
+        Record copy;
+        copy.insert_or_assign("at", *source.get("at"));
+        copy.insert_or_assign("recorded", to_toml(session.now_here()));
+        copy.insert_or_assign("by", folder.name);
+        copy.insert_or_assign("source", id);
+        copy_keys(source, copy, keys);
+        t.append(format, std::move(copy));
+        ++shared;
+    }
+    if (shared > 0) t.commit();
+    return shared;
+}
+
 bool share_record(const Session& session, const CoupleFolder& folder, const RecordFormat& format, const Record& source,
                   std::span<const std::string_view> keys) {
-    const std::string id = record_id(source);
-    Transaction t = couple_transaction(session, folder);
-    if (!own_copies(session, t, format, id).empty()) return false;
-    Record copy;
-    copy.insert_or_assign("at", *source.get("at"));
-    copy.insert_or_assign("recorded", to_toml(session.now_here()));
-    copy.insert_or_assign("by", folder.name);
-    copy.insert_or_assign("source", id);
-    copy_keys(source, copy, keys);
-    t.append(format, std::move(copy));
-    t.commit();
-    return true;
+    return share_records(session, folder, format, std::span(&source, 1), keys) > 0;
 }
 
 std::size_t follow_change(const Session& session, const RecordFormat& format, const std::string& source,

@@ -26,6 +26,13 @@ extern const RecordFormat shared_answer_format;
 // note) that its author chose to share: by, source (the check-in's id) and the five numbers.
 extern const RecordFormat shared_numbers_format;
 
+// [[boundary]] in .../boundary/YYYY-MM.toml: one event in the life of a boundary its author
+// chose to share, at the event's `at`: by, source (the private event's id), of (the private id
+// of the boundary's `added` record, the same on all its events), event, and the boundary as it
+// stood then: text (its wording), type and hard. Never its notes, intensity, who it is with or
+// what its author plans if it is crossed.
+extern const RecordFormat shared_boundary_format;
+
 // The couple's folder as this person sees it. Each device writes only devices/<device>/, in
 // the same layout as a data directory, so the same store code serves it; every devices/*
 // subtree is read. Nothing in it is ever read from, or written to, the private data directory.
@@ -95,15 +102,29 @@ std::vector<SharedCopy> own_copies(const Session& session, Transaction& t, const
 std::vector<SharedCopy> withdraw(const Session& session, Transaction& t, const RecordFormat& format,
                                  std::string_view source);
 
+// Says that `what` ("your answer to gentle-003") was taken back, and when its words leave the
+// folder: at once from this device's files, or at the next couple's command of the device that
+// shared it, when that is another of this person's devices.
+void note_taken_back(const Session& session, const CoupleFolder& folder, std::span<const SharedCopy> taken,
+                     std::string_view what);
+
 // The fields of a private record a shared copy carries: answers their prompt and words,
 // check-ins only their numbers.
 extern const std::span<const std::string_view> shared_answer_keys;
 extern const std::span<const std::string_view> shared_numbers_keys;
+extern const std::span<const std::string_view> shared_boundary_keys;
+
+// Whether this person (from any of their devices) has shared a copy of the private record
+// `source`; only the month its id names is read.
+bool is_shared(const Session& session, const CoupleFolder& folder, const RecordFormat& format, std::string_view source);
 
 // Shares one private record: a copy with its `at`, by, source (its id) and the values of
 // `keys`, appended to this device's files, unless it is shared already (false then).
 bool share_record(const Session& session, const CoupleFolder& folder, const RecordFormat& format, const Record& source,
                   std::span<const std::string_view> keys);
+// The same for several records in one transaction; how many were not shared before.
+std::size_t share_records(const Session& session, const CoupleFolder& folder, const RecordFormat& format,
+                          std::span<const Record> sources, std::span<const std::string_view> keys);
 
 // After the private record `source` was edited (`now`) or deleted (nullopt), on any of this
 // person's devices: their copies of it take the new values of `keys`, or are withdrawn. How

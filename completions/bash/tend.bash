@@ -266,7 +266,7 @@ _tend_boundary_log() {
     local cur prev words cword split sub nargs
     _tend_init || return
     local events="held tested crossed violated repaired renegotiated retired"
-    local subcommands="add $events list show undo"
+    local subcommands="add $events list show undo share unshare"
     _tend_parse "$subcommands" "--data-dir --color --type --with --if-crossed --note --at --intensity --text"
     _tend_common_value && return
     case $prev in
@@ -288,12 +288,12 @@ _tend_boundary_log() {
 
     local options=""
     case $sub in
-        add) options="--type --with --hard --soft --if-crossed --note --at --json --utc -q --quiet" ;;
+        add) options="--type --with --hard --soft --if-crossed --note --at --share --json --utc -q --quiet" ;;
         renegotiated) options="--intensity --text --note --at --json --utc -q --quiet" ;;
         held | tested | crossed | violated | repaired | retired) options="--intensity --note --at --json --utc -q --quiet" ;;
         list) options="--all --type --with --json --utc" ;;
         show) options="--json --utc" ;;
-        undo) options="-q --quiet" ;;
+        undo | share | unshare) options="-q --quiet" ;;
     esac
     if [[ $cur == -* ]]; then
         _tend_reply "$options $_tend_common_options"
@@ -301,7 +301,7 @@ _tend_boundary_log() {
     fi
     case $sub in
         "") _tend_reply "$subcommands" ;;
-        show)
+        show | share | unshare)
             ((nargs == 0)) && _tend_reply "$(_tend_run list --all --json | _tend_json_values boundary)"
             ;;
         add | list) ;;

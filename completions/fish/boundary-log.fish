@@ -10,7 +10,7 @@ complete -c boundary-log -l data-dir -x -a '(__fish_complete_directories)' -d 'K
 complete -c boundary-log -l color -x -a 'auto always never' -d 'Colour: auto, always or never'
 
 set -l events held tested crossed violated repaired renegotiated retired
-set -l subcommands add $events list show undo
+set -l subcommands add $events list show undo share unshare
 set -l types physical emotional time material digital sexual intellectual
 
 complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a add -d 'Set a new boundary'
@@ -24,13 +24,16 @@ complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a re
 complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a list -d 'List the active boundaries'
 complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a show -d 'Show one boundary and its timeline'
 complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a undo -d 'Take back what was logged last'
-complete -c boundary-log -n "__fish_seen_subcommand_from undo" -s q -l quiet -d 'Print less'
+complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a share -d 'Share a boundary with your partner'
+complete -c boundary-log -n "not __fish_seen_subcommand_from $subcommands" -a unshare -d 'Take a shared boundary back'
+complete -c boundary-log -n "__fish_seen_subcommand_from undo share unshare" -s q -l quiet -d 'Print less'
 
 complete -c boundary-log -n "__fish_seen_subcommand_from add list" -l type -x -a "$types" -d 'Its kind'
 complete -c boundary-log -n "__fish_seen_subcommand_from add list" -l with -x -d 'Who it is with'
 complete -c boundary-log -n "__fish_seen_subcommand_from add" -l hard -d 'A hard boundary: not open to negotiation'
 complete -c boundary-log -n "__fish_seen_subcommand_from add" -l soft -d 'A soft boundary: room to flex'
 complete -c boundary-log -n "__fish_seen_subcommand_from add" -l if-crossed -x -d 'What you will do if it is crossed'
+complete -c boundary-log -n "__fish_seen_subcommand_from add" -l share -d 'Share it with your partner'
 complete -c boundary-log -n "__fish_seen_subcommand_from add $events" -l note -x -a - -d "A note; '-' reads it from standard input"
 complete -c boundary-log -n "__fish_seen_subcommand_from add $events" -l at -x -d 'When: now, yesterday 21:00, -2h, mon, ...'
 complete -c boundary-log -n "__fish_seen_subcommand_from add $events" -s q -l quiet -d 'Print less'
@@ -40,4 +43,4 @@ complete -c boundary-log -n "__fish_seen_subcommand_from list" -l all -d 'Includ
 complete -c boundary-log -n "__fish_seen_subcommand_from $subcommands" -l json -d 'Print JSON'
 complete -c boundary-log -n "__fish_seen_subcommand_from $subcommands" -l utc -d 'Write JSON times in UTC, with a Z'
 complete -c boundary-log -n "__fish_seen_subcommand_from $events" -x -a '(__tend_run list --json | __tend_pairs boundary text)'
-complete -c boundary-log -n "__fish_seen_subcommand_from show" -x -a '(__tend_run list --all --json | __tend_pairs boundary text)'
+complete -c boundary-log -n "__fish_seen_subcommand_from show share unshare" -x -a '(__tend_run list --all --json | __tend_pairs boundary text)'

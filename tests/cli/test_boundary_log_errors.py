@@ -220,7 +220,7 @@ class ManPage(BoundaryTestCase):
         help_text = self.ok("--help").stdout
         commands = re.findall(r"(?m)^  ([a-z][a-z-]*)\s", help_text.split("Subcommands:", 1)[1])
         self.assertEqual(commands, ["add", "held", "tested", "crossed", "violated", "repaired", "renegotiated",
-                                    "retired", "list", "show", "undo"])
+                                    "retired", "list", "show", "undo", "share", "unshare"])
         for command in commands:
             help_text += self.ok(command, "--help").stdout
             self.assertRegex(roff, rf"(?m)^\.BI? {command}\b", f"{command} has no entry under COMMANDS")

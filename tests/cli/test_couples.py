@@ -294,6 +294,48 @@ class SharedAnswers(CoupleCase):
         self.assertIn("not shared", desk.ok("prompt", "unshare", answer, now=day).stderr)
         self.assertNoConflicts(alex, sam)
 
+    def test_a_boundary_is_shared_one_at_a_time_with_its_events_and_taken_back(self):
+        alex, sam = self.partners()
+        desk = copy.copy(alex)
+        desk.device = "alex-desk"
+        day, later = "2026-12-03T20:00:00+00:00", "2026-12-04T20:00:00+00:00"
+        alex.ok("boundary-log", "add", "kept-to-myself line", now=day)
+        alex.ok("boundary-log", "add", "shared curlew line", "--type", "emotional", now=day)
+        self.assertIn("Shared boundary 2", alex.ok("boundary-log", "share", "2", now=day).stderr)
+        self.assertIn("shared already", desk.ok("boundary-log", "share", "2", now=day).stderr)
+        alex.ok("boundary-log", "held", "1", "--note", "quiet-note", now=later)
+        r = desk.ok("boundary-log", "tested", "2", "--note", "quiet-note", "--intensity", "3", now=later)
+        self.assertIn("Boundary 2 is shared", r.stderr)
+        desk.ok("boundary-log", "renegotiated", "2", "--text", "shared curlew line, said gently", now=later)
+        alex.sync()
+        sam.sync()
+
+        def seen_by_sam():
+            got = sam.json("report", "--couple", "--json", now=later)["boundaries"]
+            return [(b["by"], b["text"], [e["event"] for e in b["events"]]) for b in got]
+
+        self.assertEqual(seen_by_sam(),
+                         [("Alex", "shared curlew line, said gently", ["added", "tested", "renegotiated"])])
+        for word in ("kept-to-myself", "quiet-note"):
+            self.assertNotIn(word, sam.files_text())
+            self.assertNotIn(word, sam.ok("report", "--couple", "--format", "csv", now=later).stdout)
+
+        # An event undone takes its copy with it; the boundary taken back (from the other device) goes whole.
+        alex.ok("boundary-log", "crossed", "2", now=later)
+        self.assertIn("shared copy is gone", alex.ok("boundary-log", "undo", now=later).stderr)
+        self.assertIn("Took back boundary 2", desk.ok("boundary-log", "unshare", "2", now=later).stderr)
+        alex.sync()
+        sam.sync()
+        self.assertEqual(seen_by_sam(), [])
+        alex.ok("prompt", "shared", now=later)
+        self.assertNotIn("curlew", alex.files_text())
+        alex.sync()
+        sam.sync()
+        self.assertNotIn("curlew", sam.files_text())
+        self.assertIn("curlew", alex.ok("boundary-log", "show", "2", now=later).stdout, "Alex keeps their own")
+        self.assertIn("not shared", alex.ok("boundary-log", "unshare", "2", now=later).stderr)
+        self.assertNoConflicts(alex, sam)
+
     def test_the_note_after_answering_reads_only_the_recent_months_of_the_folder(self):
         alex, sam = self.partners()
         day = "2026-12-03T20:00:00+00:00"
@@ -324,11 +366,17 @@ class SharedAnswers(CoupleCase):
         r = self.run_tool("7", "--share", "--note", "x", tool="checkin")
         self.assertUsageError(r, tool="checkin")
         self.assertFalse(os.path.exists(os.path.join(self.data_dir, "checkin")))
+        for args in (("add", "a line", "--share"), ("share", "1"), ("unshare", "1")):
+            with self.subTest(args=args):
+                r = self.run_tool(*args, tool="boundary-log")
+                self.assertUsageError(r, tool="boundary-log")
+                self.assertIn("[couple] dir", r.stderr)
+        self.assertEqual(json.loads(self.run_tool("list", "--json", tool="boundary-log").stdout), [])
 
 
 class CoupleReport(CoupleCase):
     PRIVATE = ["otter-note", "lynx-tag", "badger-answer", "marten-boundary", "vole-deck", "fizzy", "secret-pattern",
-               "stoat-unshared", "mink-note"]
+               "stoat-unshared", "mink-note", "owl-person", "toad-plan", "newt-note"]
 
     def test_report_couple_shows_only_what_was_shared_in_every_format(self):
         alex, sam = self.partners('[checkin]\nfeelings = ["fizzy"]\n[breathe.patterns]\nsecret-pattern = "4-2-6-0"')
@@ -341,6 +389,9 @@ class CoupleReport(CoupleCase):
                  "--note", "otter-note", "--share", now=day)
             p.ok("checkin", "3", "--note", "mink-note", now=day)
             p.ok("boundary-log", "add", "marten-boundary", now=day)
+            p.ok("boundary-log", "add", f"{p.name} keeps heron-line", "--type", "time", "--hard", "--with", "owl-person",
+                 "--if-crossed", "toad-plan", "--note", "newt-note", "--share", now=day)
+            p.ok("boundary-log", "held", "2", "--note", "newt-note", "--intensity", "4", now=day)
             p.ok("breathe", "--pattern", "secret-pattern" if p is alex else "0.01-0.01", "--cycles", "1",
                  "--no-settle", now=day)
             p.ok("prompt", "--deck", "vole-deck", now=day)
@@ -363,6 +414,8 @@ class CoupleReport(CoupleCase):
                             self.assertNotIn(word, out)
                         self.assertIn("Alex shares plover-words", out)
                         self.assertIn("Sam shares plover-words", out)
+                        self.assertIn("Alex keeps heron-line", out)
+                        self.assertIn("Sam keeps heron-line", out)
                         self.assertIn(shared_id, out)
                         self.assertIn("6", out)
             got = p.json("report", "--couple", "--json", "--week", "2026-W50", now=day)
@@ -375,6 +428,9 @@ class CoupleReport(CoupleCase):
             self.assertEqual(sorted((a["by"], a["text"]) for a in today["answers"]),
                              [("Alex", "Alex shares plover-words"), ("Sam", "Sam shares plover-words")])
             self.assertEqual(got["prompts"], [], "every shared answer was to a day's shared prompt")
+            self.assertEqual(sorted((b["by"], b["text"], b["type"], b["hard"], [e["event"] for e in b["events"]])
+                                    for b in got["boundaries"]),
+                             [(n, f"{n} keeps heron-line", "time", True, ["added", "held"]) for n in ("Alex", "Sam")])
             self.assertSchema(got, "report.couple")
         self.assertEqual(*[[d["check_code"] for d in p.json("report", "--couple", "--json", now=day)["days"]]
                            for p in (alex, sam)])

@@ -38,6 +38,9 @@ void setup_add(CLI::App& add, Options& options) {
     add_when_options(add, options, "When you set it, if not now: yesterday 21:00, -2h, 2026-11-20, mon, ...",
                      "Print the saved record as JSON instead of the number");
     add.add_flag("-q,--quiet", options.quiet, "Print only the number, no confirmation");
+    add.add_flag("--share", options.share,
+                 "Share it with your partner, in the couple's folder ([couple] dir): its wording, type, hard or "
+                 "soft, and the kind and time of each event you log on it; 'boundary-log unshare' takes it back");
 }
 
 // Each event's command: the same options, and renegotiated also takes the new wording.
@@ -69,7 +72,12 @@ void setup_show(CLI::App& show, Options& options) {
 }
 
 // The events a person logs come in the order --help lists them; their names are event_name()'s.
-constexpr std::array<BoundaryCommand, 11> commands{{
+void setup_share(CLI::App& command, Options& options) {
+    add_id(command, options);
+    command.add_flag("-q,--quiet", options.quiet, "Say nothing when it is done");
+}
+
+constexpr std::array<BoundaryCommand, 13> commands{{
     {"add", "Set a new boundary; prints its number", setup_add, boundary_log::add},
     {"held", "It held: you kept it, or it was respected", setup_event<BoundaryEvent::held>, log_event},
     {"tested", "It was tested: pushed on, but not crossed", setup_event<BoundaryEvent::tested>, log_event},
@@ -87,6 +95,10 @@ constexpr std::array<BoundaryCommand, 11> commands{{
     {"undo", "Take back the boundary or event logged last, if it was a mistake",
      [](CLI::App& undo, Options& options) { undo.add_flag("-q,--quiet", options.quiet, "Print less"); },
      boundary_log::undo},
+    {"share", "Share a boundary with your partner: its wording, type and the kind and time of its events", setup_share,
+     boundary_log::share},
+    {"unshare", "Take a shared boundary back: its copies leave the couple's folder", setup_share,
+     boundary_log::unshare},
 }};
 
 constexpr tend::cli::Tool<Options> tool{

@@ -46,6 +46,7 @@ struct Options {
     std::string id;  // the boundary's number as typed
     bool json = false;
     bool quiet = false;
+    bool share = false;  // add --share: the boundary and its events, in the couple's folder
 };
 
 // The entry point main() hands to the runner: parses argv, then runs the command.
@@ -57,5 +58,7 @@ int log_event(const Options& options, const tend::Session& session);
 int list(const Options& options, const tend::Session& session);
 int show(const Options& options, const tend::Session& session);
 int undo(const Options& options, const tend::Session& session);
+int share(const Options& options, const tend::Session& session);
+int unshare(const Options& options, const tend::Session& session);
 
 }  // namespace boundary_log

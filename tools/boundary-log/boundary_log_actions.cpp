@@ -10,6 +10,7 @@
 
 #include "boundary_log.hpp"
 #include "boundary_record.hpp"
+#include "couple.hpp"
 #include "error.hpp"
 #include "feelings.hpp"
 #include "input.hpp"
@@ -201,10 +202,67 @@ void offer_grounding_if_needed(const Session& session, BoundaryEvent event, cons
     tend::print_grounding_line(session.io.err, session.config.safety, grounding);
 }
 
+// The boundary whose number the person typed (ID), as it stands.
+BoundaryState named_boundary(const Options& options, const Session& session) {
+    const auto states = read_boundaries(session);
+    return found_boundary(states, parse_number(options.id));
+}
+
+// An event as its shared copy has it: the event, `of` (its boundary's added record) and the
+// boundary as it stood then (`wording`, type, hard); never a note, intensity, with or
+// if_crossed.
+Record shareable(const Record& event, const BoundaryState& state, const std::string& wording) {
+    Record view;
+    view.insert_or_assign("id", tend::record_id(event));
+    view.insert_or_assign("at", *event.get("at"));
+    view.insert_or_assign("event", tend::field<std::string>(event, "event").value_or(""));
+    view.insert_or_assign("of", tend::record_id(state.events.front()));
+    view.insert_or_assign("text", wording);
+    if (state.type) view.insert_or_assign("type", *state.type);
+    view.insert_or_assign("hard", state.hard);
+    return view;
+}
+
+// Every event of a boundary, oldest first, as shared copies: each with the wording it had then.
+std::vector<Record> shareable_events(const BoundaryState& state) {
+    std::vector<Record> views;
+    std::string wording;
+    for (const auto& event : state.events) {
+        const auto name = tend::field<std::string>(event, "event");
+        if (name == "added" || name == "renegotiated") wording = tend::field<std::string>(event, "text").value_or("");
+        views.push_back(shareable(event, state, wording));
+    }
+    return views;
+}
+
+// An event just logged on a boundary that is shared goes to the couple's folder too. The event
+// is saved already, so trouble here is a warning, never a lost event.
+void share_if_shared(const Session& session, const BoundaryState& state, const Record& stored, bool quiet) {
+    const auto folder = tend::couple_folder(session);
+    if (!folder) return;
+    try {
+        if (!tend::is_shared(session, *folder, tend::shared_boundary_format, tend::record_id(state.events.front())))
+            return;
+        const std::string wording = tend::field<std::string>(stored, "text").value_or(state.text);
+        if (tend::share_record(session, *folder, tend::shared_boundary_format, shareable(stored, state, wording),
+                               tend::shared_boundary_keys) &&
+            !quiet)
+            session.note(
+                fmt::format("Boundary {} is shared, so your partner sees this too (its kind and time{}; "
+                            "never your note or intensity).",
+                            state.number, stored.contains("text") ? ", and the new wording" : ""));
+    } catch (const tend::Error& e) {
+        session.warn(
+            fmt::format("the event is saved, but its copy could not reach the couple's folder ({})", e.what()));
+    }
+}
+
 }  // namespace
 
 int add(const Options& options, const Session& session) {
     if (options.add.hard && options.add.soft) tend::usage_error("--hard and --soft: choose one");
+    // Checked before anything is written: a share with nowhere to go is a usage error.
+    const auto folder = options.share ? std::optional(tend::required_couple_folder(session, "--share")) : std::nullopt;
     const std::string wording = checked_wording(fmt::format("{}", fmt::join(options.add.words, " ")), "TEXT",
                                                 "say the boundary in a few words of your own");
     Record record = new_record(options, session, BoundaryEvent::added);
@@ -232,6 +290,13 @@ int add(const Options& options, const Session& session) {
     if (!options.quiet)
         session.note(fmt::format(
             "Boundary {} is set. 'boundary-log held {}' (or tested, crossed, ...) logs how it goes.", number, number));
+    if (folder) {
+        const auto states = tend::derive_boundaries({stored});
+        if (tend::share_records(session, *folder, tend::shared_boundary_format, shareable_events(states.front()),
+                                tend::shared_boundary_keys) > 0 &&
+            !options.quiet)
+            session.note(fmt::format("Shared it with your partner; 'boundary-log unshare {}' takes it back.", number));
+    }
     return 0;
 }
 
@@ -278,6 +343,7 @@ int log_event(const Options& options, const Session& session) {
         if (event == BoundaryEvent::violated && before.if_crossed)
             session.note("  What you planned for yourself, if it helps now: " + tend::neutralize(*before.if_crossed));
     }
+    share_if_shared(session, state, stored, options.quiet);
     offer_grounding_if_needed(session, event, stored, options.values.intensity);
     return 0;
 }
@@ -369,7 +435,11 @@ int undo(const Options& options, const Session& session) {
     t.replace(tend::boundary_format, *id, std::nullopt);
     (void)tend::derive_boundaries(t.all(tend::boundary_format));
     t.set_last(tend::boundary_format, std::nullopt);
+    // Its shared copy goes first: should the rest fail, nothing taken back lives on with a partner.
+    const bool was_shared =
+        tend::follow_change(session, tend::shared_boundary_format, *id, std::nullopt, tend::shared_boundary_keys) > 0;
     t.commit();
+    if (was_shared && !options.quiet) session.note("Its shared copy is gone from the couple's folder too.");
     if (!options.quiet) {
         const auto event = tend::field<std::string>(found->record, "event").value_or("");
         const auto number = tend::field<std::int64_t>(found->record, "boundary").value_or(0);
@@ -379,6 +449,46 @@ int undo(const Options& options, const Session& session) {
                                        tend::neutralize(event), number,
                                        tend::format_local_minutes(tend::record_at(found->record).local())));
     }
+    return 0;
+}
+
+int share(const Options& options, const Session& session) {
+    const auto folder = tend::required_couple_folder(session, "share");
+    const BoundaryState state = named_boundary(options, session);
+    const std::int64_t number = state.number;
+    const std::size_t shared = tend::share_records(session, folder, tend::shared_boundary_format,
+                                                   shareable_events(state), tend::shared_boundary_keys);
+    if (options.quiet) return 0;
+    if (shared == 0) {
+        session.note(fmt::format("Boundary {} is shared already.", number));
+        return 0;
+    }
+    session.note(fmt::format(
+        "Shared boundary {} with your partner: its wording, type, and the kind and time of its events, now and as you "
+        "log them; never your notes, intensities, who it is with or what you plan if it is crossed. "
+        "'boundary-log unshare {}' takes it back.",
+        number, number));
+    return 0;
+}
+
+int unshare(const Options& options, const Session& session) {
+    const auto folder = tend::required_couple_folder(session, "unshare");
+    const BoundaryState state = named_boundary(options, session);
+    const std::int64_t number = state.number;
+    // From whichever of this person's devices shared its events: the device store's rule takes
+    // them back.
+    tend::Transaction t = tend::couple_transaction(session, folder);
+    std::vector<tend::SharedCopy> taken;
+    for (const auto& event : state.events)
+        for (auto& copy : tend::withdraw(session, t, tend::shared_boundary_format, tend::record_id(event)))
+            taken.push_back(std::move(copy));
+    t.commit();
+    if (options.quiet) return 0;
+    if (taken.empty()) {
+        session.note(fmt::format("Boundary {} is not shared; nothing to take back.", number));
+        return 0;
+    }
+    tend::note_taken_back(session, folder, taken, fmt::format("boundary {} (it stays in your own log)", number));
     return 0;
 }
 

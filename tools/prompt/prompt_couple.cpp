@@ -121,22 +121,7 @@ int unshare(const Options& options, const Session& session) {
         session.note(fmt::format("Your answer to {} is not shared; nothing to take back.", id));
         return 0;
     }
-    std::set<std::string> elsewhere;
-    for (const auto& copy : taken)
-        if (copy.device != folder.device) elsewhere.insert(tend::neutralize(copy.device));
-    if (elsewhere.empty()) {
-        session.note(
-            fmt::format("Took back your answer to {}: its words are gone from the couple's folder, and from "
-                        "your partner's copy at the next sync.",
-                        id));
-        return 0;
-    }
-    // Shared from another device: only that device may rewrite its files.
-    session.note(
-        fmt::format("Took back your answer to {}: your partner no longer sees it after the next sync. Its "
-                    "words leave {}'s files in the couple's folder the next time tend runs a couple's command "
-                    "there ('prompt shared' will do).",
-                    id, fmt::join(elsewhere, " and ")));
+    tend::note_taken_back(session, folder, taken, fmt::format("your answer to {}", id));
     return 0;
 }
 

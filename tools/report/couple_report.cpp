@@ -58,6 +58,15 @@ std::string numbers_words(const CoupleNumbers& n) {
     return fmt::format("{}", fmt::join(parts, ", "));
 }
 
+std::string who(const CoupleBoundary& b) {
+    return b.yours ? "You" : b.by;
+}
+
+// "emotional, hard": what a shared boundary is, besides its wording.
+std::string boundary_kind(const CoupleBoundary& b) {
+    return b.type ? fmt::format("{}, {}", *b.type, b.hard ? "hard" : "soft") : std::string(b.hard ? "hard" : "soft");
+}
+
 std::string title(const CoupleReport& r) {
     return fmt::format("Together: {}", period_name(r.period));
 }
@@ -99,6 +108,12 @@ std::string render_text(const CoupleReport& r, const tend::Style& style) {
     if (!r.numbers.empty()) out += "\n" + style.bold("Shared check-in numbers") + "\n";
     for (const auto& n : r.numbers)
         out += fmt::format("  {}  {}: {}\n", day_and_time(n.at), tend::neutralize(who(n)), numbers_words(n));
+    if (!r.boundaries.empty()) out += "\n" + style.bold("Shared boundaries") + "\n";
+    for (const auto& b : r.boundaries) {
+        out += fmt::format("\n  {}: {} {}\n", style.bold(tend::neutralize(who(b))), tend::neutralize(b.text),
+                           style.dim(fmt::format("({})", tend::neutralize(boundary_kind(b)))));
+        for (const auto& e : b.events) out += fmt::format("    {}  {}\n", day_and_time(e.at), e.event);
+    }
     return out;
 }
 
@@ -129,6 +144,11 @@ std::string render_markdown(const CoupleReport& r) {
     if (!r.numbers.empty()) out += "\n## Shared check-in numbers\n\n";
     for (const auto& n : r.numbers)
         out += fmt::format("- {}, **{}**: {}\n", md(day_and_time(n.at)), md(who(n)), md(numbers_words(n)));
+    if (!r.boundaries.empty()) out += "\n## Shared boundaries\n";
+    for (const auto& b : r.boundaries) {
+        out += fmt::format("\n**{}**: {} ({})\n\n", md(who(b)), md(b.text), md(boundary_kind(b)));
+        for (const auto& e : b.events) out += fmt::format("- {}: {}\n", md(day_and_time(e.at)), e.event);
+    }
     return out;
 }
 
@@ -174,6 +194,18 @@ std::string render_json(const CoupleReport& r, tend::TimeStyle times) {
             row.set(std::string(number_names[i]), n.values[i] ? Json(*n.values[i]) : Json(nullptr));
         numbers.push(std::move(row));
     }
+    Json boundaries = Json::array();
+    for (const auto& b : r.boundaries) {
+        Json events = Json::array();
+        for (const auto& e : b.events) events.push(Json::object().set("event", e.event).set("at", e.at));
+        boundaries.push(Json::object()
+                            .set("by", b.by)
+                            .set("yours", b.yours)
+                            .set("text", b.text)
+                            .set("type", b.type ? Json(*b.type) : Json(nullptr))
+                            .set("hard", b.hard)
+                            .set("events", std::move(events)));
+    }
     return Json::object()
                .set("schema", std::string(couple_json_schema))
                .set("period", Json::object()
@@ -185,6 +217,7 @@ std::string render_json(const CoupleReport& r, tend::TimeStyle times) {
                .set("days", std::move(days))
                .set("prompts", std::move(prompts))
                .set("numbers", std::move(numbers))
+               .set("boundaries", std::move(boundaries))
                .dump({.times = times}) +
            "\n";
 }
@@ -228,6 +261,13 @@ std::string render_html(const CoupleReport& r) {
         }
         body += "</table>\n";
     }
+    if (!r.boundaries.empty()) body += "<h2>Shared boundaries</h2>\n";
+    for (const auto& b : r.boundaries) {
+        body += fmt::format("<section>\n<p><strong>{}</strong>: {} <span class=\"muted\">({})</span></p>\n<ul>\n",
+                            h(who(b)), h(b.text), h(boundary_kind(b)));
+        for (const auto& e : b.events) body += fmt::format("<li>{}: {}</li>\n", h(day_and_time(e.at)), h(e.event));
+        body += "</ul>\n</section>\n";
+    }
     const std::string heading = h(title(r));
     return fmt::format(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -250,7 +290,8 @@ std::string csv(std::string_view text) {
 
 std::string render_csv(const CoupleReport& r) {
     std::string out =
-        "date,at,kind,by,yours,prompt_id,prompt_text,text,mood,energy,anxiety,closeness,safety,check_code,held_back\n";
+        "date,at,kind,by,yours,prompt_id,prompt_text,text,mood,energy,anxiety,closeness,safety,check_code,held_back,"
+        "event\n";
     const auto row_start = [](const tend::OffsetTime& at, std::string_view kind, const std::string& by, bool yours) {
         return fmt::format("{},{},{},{},{}", tend::format_day(at.day()), tend::format_rfc3339(at), kind, csv(by),
                            yours ? 1 : 0);
@@ -259,10 +300,10 @@ std::string render_csv(const CoupleReport& r) {
                                  const std::string& text) {
         for (const auto& a : answers)
             out += row_start(a.at, "answer", a.by, a.yours) +
-                   fmt::format(",{},{},{},,,,,,,\n", csv(id), csv(text), a.text ? csv(*a.text) : "");
+                   fmt::format(",{},{},{},,,,,,,,\n", csv(id), csv(text), a.text ? csv(*a.text) : "");
     };
     for (const auto& d : r.days) {
-        out += fmt::format("{},,day,,,{},{},,,,,,,{},{}\n", tend::format_day(d.day), csv(d.prompt_id),
+        out += fmt::format("{},,day,,,{},{},,,,,,,{},{},\n", tend::format_day(d.day), csv(d.prompt_id),
                            d.prompt_text ? csv(*d.prompt_text) : "", csv(d.check_code), d.prompt_text ? 0 : 1);
         answer_rows(d.answers, d.prompt_id, d.prompt_text.value_or(""));
     }
@@ -270,8 +311,12 @@ std::string render_csv(const CoupleReport& r) {
     for (const auto& n : r.numbers) {
         out += row_start(n.at, "numbers", n.by, n.yours) + ",,,";
         for (const auto& value : n.values) out += "," + (value ? fmt::format("{}", *value) : std::string());
-        out += ",,\n";
+        out += ",,,\n";
     }
+    for (const auto& b : r.boundaries)
+        for (const auto& e : b.events)
+            out += row_start(e.at, "boundary", b.by, b.yours) +
+                   fmt::format(",,,{},,,,,,,,{}\n", csv(b.text), csv(e.event));
     return out;
 }
 
@@ -316,7 +361,7 @@ CoupleDay* day_of_prompt(std::vector<CoupleDay>& days, std::string_view prompt_i
 }  // namespace
 
 bool CoupleReport::empty() const {
-    return prompts.empty() && numbers.empty() &&
+    return prompts.empty() && numbers.empty() && boundaries.empty() &&
            std::all_of(days.begin(), days.end(), [](const CoupleDay& d) { return d.answers.empty(); });
 }
 
@@ -365,6 +410,23 @@ CoupleReport read_couple_report(const tend::Session& session, const Period& peri
             if (const auto value = tend::field<int64_t>(shared.record, number_names[i]))
                 n.values[i] = static_cast<int>(*value);
         report.numbers.push_back(std::move(n));
+    }
+    // Grouped by who shared it and its `of`, the same on all of a boundary's events.
+    std::vector<std::pair<std::string, std::string>> keys;
+    for (const auto& shared : tend::shared_records(session, *folder, tend::shared_boundary_format, from, to)) {
+        const auto& record = shared.record;
+        const std::pair key{shared.by(), text_of(record, "of")};
+        auto it = std::find(keys.begin(), keys.end(), key);
+        if (it == keys.end()) {
+            keys.push_back(key);
+            report.boundaries.push_back({shared.by(), shared.by() == folder->name, {}, {}, false, {}});
+            it = keys.end() - 1;
+        }
+        CoupleBoundary& b = report.boundaries[static_cast<std::size_t>(it - keys.begin())];
+        b.text = text_of(record, "text");
+        b.type = tend::field<std::string>(record, "type");
+        b.hard = tend::field<bool>(record, "hard").value_or(false);
+        b.events.push_back({text_of(record, "event"), tend::record_at(record)});
     }
     return report;
 }

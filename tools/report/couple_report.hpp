@@ -56,6 +56,23 @@ struct CoupleNumbers {
     std::array<std::optional<int>, 5> values;  // mood, energy, anxiety, closeness, safety
 };
 
+// One event of a shared boundary.
+struct CoupleBoundaryEvent {
+    std::string event;  // added, held, tested, ...
+    tend::OffsetTime at;
+};
+
+// A boundary someone shared, with its events in the period: its wording, type and hard or soft
+// as they stood at the last of them.
+struct CoupleBoundary {
+    std::string by;
+    bool yours = false;
+    std::string text;
+    std::optional<std::string> type;
+    bool hard = false;
+    std::vector<CoupleBoundaryEvent> events;  // oldest first
+};
+
 struct CoupleReport {
     Period period;
     std::string you;      // this person's name in the couple's folder
@@ -63,6 +80,7 @@ struct CoupleReport {
     std::vector<CoupleDay> days;
     std::vector<CouplePrompt> prompts;
     std::vector<CoupleNumbers> numbers;
+    std::vector<CoupleBoundary> boundaries;
     // Nothing was shared in the period (the days' prompts are not shares).
     bool empty() const;
 };
