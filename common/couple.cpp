@@ -56,17 +56,21 @@ void copy_keys(const Record& from, Record& to, std::span<const std::string_view>
     }
 }
 
+// Conflicts and unreadable files are said; a partner's file made private again after each pull
+// (git writes it with the umask) is not worth a warning every time.
+Warn couple_warner(const Session& session) {
+    return [&session](const std::string& m) {
+        if (m.find("tend made it private") == std::string::npos) session.warn(m);
+    };
+}
+
 // One reader for every device's tree: the store merges them by the revision rule, so a share
 // taken back on its own device is gone here at the next sync.
 template <typename Read>
 std::vector<SharedRecord> read_every_device(const Session& session, const CoupleFolder& folder,
                                             const RecordFormat& format, const Read& read) {
     std::vector<SharedRecord> all;
-    // Conflicts and unreadable files are said; a partner's file made private again after each
-    // pull (git writes it with the umask) is not worth a warning every time.
-    const Warn warn = [&](const std::string& m) {
-        if (m.find("tend made it private") == std::string::npos) session.warn(m);
-    };
+    const Warn warn = couple_warner(session);
     const RecordStore store(folder.dir, format, session.lock_wait(), warn, {}, folder.device);
     for (auto& record : read(store)) all.push_back(SharedRecord{std::move(record)});
     std::stable_sort(all.begin(), all.end(), [](const SharedRecord& a, const SharedRecord& b) {
@@ -143,7 +147,7 @@ Transaction couple_transaction(const Session& session, const CoupleFolder& folde
     check_folder_is_there(folder);
     // The same store as the data directory's: this device writes only its own tree, and
     // .gitignore and .stignore keep each machine's own state out of the sync.
-    Transaction t(folder.dir, folder.device, session.lock_wait(), [&](const std::string& m) { session.warn(m); });
+    Transaction t(folder.dir, folder.device, session.lock_wait(), couple_warner(session));
     t.holds(couple_formats());
     return t;
 }
@@ -152,8 +156,8 @@ void settle_couple_folder(const Session& session, const CoupleFolder& folder) {
     std::error_code ec;
     if (!fs::is_directory(folder.own(), ec)) return;
     try {
-        auto t = Transaction::try_begin(folder.dir, folder.device, std::chrono::milliseconds{0},
-                                        [&](const std::string& m) { session.warn(m); });
+        auto t =
+            Transaction::try_begin(folder.dir, folder.device, std::chrono::milliseconds{0}, couple_warner(session));
         if (!t) return;
         t->holds(couple_formats());
         t->purge_superseded_at_commit();
@@ -240,8 +244,7 @@ bool is_shared(const Session& session, const CoupleFolder& folder, const RecordF
                std::string_view source) {
     std::error_code ec;
     if (!fs::is_directory(folder.dir / "devices", ec)) return false;
-    Transaction t = Transaction::read(folder.dir, folder.device, session.lock_wait(),
-                                      [&](const std::string& m) { session.warn(m); });
+    Transaction t = Transaction::read(folder.dir, folder.device, session.lock_wait(), couple_warner(session));
     return !own_copies(session, t, format, source).empty();
 }
 
