@@ -51,7 +51,7 @@ import glob, json, os, sys, tomllib
 work, round_ = sys.argv[1], sys.argv[2]
 bare = json.load(open(os.path.join(work, "bare.json")))["worst_lateness_ms"]
 plain = json.load(open(os.path.join(work, "plain.json")))["worst_lateness_ms"]
-[path] = glob.glob(os.path.join(work, "tty", "breathe", "*.toml"))
+[path] = glob.glob(os.path.join(work, "tty", "devices", "*", "breathe", "*.toml"))  # this device's tree
 [record] = tomllib.load(open(path, "rb"))["breathe"]
 if record["interrupted"] or record["cycles"] != record["planned_cycles"]:
     sys.exit(f"bench: breathe on the pty stopped after {record['cycles']} of {record['planned_cycles']} cycles")

@@ -154,12 +154,19 @@ std::optional<char> TerminalKeys::wait(Clock& clock, SteadyTime deadline) {
         stop_next_ = true;
         return suspend_key;
     }
+    const bool watch = fd_ >= 0 && !closed_;
+    if (!watch) {
+        // No keys to watch: the bare absolute-deadline sleep, as bench/deadline_loop.cpp does.
+        // ppoll's timeout is relative, so any delay between reading the clock and the call
+        // (a busy machine preempting here) was added to the phase's lateness.
+        clock.sleep_until(deadline);
+        return std::nullopt;
+    }
     const SteadyTime now = clock.now();
     if (now >= deadline) return std::nullopt;
     const timespec timeout = to_timespec(deadline - now);
     pollfd input{fd_, POLLIN, 0};
-    const bool watch = fd_ >= 0 && !closed_;
-    const int ready = ppoll(watch ? &input : nullptr, watch ? 1 : 0, &timeout, nullptr);
+    const int ready = ppoll(&input, 1, &timeout, nullptr);
     if (ready < 0) {
         if (errno == EINTR && SignalScope::take_suspend()) {
             stop_next_ = true;
