@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shown_today.hpp"
 
+#include <dirent.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 
@@ -10,7 +11,6 @@
 #include <cerrno>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "error.hpp"
@@ -34,16 +34,22 @@ fs::path memo_file(const fs::path& data_dir) {
 // replacing it) or goes; ctime moves with every write, rename and chmod, and cannot be set back.
 // A new device, or a new file, makes the text differ too. nullopt without a devices directory.
 std::optional<std::string> memo_text(const fs::path& data_dir, tend::LocalDay day, std::string_view id) {
-    std::error_code error;
+    // opendir and lstat on plain strings: std::filesystem's iterator and paths cost this check,
+    // run by every `prompt today`, more than the rest of it together.
+    const std::string devices_dir = tend::devices_dir(data_dir).string();
+    DIR* dir = ::opendir(devices_dir.c_str());
+    if (!dir) return std::nullopt;
     std::vector<std::string> devices;
-    for (fs::directory_iterator it(tend::devices_dir(data_dir), error), end; !error && it != end; it.increment(error))
-        devices.push_back(it->path().filename().string());
-    if (error) return std::nullopt;
+    while (const dirent* entry = ::readdir(dir)) {
+        const std::string_view name = entry->d_name;
+        if (name != "." && name != "..") devices.emplace_back(name);
+    }
+    ::closedir(dir);
     std::sort(devices.begin(), devices.end());
     std::string text = fmt::format("{}\t{}\n", tend::format_day(day), id);
-    const std::string file_name = tend::month_key(day) + ".toml";
+    const std::string file_name = fmt::format("/{}/{}.toml", tend::prompt_format.kind, tend::month_key(day));
     for (const auto& device : devices) {
-        const fs::path file = tend::devices_dir(data_dir) / device / tend::prompt_format.kind / file_name;
+        const std::string file = devices_dir + '/' + device + file_name;
         struct stat st {};
         if (::lstat(file.c_str(), &st) != 0) {
             if (errno != ENOENT) return std::nullopt;
