@@ -126,7 +126,8 @@ public:
     DataLock(DataLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
 };
 
-// The lock timeout from TEND_LOCK_TIMEOUT (seconds, decimals allowed), default 10 s.
+// A TEND_LOCK_TIMEOUT setting (seconds, decimals allowed) as a wait, 10 s when unset or
+// empty; a usage error otherwise. Session::lock_wait() is the one reader of the variable.
 std::chrono::milliseconds lock_timeout(const std::optional<std::string>& setting);
 
 // A month file opened for appending: the caller reads `contents`, checks them, then

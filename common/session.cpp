@@ -22,9 +22,13 @@ Session::Session(std::string_view tool_name, Io& io_, const CommonOptions& optio
       out_style(use_color(parse_color_when(options.color), io_.out_tty, io_)),
       err_style(use_color(parse_color_when(options.color), io_.err_tty, io_)),
       json_times(time_style(options)),
-      lock_wait_(lock_timeout(io_.getenv("TEND_LOCK_TIMEOUT"))) {
+      lock_wait_(lock_wait(io_)) {
     for (const auto& warning : config.warnings) warn(warning);
     for (const auto& problem : config.problems) warn(problem);
+}
+
+std::chrono::milliseconds Session::lock_wait(const Io& io) {
+    return lock_timeout(io.getenv("TEND_LOCK_TIMEOUT"));
 }
 
 void Session::print_json(const Json& value) const {

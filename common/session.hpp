@@ -66,6 +66,9 @@ public:
     std::optional<Record> save(const RecordFormat& format, Record record, Effort effort) const;
 
     std::chrono::milliseconds lock_wait() const { return lock_wait_; }
+    // How long any tend program waits for the data lock: TEND_LOCK_TIMEOUT (10 s by default),
+    // read here only, for a Session and for what runs without one (report --check).
+    static std::chrono::milliseconds lock_wait(const Io& io);
 
     // A --json answer on standard output, one value and a newline, its times as --utc says.
     void print_json(const Json& value) const;

@@ -8,8 +8,8 @@
 #include <ostream>
 
 #include "error.hpp"
-#include "files.hpp"
 #include "report.hpp"
+#include "session.hpp"
 
 namespace report {
 namespace {
@@ -149,8 +149,8 @@ int run_check(const Options& options, tend::Io& io) {
     const tend::ExplainedPaths paths = tend::explain_paths(io, options.common.data_dir);
     // Named as the tools would name it, but never made here: --check changes nothing.
     const auto device = tend::known_device(io, tend::load_config(paths.paths.config_file).device.name);
-    const tend::DataCheck check = tend::check_data(paths.paths, tend::lock_timeout(io.getenv("TEND_LOCK_TIMEOUT")),
-                                                   device ? device->name : std::string());
+    const tend::DataCheck check =
+        tend::check_data(paths.paths, tend::Session::lock_wait(io), device ? device->name : std::string());
     if (options.json) {
         io.out << check_json(paths, device, check).dump({.times = tend::time_style(options.common)}) << '\n';
     } else {
