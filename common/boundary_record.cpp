@@ -114,14 +114,28 @@ std::map<std::string, std::int64_t> shown_numbers(const std::vector<Record>& rec
 std::vector<BoundaryState> derive_boundaries(std::vector<Record> records) {
     // Equal times happen (a boundary and its first event logged in the same second, or a
     // fixed TEND_NOW): the boundary's `added` must still come first.
-    std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
-        const Instant at_a = record_at(a).instant;
-        const Instant at_b = record_at(b).instant;
-        if (at_a != at_b) return at_a < at_b;
-        const bool added_a = field<std::string>(a, "event") == "added";
-        const bool added_b = field<std::string>(b, "event") == "added";
-        return added_a && !added_b;
+    // Each record's key is read once, not at every comparison.
+    struct Key {
+        Instant at;
+        bool added;
+        std::size_t index;
+    };
+    std::vector<Key> order;
+    order.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto* event = records[i]["event"].as_string();
+        order.push_back({record_at(records[i]).instant, event && event->get() == "added", i});
+    }
+    std::stable_sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
+        if (a.at != b.at) return a.at < b.at;
+        return a.added && !b.added;
     });
+    {
+        std::vector<Record> sorted;
+        sorted.reserve(records.size());
+        for (const Key& key : order) sorted.push_back(std::move(records[key.index]));
+        records = std::move(sorted);
+    }
     const auto numbers = shown_numbers(records);
     std::map<std::int64_t, BoundaryState> states;
     for (auto& record : records) {

@@ -27,19 +27,18 @@ constexpr std::array breathe_fields{
 };
 
 // A session breathed a pattern (its name and spec) or ran an exercise: one or the other.
-std::vector<std::string> breathe_rules(const Record& record) {
-    const auto& begin = record.source().begin;
-    const std::string header = fmt::format("{}:{}", begin.line, begin.column);
-    std::vector<std::string> problems;
+std::vector<Problem> breathe_rules(const Record& record) {
+    std::vector<Problem> problems;
     if (record.contains("exercise")) {
         if (record.contains("pattern") || record.contains("spec"))
             problems.push_back(
-                fmt::format("{}: a [[breathe]] record has an exercise or a pattern and spec, not both", header));
+                problem_at(record, "a [[breathe]] record has an exercise or a pattern and spec, not both"));
         return problems;
     }
     for (std::string_view key : {"pattern", "spec"})
         if (!record.contains(key))
-            problems.push_back(fmt::format("{}: [[breathe]] record has no '{}' (nor an 'exercise')", header, key));
+            problems.push_back(
+                problem_at(record, fmt::format("[[breathe]] record has no '{}' (nor an 'exercise')", key)));
     return problems;
 }
 
@@ -50,7 +49,7 @@ double rounded(double value, double steps_per_unit) {
 }
 }  // namespace
 
-const RecordFormat breathe_format{"breathe", breathe_fields, breathe_rules};
+const RecordFormat breathe_format{"breathe", breathe_fields, breathe_rules, "breathing session"};
 
 void write_breathe_entry(const BreatheEntry& entry, Record& record) {
     if (entry.exercise) {

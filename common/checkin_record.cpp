@@ -9,11 +9,11 @@ namespace tend {
 
 namespace {
 constexpr std::array checkin_fields{
-    FieldSpec{"mood", FieldType::integer, false, 0, 10},
-    FieldSpec{"energy", FieldType::integer, false, 0, 10},
-    FieldSpec{"anxiety", FieldType::integer, false, 0, 10},
-    FieldSpec{"closeness", FieldType::integer, false, 0, 10},
-    FieldSpec{"safety", FieldType::integer, false, 0, 10},
+    rating_field(0),
+    rating_field(1),
+    rating_field(2),
+    rating_field(3),
+    rating_field(4),
     FieldSpec{"feelings", FieldType::strings},
     FieldSpec{"tags", FieldType::strings},
     FieldSpec{"note", FieldType::string},
@@ -21,27 +21,15 @@ constexpr std::array checkin_fields{
 };
 }  // namespace
 
-const RecordFormat checkin_format{"checkin", checkin_fields};
-
-const std::array<Dimension, 5> checkin_dimensions{{
-    {"mood", "Mood, 0 (very low) to 10 (very good)", false},
-    {"energy", "Energy, 0 (empty) to 10 (full)", false},
-    {"anxiety", "Anxiety, 0 (calm) to 10 (overwhelmed)", true},
-    {"closeness", "Closeness to the people who matter, 0 (far) to 10 (close)", false},
-    {"safety", "How safe you feel, 0 (not at all) to 10 (completely)", false},
-}};
+const RecordFormat checkin_format{"checkin", checkin_fields, nullptr, "check-in"};
 
 std::optional<int> checkin_distress(const Record& checkin) {
     std::optional<int> distress;
-    const auto consider = [&](std::string_view key, bool inverted) {
-        if (auto value = field<int64_t>(checkin, key)) {
-            const int level = static_cast<int>(inverted ? 10 - *value : *value);
+    for (const Dimension& dimension : checkin_dimensions)
+        if (auto value = field<int64_t>(checkin, dimension.name); value && dimension.tells_distress) {
+            const int level = static_cast<int>(dimension.higher_is_harder ? *value : 10 - *value);
             distress = std::max(distress.value_or(0), level);
         }
-    };
-    consider("anxiety", false);
-    consider("mood", true);
-    consider("safety", true);
     return distress;
 }
 

@@ -16,11 +16,33 @@ extern const RecordFormat checkin_format;
 struct Dimension {
     std::string_view name;      // the field and the flag: mood, energy, ...
     std::string_view question;  // asked on a terminal
+    std::string_view help;      // the flag's line in --help
     bool higher_is_harder;      // anxiety: 10 is the hardest; mood, safety: 0 is
+    bool tells_distress;        // counts in checkin_distress(): mood, anxiety and safety
 };
 
-// mood, energy, anxiety, closeness, safety, in that order.
-extern const std::array<Dimension, 5> checkin_dimensions;
+// mood, energy, anxiety, closeness, safety, in that order: the five ratings, spelled here once
+// (the [[checkin]] fields, the flags, the questions and every report's columns come from this).
+inline constexpr std::array<Dimension, 5> checkin_dimensions{{
+    {"mood", "Mood, 0 (very low) to 10 (very good)", "Mood, 0 (very low) to 10 (very good)", false, true},
+    {"energy", "Energy, 0 (empty) to 10 (full)", "Energy, 0 (empty) to 10 (full)", false, false},
+    {"anxiety", "Anxiety, 0 (calm) to 10 (overwhelmed)", "Anxiety, 0 (calm) to 10 (overwhelmed)", true, true},
+    {"closeness", "Closeness to the people who matter, 0 (far) to 10 (close)", "Closeness, 0 (far) to 10 (close)",
+     false, false},
+    {"safety", "How safe you feel, 0 (not at all) to 10 (completely)",
+     "Feeling safe, 0 (not at all) to 10 (completely)", false, true},
+}};
+
+// Their names alone, and each as a field (an integer from 0 to 10, not required), for the
+// records that carry them: [[checkin]] and the numbers a couple shares.
+inline constexpr std::array<std::string_view, 5> rating_names = [] {
+    std::array<std::string_view, 5> names;
+    for (std::size_t i = 0; i < names.size(); ++i) names[i] = checkin_dimensions[i].name;
+    return names;
+}();
+constexpr FieldSpec rating_field(std::size_t dimension) {
+    return {checkin_dimensions[dimension].name, FieldType::integer, false, 0, 10};
+}
 
 // How hard the moment a check-in describes is, 0-10: the highest of anxiety, 10 - mood
 // and 10 - safety (energy and closeness say nothing about distress). nullopt when none set.

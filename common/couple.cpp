@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 
+#include "checkin_record.hpp"
 #include "error.hpp"
 #include "files.hpp"
 #include "terminal.hpp"
@@ -28,11 +29,11 @@ constexpr std::array answer_fields{
 constexpr std::array numbers_fields{
     FieldSpec{"by", FieldType::string, true},
     FieldSpec{"source", FieldType::string, true},
-    FieldSpec{"mood", FieldType::integer, false, 0, 10},
-    FieldSpec{"energy", FieldType::integer, false, 0, 10},
-    FieldSpec{"anxiety", FieldType::integer, false, 0, 10},
-    FieldSpec{"closeness", FieldType::integer, false, 0, 10},
-    FieldSpec{"safety", FieldType::integer, false, 0, 10},
+    rating_field(0),
+    rating_field(1),
+    rating_field(2),
+    rating_field(3),
+    rating_field(4),
 };
 
 constexpr std::array boundary_fields{
@@ -45,7 +46,7 @@ constexpr std::array boundary_fields{
 constexpr std::array<std::string_view, 5> boundary_keys{"of", "event", "text", "type", "hard"};
 
 constexpr std::array<std::string_view, 4> answer_keys{"prompt_id", "deck", "prompt_text", "text"};
-constexpr std::array<std::string_view, 5> numbers_keys{"mood", "energy", "anxiety", "closeness", "safety"};
+constexpr const auto& numbers_keys = rating_names;
 
 void copy_keys(const Record& from, Record& to, std::span<const std::string_view> keys) {
     for (const auto key : keys) {

@@ -14,15 +14,11 @@
 #include <map>
 #include <set>
 
-#include "boundary_record.hpp"
-#include "breathe_record.hpp"
-#include "checkin_record.hpp"
 #include "config.hpp"
 #include "deck.hpp"
 #include "device.hpp"
 #include "error.hpp"
 #include "files.hpp"
-#include "prompt_record.hpp"
 #include "store.hpp"
 #include "terminal.hpp"
 
@@ -324,35 +320,14 @@ MonthCheck check_month_text(const std::string& text, const fs::path& file, const
         out.findings.push_back(
             Finding{file, node.source().begin.line, node.source().begin.column, neutralize(message), severity});
     };
-    toml::table root;
-    try {
-        root = toml::parse(std::string_view(text), std::string_view(file.string()));
-    } catch (const toml::parse_error& e) {
-        out.findings.push_back(
-            Finding{file, e.source().begin.line, e.source().begin.column, neutralize(e.description())});
-        return out;
-    }
-    for (const auto& [key, node] : root)
-        if (key.str() != format.kind)
-            add(node, fmt::format("unexpected '{}'; this file holds only [[{}]] records", key.str(), format.kind));
-    const toml::node* node = root.get(format.kind);
-    const toml::array* array = node ? node->as_array() : nullptr;
-    if (node && (!array || !array->is_array_of_tables()))
-        add(*node, fmt::format("'{}' must be written as [[{}]] tables", format.kind, format.kind));
-    if (!array || !array->is_array_of_tables()) array = nullptr;
-
-    std::map<std::string, std::size_t> lines;  // id -> line of its first record here
-    for (std::size_t i = 0; array && i < array->size(); ++i) {
-        const toml::table& record = *array->get(i)->as_table();
-        ++out.records;
-        for (const auto& problem : validate_record(record, format))
-            out.findings.push_back(finding_from_message(file, problem));
-        const auto line = static_cast<std::size_t>(record.source().begin.line);
+    // The store's own reader, going on past the first problem: what it refuses is never sound here.
+    MonthText read = read_month_text(text, file, format, MonthText::Mode::all);
+    for (const auto& problem : read.problems)
+        out.findings.push_back(Finding{file, problem.line, problem.column, neutralize(problem.what)});
+    out.records = read.tables;
+    out.ids = std::move(read.ids);
+    for (const auto& record : read.records) {
         if (const auto id = record["id"].value<std::string>(); id && !id->empty()) {
-            if (const auto [it, fresh] = lines.emplace(*id, line); !fresh)
-                add(record, fmt::format("id '{}' is used twice in this file; line {} has it too", *id, it->second));
-            else
-                out.ids.emplace_back(*id, line);
             const auto id_month = month_of_id(*id);
             if (month && id_month && *id_month != *month)
                 add(record,
@@ -372,20 +347,9 @@ MonthCheck check_month_text(const std::string& text, const fs::path& file, const
                                 month_key(at_month), month_key(*month), month_key(at_month)));
         }
     }
-
     std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {
         return std::pair{a.line, a.column} < std::pair{b.line, b.column};
     });
-    // The store's own reader has the last word: what it refuses is never reported as sound.
-    const bool sound = std::none_of(out.findings.begin(), out.findings.end(),
-                                    [](const Finding& f) { return f.severity == Severity::problem; });
-    if (sound) {
-        try {
-            (void)parse_month_text(text, file, format);
-        } catch (const Error& e) {
-            out.findings.push_back(finding_from_message(file, e.what()));
-        }
-    }
     return out;
 }
 

@@ -57,9 +57,10 @@ struct DataCheck {
 // tree is "its own" in what is listed), empty when it has none yet.
 DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait, const std::string& device);
 
-// Every problem in one month file's text (all of them, where the store stops at the first):
-// syntax, records against their format, duplicate ids, and, when `month` is given, records
-// whose `at` belongs to another month (reports would miss them) or ids made for another month.
+// Every problem in one month file's text, as the store's own reader (read_month_text) finds
+// them, all of them where the store stops at the first: syntax, records against their format,
+// duplicate ids; and, when `month` is given, records whose `at` belongs to another month
+// (reports would miss them) or ids made for another month.
 struct MonthCheck {
     std::vector<Finding> findings;
     std::size_t records = 0;                               // [[kind]] tables, sound or not
@@ -71,8 +72,8 @@ MonthCheck check_month_text(const std::string& text, const std::filesystem::path
 // The month a file name such as "2026-11.toml" stands for, when it is one.
 std::optional<date::year_month> month_of_file_name(std::string_view name);
 
-// A finding from a message that reads "[file:]line[:col]: what" or "file: what" (the forms
-// tend's parsers use); the position is taken out of the message when there is one.
+// A finding from a message that reads "[file:]line[:col]: what" or "file: what": what the
+// config and deck readers and a refused open say (month files' problems come as data).
 Finding finding_from_message(const std::filesystem::path& file, std::string_view message,
                              Severity severity = Severity::problem);
 

@@ -10,14 +10,10 @@
 #include <cmath>
 #include <optional>
 
-#include "boundary_record.hpp"
-#include "breathe_record.hpp"
-#include "checkin_record.hpp"
 #include "error.hpp"
 #include "files.hpp"
 #include "json.hpp"
 #include "json_parse.hpp"
-#include "prompt_record.hpp"
 #include "store.hpp"
 #include "terminal.hpp"
 
@@ -25,14 +21,8 @@ namespace tend {
 
 namespace {
 
-constexpr std::array<FieldSpec, 3> common_fields{{
-    {"id", FieldType::string, true},
-    {"at", FieldType::datetime, true},
-    {"recorded", FieldType::datetime, true},
-}};
-
 const FieldSpec* spec_of(const RecordFormat& format, std::string_view key) {
-    for (const auto& spec : common_fields)
+    for (const auto& spec : stamped_fields())
         if (spec.name == key) return &spec;
     for (const auto& spec : format.fields)
         if (spec.name == key) return &spec;
@@ -133,18 +123,12 @@ private:
 
 }  // namespace
 
-const RecordFormat* find_record_format(std::string_view kind) {
-    for (const RecordFormat* format : record_formats())
-        if (format->kind == kind) return format;
-    return nullptr;
-}
-
 std::string export_line(const Record& record, const RecordFormat& format) {
     std::string out = "{\"kind\":" + json_quote(format.kind);
     const auto emit = [&](std::string_view key) {
         if (const toml::node* node = record.get(key)) out += "," + json_quote(key) + ":" + json_value(*node);
     };
-    for (const auto& spec : common_fields) emit(spec.name);
+    for (const auto& spec : stamped_fields()) emit(spec.name);
     for (const auto& spec : format.fields) emit(spec.name);
     return out + "}";
 }
@@ -176,11 +160,8 @@ ImportedRecord parse_export_line(std::string_view line, std::string_view source,
         reader.insert(record, *spec, value);
     }
     // The same checks a month file's records pass; built nodes have no place, so the line's is used.
-    if (const auto problems = validate_record(record, *format); !problems.empty()) {
-        std::string_view problem = problems.front();
-        if (const auto colon = problem.find(": "); colon != std::string_view::npos) problem.remove_prefix(colon + 2);
-        reader.refuse(root, problem);
-    }
+    if (const auto problems = validate_record(record, *format); !problems.empty())
+        reader.refuse(root, problems.front().what);
     return {format, std::move(record)};
 }
 

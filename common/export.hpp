@@ -9,12 +9,10 @@
 #include <string_view>
 
 #include "record.hpp"
+#include "record_kinds.hpp"
 #include "session.hpp"
 
 namespace tend {
-
-// The kind of record with this name (of record_formats(), the order an export writes them).
-const RecordFormat* find_record_format(std::string_view kind);
 
 // One record as a JSON object on one line (no line break): "kind" first, then the record's own
 // TOML keys in file order, each value of the same type: strings, integers, floats (always with

@@ -147,9 +147,7 @@ Json record_to_json(const Record& record, const RecordFormat& format) {
         const toml::node* node = record.get(key);
         object.set(std::string(key), node ? node_to_json(*node) : Json(nullptr));
     };
-    emit("id");
-    emit("at");
-    emit("recorded");
+    for (const auto& spec : stamped_fields()) emit(spec.name);
     for (const auto& spec : format.fields) emit(spec.name);
     return object;
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "error.hpp"
@@ -16,9 +17,15 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr FieldSpec id_field{"id", FieldType::string, true};
-constexpr FieldSpec at_field{"at", FieldType::datetime, true};
-constexpr FieldSpec recorded_field{"recorded", FieldType::datetime, true};
+// id, at and recorded: what every record has, defined here once.
+constexpr std::array<FieldSpec, 3> stamped{{
+    {"id", FieldType::string, true},
+    {"at", FieldType::datetime, true},
+    {"recorded", FieldType::datetime, true},
+}};
+constexpr const FieldSpec& id_field = stamped[0];
+constexpr const FieldSpec& at_field = stamped[1];
+constexpr const FieldSpec& recorded_field = stamped[2];
 // Kept by every kind for records changed on several devices (see versions.hpp).
 constexpr FieldSpec revision_field{"revision", FieldType::integer, false, 1, 1e15};
 constexpr FieldSpec deleted_field{"deleted", FieldType::boolean};
@@ -42,25 +49,20 @@ std::string_view type_name(FieldType type) {
     return "a value";
 }
 
-std::string where(const toml::node& node) {
-    const auto& begin = node.source().begin;
-    return fmt::format("{}:{}", begin.line, begin.column);
-}
-
-std::optional<std::string> check_value(const toml::node& node, const FieldSpec& spec) {
+std::optional<Problem> check_value(const toml::node& node, const FieldSpec& spec) {
     const auto wrong_type = [&] {
-        return fmt::format("{}: '{}' must be {}", where(node), spec.name, type_name(spec.type));
+        return problem_at(node, fmt::format("'{}' must be {}", spec.name, type_name(spec.type)));
     };
-    const auto out_of_range = [&](double value) -> std::optional<std::string> {
+    const auto out_of_range = [&](double value) -> std::optional<Problem> {
         if (spec.min < spec.max && (value < spec.min || value > spec.max))
-            return fmt::format("{}: '{}' is {}, outside {} to {}", where(node), spec.name, value, spec.min, spec.max);
+            return problem_at(node, fmt::format("'{}' is {}, outside {} to {}", spec.name, value, spec.min, spec.max));
         return std::nullopt;
     };
     switch (spec.type) {
         case FieldType::string:
             if (!node.is_string()) return wrong_type();
             if (!is_valid_utf8(node.as_string()->get()))
-                return fmt::format("{}: '{}' is not valid UTF-8", where(node), spec.name);
+                return problem_at(node, fmt::format("'{}' is not valid UTF-8", spec.name));
             return std::nullopt;
         case FieldType::integer:
             if (!node.is_integer()) return wrong_type();
@@ -113,6 +115,10 @@ std::string format_date_time(const toml::date_time& value) {
 
 }  // namespace
 
+std::span<const FieldSpec> stamped_fields() {
+    return stamped;
+}
+
 std::string toml_value_text(const toml::node& node) {
     if (auto s = node.as_string()) return toml_quote(s->get());
     if (auto i = node.as_integer()) return fmt::format("{}", i->get());
@@ -130,35 +136,44 @@ std::string toml_value_text(const toml::node& node) {
     return "\"\"";
 }
 
-std::vector<std::string> validate_record(const Record& record, const RecordFormat& format) {
-    std::vector<std::string> problems;
+Problem problem_at(const toml::node& node, std::string what) {
+    const auto& begin = node.source().begin;
+    return {begin.line, begin.column, std::move(what)};
+}
+
+std::string Problem::text() const {
+    if (!line) return what;
+    if (!column) return fmt::format("{}: {}", line, what);
+    return fmt::format("{}:{}: {}", line, column, what);
+}
+
+std::vector<Problem> validate_record(const Record& record, const RecordFormat& format) {
+    std::vector<Problem> problems;
     for (const auto& [key, node] : record) {
         const FieldSpec* spec = find_spec(format, key.str());
         if (!spec) {
-            problems.push_back(fmt::format("{}: unknown key '{}' in a [[{}]] record", where(node),
-                                           neutralize(key.str()), format.kind));
+            problems.push_back(problem_at(
+                node, fmt::format("unknown key '{}' in a [[{}]] record", neutralize(key.str()), format.kind)));
             continue;
         }
-        if (auto problem = check_value(node, *spec)) problems.push_back(*problem);
+        if (auto problem = check_value(node, *spec)) problems.push_back(std::move(*problem));
     }
-    const auto header = [&] { return where(record); };  // only for a problem: a sound record formats nothing
+    const auto at_header = [&](std::string what) { problems.push_back(problem_at(record, std::move(what))); };
     for (const FieldSpec* common : {&id_field, &at_field, &recorded_field})
         if (!record.contains(common->name))
-            problems.push_back(fmt::format("{}: [[{}]] record has no '{}'", header(), format.kind, common->name));
-    if (auto id = record["id"].value<std::string>(); id && id->empty())
-        problems.push_back(fmt::format("{}: 'id' is empty", header()));
+            at_header(fmt::format("[[{}]] record has no '{}'", format.kind, common->name));
+    if (auto id = record["id"].value<std::string>(); id && id->empty()) at_header("'id' is empty");
     if (record["deleted"].value_or(false)) {
         // A deletion marker keeps nothing of what the record said.
         for (const FieldSpec& spec : format.fields)
             if (const toml::node* node = record.get(spec.name))
-                problems.push_back(fmt::format("{}: a deleted record keeps no '{}'", where(*node), spec.name));
-        if (!record.contains("revision"))
-            problems.push_back(fmt::format("{}: a deleted record needs its 'revision'", header()));
+                problems.push_back(problem_at(*node, fmt::format("a deleted record keeps no '{}'", spec.name)));
+        if (!record.contains("revision")) at_header("a deleted record needs its 'revision'");
         return problems;
     }
     for (const FieldSpec& spec : format.fields)
         if (spec.required && !record.contains(spec.name))
-            problems.push_back(fmt::format("{}: [[{}]] record has no '{}'", header(), format.kind, spec.name));
+            at_header(fmt::format("[[{}]] record has no '{}'", format.kind, spec.name));
     if (format.rules)
         for (auto& problem : format.rules(record)) problems.push_back(std::move(problem));
     return problems;
@@ -233,6 +248,13 @@ OffsetTime from_toml(const toml::date_time& value) {
                           seconds{value.time.second}};
     const minutes offset{value.offset ? value.offset->minutes : 0};
     return {Instant{local.time_since_epoch() - offset}, offset};
+}
+
+Record new_record(const OffsetTime& at, const OffsetTime& recorded) {
+    Record record;
+    record.insert_or_assign(at_field.name, to_toml(at));
+    record.insert_or_assign(recorded_field.name, to_toml(recorded));
+    return record;
 }
 
 std::string record_id(const Record& record) {

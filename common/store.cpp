@@ -18,14 +18,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "boundary_record.hpp"
-#include "breathe_record.hpp"
-#include "checkin_record.hpp"
 #include "data_check.hpp"
 #include "device.hpp"
 #include "month_parse.hpp"
 #include "versions.hpp"
-#include "prompt_record.hpp"
 #include "terminal.hpp"
 
 namespace tend {
@@ -74,30 +70,6 @@ bool directory_exists(const fs::path& dir) {
                                  file.string(), problem));
 }
 
-const toml::array* records_array(const toml::table& root, const fs::path& file, const RecordFormat& format) {
-    for (const auto& [key, node] : root) {
-        if (key.str() != format.kind)
-            data_error(file, fmt::format("{}:{}: unexpected '{}'; this file holds only [[{}]] records",
-                                         node.source().begin.line, node.source().begin.column, neutralize(key.str()),
-                                         format.kind));
-    }
-    const toml::node* node = root.get(format.kind);
-    if (!node) return nullptr;
-    const toml::array* array = node->as_array();
-    if (!array || !array->is_array_of_tables())
-        data_error(file, fmt::format("{}:{}: '{}' must be written as [[{}]] tables", node->source().begin.line,
-                                     node->source().begin.column, format.kind, format.kind));
-    return array;
-}
-
-toml::table parse_toml(const std::string& text, const fs::path& file) {
-    try {
-        return toml::parse(std::string_view(text), std::string_view(file.string()));
-    } catch (const toml::parse_error& e) {
-        data_error(file, fmt::format("{}:{}: {}", e.source().begin.line, e.source().begin.column, e.description()));
-    }
-}
-
 // Byte offset where each 1-based line starts.
 std::vector<std::size_t> line_starts(const std::string& text) {
     std::vector<std::size_t> starts{0, 0};
@@ -132,7 +104,7 @@ std::string file_header(const RecordFormat& format, date::year_month month) {
 // Serialises, parses back and compares, so nothing lands that would not read back the same.
 std::string checked_block(const Record& record, const RecordFormat& format) {
     if (auto problems = validate_record(record, format); !problems.empty())
-        fail(Exit::failure, fmt::format("internal: record does not match its format: {}", problems.front()));
+        fail(Exit::failure, fmt::format("internal: record does not match its format: {}", problems.front().text()));
     std::string block = serialize_record(record, format);
     toml::table parsed;
     try {
@@ -170,44 +142,72 @@ std::string checked_block(const Record& record, const RecordFormat& format) {
                                  line, column, format.kind, format.kind));
 }
 
-// How a person calls a record of this kind.
-std::string noun_of(std::string_view kind) {
-    if (kind == "checkin") return "check-in";
-    if (kind == "breathe") return "breathing session";
-    return std::string(kind) + " record";
-}
-
 bool state_appends_text(const std::optional<std::string>& original, const std::string& text) {
     return text.starts_with(original.value_or("")) && (original || !text.empty());
 }
 
 }  // namespace
 
-std::span<const RecordFormat* const> record_formats() {
-    static constexpr const RecordFormat* formats[] = {&checkin_format, &breathe_format, &boundary_format,
-                                                      &prompt_format};
-    return formats;
+MonthText read_month_text(const std::string& text, const fs::path& file, const RecordFormat& format,
+                          MonthText::Mode mode) {
+    MonthText out;
+    const auto stop = [&] { return mode == MonthText::Mode::first && !out.problems.empty(); };
+    std::optional<toml::table> root = parse_written_toml(text, file.string());  // the fast path
+    if (!root) {
+        try {
+            root = toml::parse(std::string_view(text), std::string_view(file.string()));
+        } catch (const toml::parse_error& e) {
+            out.problems.push_back({e.source().begin.line, e.source().begin.column, std::string(e.description())});
+            return out;
+        }
+    }
+    for (const auto& [key, node] : *root) {
+        if (key.str() == format.kind) continue;
+        out.problems.push_back(problem_at(node, fmt::format("unexpected '{}'; this file holds only [[{}]] records",
+                                                            neutralize(key.str()), format.kind)));
+        if (stop()) return out;
+    }
+    toml::node* node = root->get(format.kind);
+    if (!node) return out;
+    toml::array* array = node->as_array();
+    if (!array || !array->is_array_of_tables()) {
+        out.problems.push_back(
+            problem_at(*node, fmt::format("'{}' must be written as [[{}]] tables", format.kind, format.kind)));
+        return out;
+    }
+    // The records are moved out of the document, which goes when this returns: a copy cost as much again.
+    std::map<std::string, std::size_t, std::less<>> first_lines;  // id -> line of its first record here
+    out.records.reserve(array->size());
+    for (auto& entry : *array) {
+        auto& table = *entry.as_table();
+        ++out.tables;
+        bool sound = true;
+        for (auto& problem : validate_record(table, format)) {
+            out.problems.push_back(std::move(problem));
+            sound = false;
+            if (stop()) return out;
+        }
+        const auto line = static_cast<std::size_t>(table.source().begin.line);
+        if (const auto* id = table["id"].as_string(); id && !id->get().empty()) {
+            if (const auto [it, fresh] = first_lines.emplace(id->get(), line); !fresh) {
+                out.problems.push_back(
+                    problem_at(table, fmt::format("id '{}' is used twice in this file; line {} has it too",
+                                                  neutralize(id->get()), it->second)));
+                sound = false;
+                if (stop()) return out;
+            } else if (mode == MonthText::Mode::all) {
+                out.ids.emplace_back(id->get(), line);
+            }
+        }
+        if (sound || mode == MonthText::Mode::all) out.records.push_back(std::move(table));
+    }
+    return out;
 }
 
 std::vector<Record> parse_month_text(const std::string& text, const fs::path& file, const RecordFormat& format) {
-    std::optional<toml::table> written = parse_written_toml(text, file.string());  // the fast path
-    toml::table root = written ? std::move(*written) : parse_toml(text, file);
-    std::vector<Record> records;
-    if (!records_array(root, file, format)) return records;
-    // The records are moved out of the document, which goes when this returns: a copy cost as much again.
-    toml::array& array = *root.get_as<toml::array>(format.kind);
-    std::set<std::string> seen;
-    records.reserve(array.size());
-    for (auto& node : array) {
-        auto& table = *node.as_table();
-        if (auto problems = validate_record(table, format); !problems.empty()) data_error(file, problems.front());
-        const std::string id = record_id(table);
-        if (!seen.insert(id).second)
-            data_error(file, fmt::format("{}:{}: duplicate id '{}'", table.source().begin.line,
-                                         table.source().begin.column, neutralize(id)));
-        records.push_back(std::move(table));
-    }
-    return records;
+    MonthText read = read_month_text(text, file, format, MonthText::Mode::first);
+    if (!read.problems.empty()) data_error(file, read.problems.front().text());
+    return std::move(read.records);
 }
 
 std::optional<date::year_month> month_of_id(std::string_view id) {
@@ -605,8 +605,16 @@ struct Transaction::MonthState {
 };
 
 void Transaction::MonthState::rewrite(const std::string& id, const std::optional<Record>& replacement) {
-    const toml::table root = parse_toml(text, path);
-    const toml::array& array = *records_array(root, path, *format);
+    // The text read as sound when the month was loaded; read again for each table's place.
+    toml::table root;
+    try {
+        root = toml::parse(std::string_view(text), std::string_view(path.string()));
+    } catch (const toml::parse_error& e) {
+        data_error(path, fmt::format("{}:{}: {}", e.source().begin.line, e.source().begin.column, e.description()));
+    }
+    const toml::array* tables = root[format->kind].as_array();
+    const toml::array none;
+    const toml::array& array = tables ? *tables : none;
     const auto starts = line_starts(text);
     std::string rewritten;
     std::vector<Record> expected;
@@ -1246,7 +1254,7 @@ void Transaction::purge_superseded(std::map<std::string, std::string>& seen) {
                 state.add_block(record);
                 if (note_)
                     note_(fmt::format("{} {} had the same id as one from {}; this one is now {}.",
-                                      noun_of(format->kind), neutralize(old_id), other_device, record_id(record)));
+                                      record_noun(format->kind), neutralize(old_id), other_device, record_id(record)));
             }
         }
     }
@@ -1325,7 +1333,7 @@ void Transaction::commit() {
     for (const auto& [kind, id] : last_) {
         const fs::path hint = local_state_dir(data_dir_) / (kind + ".last");
         const std::string what =
-            fmt::format("{} {} is saved; 'undo' just will not find it", noun_of(kind), id.value_or(""));
+            fmt::format("{} {} is saved; 'undo' just will not find it", record_noun(kind), id.value_or(""));
         if (id) {
             keep(hint, *id + "\n", what);
         } else if (::unlink(hint.c_str()) != 0 && errno != ENOENT && warn_) {

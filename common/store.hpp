@@ -16,6 +16,7 @@
 
 #include "files.hpp"
 #include "record.hpp"
+#include "record_kinds.hpp"
 #include "versions.hpp"
 
 namespace tend {
@@ -24,9 +25,6 @@ struct StoredRecord {
     Record record;
     std::filesystem::path file;
 };
-
-// Every record kind tend keeps, in the order report --check lists them.
-std::span<const RecordFormat* const> record_formats();
 
 // The name a store writes under when none is given: only tests and tools' own unit tests
 // use it; every tool passes the Session's device.
@@ -249,8 +247,22 @@ private:
     std::filesystem::path listing_cache_;
 };
 
+// The one reader of a month file's text, for the store and report --check alike: the records
+// under [[kind]] in file order, and the problems (syntax, other keys, records against their
+// format, ids used twice), each at its place. Mode::first stops at the first problem, as the
+// store does; Mode::all goes on and keeps every table, sound or not, as report --check does.
+struct MonthText {
+    enum class Mode { first, all };
+    std::vector<Record> records;
+    std::vector<Problem> problems;
+    std::size_t tables = 0;                                // [[kind]] tables read, sound or not
+    std::vector<std::pair<std::string, std::size_t>> ids;  // Mode::all: each distinct id, the line of its first use
+};
+MonthText read_month_text(const std::string& text, const std::filesystem::path& file, const RecordFormat& format,
+                          MonthText::Mode mode);
+
 // Parses a month file's text: the records under [[kind]], each validated. Throws Exit::data
-// with "file:line:col: what" for a syntax error, a bad record or a duplicate id.
+// with "file:line:col: what" for the first problem read_month_text() finds.
 std::vector<Record> parse_month_text(const std::string& text, const std::filesystem::path& file,
                                      const RecordFormat& format);
 

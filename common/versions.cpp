@@ -72,8 +72,8 @@ MergedMonth merge_versions(const std::vector<Version>& versions) {
 
 Record deletion_marker(const Record& record, std::int64_t revision) {
     Record marker;
-    for (const char* key : {"id", "at", "recorded"})
-        if (const toml::node* node = record.get(key)) marker.insert_or_assign(key, *node);
+    for (const FieldSpec& spec : stamped_fields())
+        if (const toml::node* node = record.get(spec.name)) marker.insert_or_assign(spec.name, *node);
     marker.insert_or_assign("revision", revision);
     marker.insert_or_assign("deleted", true);
     return marker;

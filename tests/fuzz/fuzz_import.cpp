@@ -29,7 +29,7 @@ void check_entry(const checkin::ImportEntry& entry, bool from_tend) {
             return with_id;
         }(),
         format);
-    check(problems.empty(), "an accepted entry validates", problems.empty() ? "" : problems.front());
+    check(problems.empty(), "an accepted entry validates", problems.empty() ? "" : problems.front().text());
     if (!from_tend)
         check(entry.record.contains("source") && !entry.record.contains("id"), "an import has a source key");
     tend::Record stored = entry.record;

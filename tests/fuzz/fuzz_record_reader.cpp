@@ -20,9 +20,6 @@ using tend_fuzz::check;
 
 namespace {
 
-const tend::RecordFormat* const formats[] = {&tend::checkin_format, &tend::breathe_format, &tend::boundary_format,
-                                             &tend::prompt_format};
-
 // What report and the tools read out of records that passed validation.
 void read_fields(const std::vector<tend::Record>& records, const tend::RecordFormat& format) {
     for (const auto& record : records) {
@@ -50,7 +47,8 @@ void read_fields(const std::vector<tend::Record>& records, const tend::RecordFor
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 1) return 0;
-    const tend::RecordFormat& format = *formats[data[0] % 4];
+    const auto formats = tend::record_formats();
+    const tend::RecordFormat& format = *formats[data[0] % formats.size()];
     const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
     const std::string file = "data/" + std::string(format.kind) + "/2026-11.toml";
 

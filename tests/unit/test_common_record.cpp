@@ -39,11 +39,14 @@ Record base_record() {
 
 // The problems of the one [[sample]] table in `text`.
 std::vector<std::string> problems_in(std::string_view text) {
+    std::vector<std::string> out;
     const toml::table root = toml::parse(text);
     const toml::array* array = root["sample"].as_array();
     REQUIRE(array);
     REQUIRE(array->size() == 1);
-    return tend::validate_record(*array->get(0)->as_table(), sample_format);
+    for (const auto& problem : tend::validate_record(*array->get(0)->as_table(), sample_format))
+        out.push_back(problem.text());
+    return out;
 }
 
 bool any_starts_with(const std::vector<std::string>& problems, std::string_view start, std::string_view part) {
@@ -149,7 +152,7 @@ TEST_CASE("validate_record reports an empty id") {
     record.insert_or_assign("id", "");
     const auto problems = tend::validate_record(record, sample_format);
     REQUIRE(problems.size() == 1);
-    CHECK(contains(problems.front(), "'id' is empty"));
+    CHECK(contains(problems.front().what, "'id' is empty"));
 }
 
 TEST_CASE("validate_record rejects invalid UTF-8 in a string") {
@@ -157,7 +160,7 @@ TEST_CASE("validate_record rejects invalid UTF-8 in a string") {
     record.insert_or_assign("title", std::string("bad \xff byte"));
     const auto problems = tend::validate_record(record, sample_format);
     REQUIRE(problems.size() == 1);
-    CHECK(contains(problems.front(), "'title' is not valid UTF-8"));
+    CHECK(contains(problems.front().what, "'title' is not valid UTF-8"));
 }
 
 TEST_CASE("serialize_record round-trips strings with quotes backslashes and control characters") {
@@ -313,5 +316,5 @@ TEST_CASE("a check-in with a mood out of range is rejected by its format") {
     record.insert_or_assign("mood", 11);
     const auto problems = tend::validate_record(record, tend::checkin_format);
     REQUIRE(problems.size() == 1);
-    CHECK(contains(problems.front(), "'mood' is 11"));
+    CHECK(contains(problems.front().what, "'mood' is 11"));
 }

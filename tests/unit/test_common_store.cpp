@@ -170,7 +170,7 @@ TEST_CASE("duplicate ids in a hand-written file are a data error") {
         error_from([&] { (void)tend::parse_month_text(text, f.month("2026-11"), tend::checkin_format); });
     REQUIRE(parse_error);
     CHECK(parse_error->code() == Exit::data);
-    CHECK(contains(parse_error->what(), "duplicate id 'pa234'"));
+    CHECK(contains(parse_error->what(), "id 'pa234' is used twice in this file; line 1 has it too"));
     CHECK(contains(parse_error->what(), f.month("2026-11").string() + ":7:1:"));
     const auto append_error = error_from([&] { f.store.append(checkin_at("2026-11-21T19:10:00+01:00", 6)); });
     REQUIRE(append_error);

@@ -51,6 +51,6 @@ TEST_CASE("a prompt record without its required fields does not validate") {
                   {"event", "shown"}};
     const auto problems = tend::validate_record(record, tend::prompt_format);
     REQUIRE(problems.size() == 2);
-    CHECK(tend::test::contains(problems[0], "no 'prompt_id'"));
-    CHECK(tend::test::contains(problems[1], "no 'deck'"));
+    CHECK(tend::test::contains(problems[0].what, "no 'prompt_id'"));
+    CHECK(tend::test::contains(problems[1].what, "no 'deck'"));
 }

@@ -72,9 +72,7 @@ std::optional<std::string> note_of(const Options& options, const Session& sessio
 Record new_record(const Options& options, const Session& session, BoundaryEvent event) {
     const tend::Instant at =
         options.at ? tend::past_time(session, *options.at, "--at", "log what has already happened") : session.now;
-    Record record;
-    record.insert_or_assign("at", tend::to_toml(tend::in_zone(at, session.zone)));
-    record.insert_or_assign("recorded", tend::to_toml(session.now_here()));
+    Record record = tend::new_record(tend::in_zone(at, session.zone), session.now_here());
     record.insert_or_assign("event", std::string(tend::event_name(event)));
     return record;
 }

@@ -210,9 +210,7 @@ int conclude(const Options& options, const Session& session, const Prepared& pre
 
     const auto elapsed = std::chrono::seconds{prepared.plan.settle_seconds} +
                          std::chrono::duration_cast<std::chrono::seconds>(outcome.breathing + outcome.paused);
-    Record record;
-    record.insert_or_assign("at", tend::to_toml(session.now_here()));
-    record.insert_or_assign("recorded", tend::to_toml(tend::in_zone(session.now + elapsed, session.zone)));
+    Record record = tend::new_record(session.now_here(), tend::in_zone(session.now + elapsed, session.zone));
     tend::write_breathe_entry(entry, record);
 
     std::optional<std::string> id;

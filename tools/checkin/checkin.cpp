@@ -5,6 +5,9 @@
 
 #include <array>
 
+#include <fmt/format.h>
+
+#include "checkin_record.hpp"
 #include "cli.hpp"
 
 namespace checkin {
@@ -14,17 +17,12 @@ using tend::cli::add_list;
 
 void add_value_options(CLI::App& app, EntryValues& values) {
     const auto scale = tend::cli::whole_number(0, 10);
-    app.add_option("--mood", values.mood, "Mood, 0 (very low) to 10 (very good)")->transform(scale)->option_text("N");
-    app.add_option("--energy", values.energy, "Energy, 0 (empty) to 10 (full)")->transform(scale)->option_text("N");
-    app.add_option("--anxiety", values.anxiety, "Anxiety, 0 (calm) to 10 (overwhelmed)")
-        ->transform(scale)
-        ->option_text("N");
-    app.add_option("--closeness", values.closeness, "Closeness, 0 (far) to 10 (close)")
-        ->transform(scale)
-        ->option_text("N");
-    app.add_option("--safety", values.safety, "Feeling safe, 0 (not at all) to 10 (completely)")
-        ->transform(scale)
-        ->option_text("N");
+    for (std::size_t i = 0; i < values.ratings.size(); ++i) {
+        const tend::Dimension& dimension = tend::checkin_dimensions[i];
+        app.add_option("--" + std::string(dimension.name), values.ratings[i], std::string(dimension.help))
+            ->transform(scale)
+            ->option_text("N");
+    }
     add_list(app, "--feel", values.feelings, "Feeling words, comma-separated (see 'checkin feelings')")
         ->option_text("WORD,...");
     add_list(app, "--tag", values.tags, "Tags, comma-separated or repeated")->option_text("TAG,...");
@@ -69,7 +67,7 @@ void setup_edit(CLI::App& edit, Options& options) {
     add_id(edit, options);
     add_value_options(edit, options.values);
     add_list(edit, "--clear", options.clear,
-             "Empty a field: mood, energy, anxiety, closeness, safety, feelings, tags, note")
+             fmt::format("Empty a field: {}, feelings, tags, note", fmt::join(tend::rating_names, ", ")))
         ->option_text("FIELD,...");
     tend::cli::add_json(edit, options.json, options.common, "Print the changed check-in as JSON");
 }
@@ -94,8 +92,8 @@ void setup_import(CLI::App& import_cmd, Options& options) {
 // The mood given as MOOD joins --mood; a time alone is no check-in to save.
 std::optional<int> after_parse(Options& options, const CLI::App*, const tend::cli::Command<Options>*, tend::Io&) {
     if (options.positional_mood) {
-        if (options.values.mood) tend::usage_error("give the mood once: either MOOD or --mood");
-        options.values.mood = options.positional_mood;
+        if (options.values.mood()) tend::usage_error("give the mood once: either MOOD or --mood");
+        options.values.mood() = options.positional_mood;
     }
     return std::nullopt;
 }

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -16,19 +17,17 @@ namespace checkin {
 
 // Values a person can give for a check-in, on the command line or when editing.
 struct EntryValues {
-    std::optional<int> mood, energy, anxiety, closeness, safety;
+    std::array<std::optional<int>, 5> ratings;  // in tend::checkin_dimensions order, mood first
     std::vector<std::string> feelings;
     std::vector<std::string> tags;
     std::optional<std::string> note;  // "-" reads it from standard input
     std::optional<std::string> at;
     bool edit_note = false;  // write the note in $EDITOR
-    // The five ratings, in tend::checkin_dimensions order.
-    std::array<std::optional<int>*, 5> ratings() { return {&mood, &energy, &anxiety, &closeness, &safety}; }
-    std::array<const std::optional<int>*, 5> ratings() const { return {&mood, &energy, &anxiety, &closeness, &safety}; }
+    std::optional<int>& mood() { return ratings[0]; }
     // Whether anything about the check-in itself was given (a time alone is not a check-in).
     bool any() const {
-        return mood || energy || anxiety || closeness || safety || !feelings.empty() || !tags.empty() || note ||
-               edit_note;
+        return std::any_of(ratings.begin(), ratings.end(), [](const auto& r) { return r.has_value(); }) ||
+               !feelings.empty() || !tags.empty() || note || edit_note;
     }
 };
 
@@ -41,7 +40,7 @@ struct ListOptions {
 struct Options {
     tend::CommonOptions common;
     EntryValues values;
-    std::optional<int> positional_mood;  // MOOD, joined to values.mood once parsed
+    std::optional<int> positional_mood;  // MOOD, joined to values.mood() once parsed
     ListOptions list;
     ImportOptions import;
     std::vector<std::string> clear;  // fields edit empties

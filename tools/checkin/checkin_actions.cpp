@@ -87,9 +87,9 @@ std::vector<std::string> checked_tags(const std::vector<std::string>& typed) {
 
 // Writes the values that were given into a record, checking each on the way.
 void apply_values(const EntryValues& values, Record& record, const Session& session) {
-    const auto ratings = values.ratings();
-    for (std::size_t i = 0; i < ratings.size(); ++i)
-        if (*ratings[i]) record.insert_or_assign(tend::checkin_dimensions[i].name, static_cast<int64_t>(**ratings[i]));
+    for (std::size_t i = 0; i < values.ratings.size(); ++i)
+        if (const auto& rating = values.ratings[i])
+            record.insert_or_assign(tend::checkin_dimensions[i].name, static_cast<int64_t>(*rating));
     // Blank words and notes are nothing, not empty values.
     const auto set_or_erase_list = [&](std::string_view key, const std::vector<std::string>& list) {
         if (list.empty())
@@ -142,8 +142,8 @@ std::optional<int> ask_number(const Session& session, const tend::Dimension& dim
 EntryValues ask_values(const Session& session) {
     session.note("How are you right now? Answer what you like; Enter skips a question, Ctrl-D stops.");
     EntryValues values;
-    const auto ratings = values.ratings();
-    for (std::size_t i = 0; i < ratings.size(); ++i) *ratings[i] = ask_number(session, tend::checkin_dimensions[i]);
+    for (std::size_t i = 0; i < values.ratings.size(); ++i)
+        values.ratings[i] = ask_number(session, tend::checkin_dimensions[i]);
     for (;;) {
         auto answer = session.ask("Feelings, comma-separated ('?' lists them) [Enter skips]: ");
         if (!answer) throw tend::ExitRequest{tend::Exit::ok};
@@ -227,7 +227,9 @@ void offer_grounding_if_needed(const Session& session, const Record& record) {
 // An edit grounds only when it gives a rating of its own: changing a tag or a note of a hard
 // day is looking back, not a new moment of distress.
 bool gives_a_distress_rating(const EntryValues& values) {
-    return values.mood || values.anxiety || values.safety;
+    for (std::size_t i = 0; i < values.ratings.size(); ++i)
+        if (values.ratings[i] && tend::checkin_dimensions[i].tells_distress) return true;
+    return false;
 }
 
 // `columns`: the terminal's width, to fit the note into what is left of the line; nullopt
@@ -280,9 +282,7 @@ int add(const Options& options, const Session& session) {
             return 0;
         }
     }
-    Record record;
-    record.insert_or_assign("at", tend::to_toml(session.now_here()));
-    record.insert_or_assign("recorded", tend::to_toml(session.now_here()));
+    Record record = tend::new_record(session.now_here(), session.now_here());
     apply_values(values, record, session);
     if (!has_content(record))
         tend::usage_error("nothing to record: the values given were blank; give a mood (checkin 6) or another value");
@@ -367,10 +367,8 @@ int edit(const Options& options, const Session& session) {
                            std::any_of(tend::checkin_dimensions.begin(), tend::checkin_dimensions.end(),
                                        [&](const tend::Dimension& d) { return d.name == name; });
         if (!known)
-            tend::usage_error(
-                fmt::format("--clear: '{}' is not a field; use mood, energy, anxiety, closeness, "
-                            "safety, feelings, tags or note",
-                            tend::neutralize(name)));
+            tend::usage_error(fmt::format("--clear: '{}' is not a field; use {}, feelings, tags or note",
+                                          tend::neutralize(name), fmt::join(tend::rating_names, ", ")));
         record.erase(name);
     }
     apply_values(options.values, record, session);

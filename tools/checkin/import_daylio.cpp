@@ -167,9 +167,7 @@ struct RowReader {
         if (!tend::is_valid_utf8(note)) return std::string("the note is not UTF-8 text");
         if (note.size() > tend::max_text_bytes) return std::string("the note is longer than 1 MiB");
 
-        Record record;
-        record.insert_or_assign("at", tend::to_toml(tend::in_zone(at, context.zone)));
-        record.insert_or_assign("recorded", tend::to_toml(tend::in_zone(context.now, context.zone)));
+        Record record = tend::new_record(tend::in_zone(at, context.zone), tend::in_zone(context.now, context.zone));
         record.insert_or_assign("mood", static_cast<int64_t>(mood->second));
         if (!tags.empty()) record.insert_or_assign("tags", tend::to_toml_array(tags));
         if (!note.empty()) record.insert_or_assign("note", note);

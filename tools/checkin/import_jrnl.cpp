@@ -107,9 +107,7 @@ std::variant<Record, std::string> read_entry(const JsonNode& entry, const Import
     if (note.size() > tend::max_text_bytes) return std::string("the entry is longer than 1 MiB");
     if (note.empty() && tags.empty() && !mood) return std::string("an empty entry");
 
-    Record record;
-    record.insert_or_assign("at", tend::to_toml(tend::in_zone(at, context.zone)));
-    record.insert_or_assign("recorded", tend::to_toml(tend::in_zone(context.now, context.zone)));
+    Record record = tend::new_record(tend::in_zone(at, context.zone), tend::in_zone(context.now, context.zone));
     if (mood) record.insert_or_assign("mood", static_cast<int64_t>(*mood));
     if (!tags.empty()) record.insert_or_assign("tags", tend::to_toml_array(tags));
     if (!note.empty()) record.insert_or_assign("note", note);

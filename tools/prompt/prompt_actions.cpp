@@ -173,9 +173,7 @@ bool is_event(const Record& record, PromptEvent event) {
 }
 
 Record event_record(const Session& session, PromptEvent event, const Card& card) {
-    Record record;
-    record.insert_or_assign("at", tend::to_toml(session.now_here()));
-    record.insert_or_assign("recorded", tend::to_toml(session.now_here()));
+    Record record = tend::new_record(session.now_here(), session.now_here());
     record.insert_or_assign("event", std::string(tend::prompt_event_name(event)));
     record.insert_or_assign("prompt_id", std::string(card.id));
     record.insert_or_assign("deck", std::string(card.deck));

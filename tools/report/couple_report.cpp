@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <set>
 
+#include "checkin_record.hpp"
 #include "couple.hpp"
 #include "error.hpp"
 #include "json.hpp"
@@ -23,7 +24,7 @@ namespace {
 using namespace shared;
 using tend::Json;
 
-constexpr std::array<std::string_view, 5> number_names{"mood", "energy", "anxiety", "closeness", "safety"};
+constexpr const auto& number_names = tend::rating_names;  // in CoupleNumbers::values' order
 
 std::string text_of(const tend::Record& record, std::string_view key) {
     return tend::field<std::string>(record, key).value_or("");

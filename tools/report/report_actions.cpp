@@ -48,8 +48,7 @@ namespace {
 // True when no kind has a single month file yet, on any device: a first run, not a quiet week.
 // Lists a few small directories, whatever the history.
 bool nothing_recorded_yet(const tend::Session& session) {
-    for (const tend::RecordFormat* kind :
-         {&tend::checkin_format, &tend::breathe_format, &tend::boundary_format, &tend::prompt_format})
+    for (const tend::RecordFormat* kind : tend::record_formats())
         if (session.store(*kind).has_records()) return false;
     return true;
 }
