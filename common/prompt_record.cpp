@@ -43,4 +43,20 @@ std::optional<PromptEvent> prompt_event(const Record& record) {
     return parse_prompt_event(*name);
 }
 
+void write_prompt_entry(const PromptEntry& entry, Record& record) {
+    record.insert_or_assign("event", std::string(prompt_event_name(entry.event)));
+    record.insert_or_assign("prompt_id", entry.prompt_id);
+    record.insert_or_assign("deck", entry.deck);
+    if (entry.prompt_text) record.insert_or_assign("prompt_text", *entry.prompt_text);
+    if (entry.text) record.insert_or_assign("text", *entry.text);
+}
+
+std::optional<PromptEntry> read_prompt_entry(const Record& record) {
+    const auto event = prompt_event(record);
+    if (!event) return std::nullopt;
+    return PromptEntry{*event, field<std::string>(record, "prompt_id").value_or(""),
+                       field<std::string>(record, "deck").value_or(""), field<std::string>(record, "prompt_text"),
+                       field<std::string>(record, "text")};
+}
+
 }  // namespace tend

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "record.hpp"
@@ -24,5 +25,21 @@ std::optional<PromptEvent> parse_prompt_event(std::string_view name);
 // The event of a record that passed validation; nullopt for a value this version does not
 // know (a reader skips such records rather than failing).
 std::optional<PromptEvent> prompt_event(const Record& record);
+
+// One prompt event's fields (besides id, at and recorded).
+struct PromptEntry {
+    PromptEvent event = PromptEvent::shown;
+    std::string prompt_id;
+    std::string deck;
+    std::optional<std::string> prompt_text;  // an answer's prompt, in its own words
+    std::optional<std::string> text;         // the answer
+};
+
+// Writes the entry's fields into a record (which also needs id, at and recorded: new_record()).
+void write_prompt_entry(const PromptEntry& entry, Record& record);
+
+// The fields of a record that passed validation against prompt_format, nullopt when its event
+// is one this version does not know.
+std::optional<PromptEntry> read_prompt_entry(const Record& record);
 
 }  // namespace tend

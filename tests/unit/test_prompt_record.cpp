@@ -54,3 +54,27 @@ TEST_CASE("a prompt record without its required fields does not validate") {
     CHECK(tend::test::contains(problems[0].what, "no 'prompt_id'"));
     CHECK(tend::test::contains(problems[1].what, "no 'deck'"));
 }
+
+TEST_CASE("a prompt entry is written into a record and read back from it typed") {
+    const tend::PromptEntry answer{PromptEvent::answered, "repair-3", "repair", "What helped?", "Time."};
+    Record record = tend::new_record(tend::test::offset_time("2026-11-21T19:10:00+00:00"),
+                                     tend::test::offset_time("2026-11-21T19:12:00+00:00"));
+    tend::write_prompt_entry(answer, record);
+    record.insert_or_assign("id", "a2abc");  // given by the store when it lands
+    CHECK(tend::validate_record(record, tend::prompt_format).empty());
+    const auto back = tend::read_prompt_entry(record);
+    REQUIRE(back);
+    CHECK(back->event == PromptEvent::answered);
+    CHECK(back->prompt_id == "repair-3");
+    CHECK(back->deck == "repair");
+    CHECK(back->prompt_text == "What helped?");
+    CHECK(back->text == "Time.");
+
+    Record shown = tend::new_record(tend::test::offset_time("2026-11-21T19:10:00+00:00"),
+                                    tend::test::offset_time("2026-11-21T19:10:00+00:00"));
+    tend::write_prompt_entry({PromptEvent::shown, "repair-3", "repair", std::nullopt, std::nullopt}, shown);
+    CHECK_FALSE(shown.contains("text"));
+    CHECK_FALSE(shown.contains("prompt_text"));
+    shown.insert_or_assign("event", "liked");
+    CHECK_FALSE(tend::read_prompt_entry(shown));
+}

@@ -172,12 +172,14 @@ bool is_event(const Record& record, PromptEvent event) {
     return tend::prompt_event(record) == event;
 }
 
-Record event_record(const Session& session, PromptEvent event, const Card& card) {
+Record event_record(const Session& session, tend::PromptEntry entry) {
     Record record = tend::new_record(session.now_here(), session.now_here());
-    record.insert_or_assign("event", std::string(tend::prompt_event_name(event)));
-    record.insert_or_assign("prompt_id", std::string(card.id));
-    record.insert_or_assign("deck", std::string(card.deck));
+    tend::write_prompt_entry(entry, record);
     return record;
+}
+
+Record event_record(const Session& session, PromptEvent event, const Card& card) {
+    return event_record(session, {event, std::string(card.id), std::string(card.deck), std::nullopt, std::nullopt});
 }
 
 Record append(const Session& session, Record record) {
@@ -491,9 +493,8 @@ int answer(const Options& options, const Session& session) {
         session.note("Nothing saved, and that's fine.");
         return 0;
     }
-    Record record = event_record(session, PromptEvent::answered, card);
-    record.insert_or_assign("prompt_text", std::string(card.text));
-    record.insert_or_assign("text", text);
+    Record record = event_record(
+        session, {PromptEvent::answered, std::string(card.id), std::string(card.deck), std::string(card.text), text});
     // Written in the editor: minutes of effort, never lost to a busy lock.
     const auto saved = session.save(tend::prompt_format, std::move(record),
                                     edited ? Session::Effort::minutes : Session::Effort::moment);
