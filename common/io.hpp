@@ -19,19 +19,19 @@ struct Io {
     std::istream& in;
     std::ostream& out;
     std::ostream& err;
-    Env env;
+    Env env;  // the environment a test gives; see process_environment
     SystemClock clock;
     bool in_tty = false;
     bool out_tty = false;
     bool err_tty = false;
+    // Look variables up in the process's own environment instead of `env` (the runner's real
+    // Io): a lookup is cheaper than copying every variable into a map at each start.
+    bool process_environment = false;
 
     // The value of an environment variable, or nullopt when unset.
     std::optional<std::string> getenv(const std::string& name) const;
     // The value when set and non-empty.
     std::optional<std::string> getenv_nonempty(const std::string& name) const;
 };
-
-// The process's environment as an Env (the runner's and the CLI tests' source of truth).
-Env process_env();
 
 }  // namespace tend

@@ -85,11 +85,12 @@ int run_main(std::string_view tool, int argc, char** argv, ToolMain entry) {
     Io io{std::cin,
           std::cout,
           std::cerr,
-          process_env(),
+          {},
           [] { return std::chrono::system_clock::now(); },
           isatty(STDIN_FILENO) == 1,
           isatty(STDOUT_FILENO) == 1,
-          isatty(STDERR_FILENO) == 1};
+          isatty(STDERR_FILENO) == 1,
+          true};
     int status = run_tool(tool, argc, argv, io, entry);
     // Output that never arrived is a failure, even after the work itself succeeded.
     std::cout.flush();
