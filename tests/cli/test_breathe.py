@@ -50,7 +50,12 @@ class PlainMode(BreatheTestCase):
         self.assertNoEscapes(r.stdout, "stdout")
         self.assertNoEscapes(r.stderr, "stderr")
         self.assertGreaterEqual(took, 1.2)
-        self.assertLess(took, 1.2 + 0.6, "the session should end on time")
+        # On time by breathe's own clock: start-up and a busy machine move the wall clock here,
+        # and the absolute deadlines keep the session itself to its length (a hang still fails).
+        self.assertLess(took, 1.2 + 10, "the session should end")
+        seconds = self.only_record()["seconds"]
+        self.assertGreaterEqual(seconds, 1.2)
+        self.assertLess(seconds, 1.2 + 0.3, "the session should end on time")
 
     def test_every_phase_word(self):
         r = self.breathe("--pattern", "0.1+0.05-0.1-0.15-0.1", "--cycles", "1", "--no-settle", "--bell")
