@@ -13,6 +13,9 @@ set -euo pipefail
 first=$(python3 "$here/make_history.py" "$work/20y" --years 20 --end 2026-11-21)
 python3 "$here/make_history.py" "$work/1m" --months 1 --end 2026-11-21 >/dev/null
 python3 "$here/make_history.py" "$work/3dev" --years 20 --end 2026-11-21 --device machine --devices 3 >/dev/null
+# The remembered listing keeps only directories unchanged for over 2 s (a sync engine may still
+# be writing them), so a real data directory's steady state needs histories at least that old.
+sleep 3
 
 hyperfine -N --warmup 10 --runs 100 --export-json "$work/week.json" \
   -n "week last, 20 years" "$bin/report --data-dir $work/20y --week last" \
