@@ -115,7 +115,7 @@ _tend_checkin() {
     local cur prev words cword split sub nargs
     _tend_init || return
     local values="--mood --energy --anxiety --closeness --safety --feel --tag --note --edit-note --at --share"
-    local subcommands="list edit delete undo due feelings import plan"
+    local subcommands="list edit delete undo share unshare due feelings import plan"
     local takes="--data-dir --color --mood --energy --anxiety --closeness --safety --feel --tag --note --at"
     _tend_parse "$subcommands" "$takes --since --until --last --clear --mood-map --tz"
     _tend_common_value && return
@@ -162,7 +162,7 @@ _tend_checkin() {
                 _tend_reply "$subcommands"
             fi
             ;;
-        edit | delete)
+        edit | delete | share | unshare)
             ((nargs == 0)) && _tend_reply "$(_tend_run list --json --last 30 | _tend_json_values id)"
             ;;
         import)

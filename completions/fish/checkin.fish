@@ -9,13 +9,15 @@ complete -c checkin -s h -l help -d 'Print this help and exit'
 complete -c checkin -l data-dir -x -a '(__fish_complete_directories)' -d 'Keep data in DIR'
 complete -c checkin -l color -x -a 'auto always never' -d 'Colour: auto, always or never'
 
-set -l subcommands list edit delete undo due feelings import plan
+set -l subcommands list edit delete undo share unshare due feelings import plan
 set -l new_or_edit "not __fish_seen_subcommand_from $subcommands; or __fish_seen_subcommand_from edit"
 
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a list -d 'List check-ins, oldest first'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a edit -d 'Change a check-in'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a delete -d 'Delete a check-in for good'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a undo -d 'Delete the check-in you just saved'
+complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a share -d "Share a check-in's numbers with your partner"
+complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a unshare -d "Take a check-in's shared numbers back"
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a due -d 'Exit 0 when a check-in is due today'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a feelings -d 'Show the feeling words, grouped'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -a import -d 'Bring in your history from Daylio, jrnl or tend'
@@ -34,8 +36,8 @@ complete -c checkin -n $new_or_edit -l edit-note -d 'Write the note in $VISUAL o
 complete -c checkin -n $new_or_edit -l at -x -d 'When it is about: now, yesterday 21:00, -2h, mon, ...'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -l share -d 'Share its numbers with your partner'
 complete -c checkin -n "not __fish_seen_subcommand_from $subcommands" -s q -l quiet -d 'Say nothing when it is saved'
-complete -c checkin -n "not __fish_seen_subcommand_from $subcommands list edit delete undo" -l json -d 'Print JSON'
-complete -c checkin -n "not __fish_seen_subcommand_from $subcommands list edit delete undo" -l utc -d 'Write JSON times in UTC, with a Z'
+complete -c checkin -n "not __fish_seen_subcommand_from $subcommands list edit delete undo share unshare" -l json -d 'Print JSON'
+complete -c checkin -n "not __fish_seen_subcommand_from $subcommands list edit delete undo share unshare" -l utc -d 'Write JSON times in UTC, with a Z'
 complete -c checkin -n "__fish_seen_subcommand_from list edit import" -l json -d 'Print JSON'
 complete -c checkin -n "__fish_seen_subcommand_from list edit import" -l utc -d 'Write JSON times in UTC, with a Z'
 
@@ -46,7 +48,7 @@ complete -c checkin -n "__fish_seen_subcommand_from list" -l tag -x -d 'Only che
 
 complete -c checkin -n "__fish_seen_subcommand_from edit" -l clear -x -d 'Empty these fields' \
     -a '(printf "%s\n" mood energy anxiety closeness safety feelings tags note | __tend_list)'
-complete -c checkin -n "__fish_seen_subcommand_from edit delete" -x \
+complete -c checkin -n "__fish_seen_subcommand_from edit delete share unshare" -x \
     -a '(__tend_run list --json --last 30 | __tend_pairs id at)'
 
 complete -c checkin -n "__fish_seen_subcommand_from import; and not __fish_seen_subcommand_from daylio jrnl tend" -x \

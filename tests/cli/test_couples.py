@@ -294,6 +294,39 @@ class SharedAnswers(CoupleCase):
         self.assertIn("not shared", desk.ok("prompt", "unshare", answer, now=day).stderr)
         self.assertNoConflicts(alex, sam)
 
+    def test_a_checkins_numbers_are_shared_later_and_taken_back_while_the_checkin_stays(self):
+        alex, sam = self.partners()
+        desk = copy.copy(alex)
+        desk.device = "alex-desk"
+        day = "2026-12-03T20:00:00+00:00"
+        alex.ok("checkin", "6", "--closeness", "8", "--note", "heron-note", now=day)
+        checkin = json.loads(alex.ok("checkin", "list", "--json").stdout)[-1]["id"]
+        self.assertIn("not shared", alex.ok("checkin", "unshare", checkin, now=day).stderr)
+        self.assertIn(f"'checkin unshare {checkin}'", alex.ok("checkin", "share", checkin, now=day).stderr)
+        self.assertIn("shared already", desk.ok("checkin", "share", checkin, now=day).stderr)
+        alex.sync()
+        sam.sync()
+        numbers = sam.json("report", "--couple", "--json", now=day)["numbers"]
+        self.assertEqual([(n["mood"], n["closeness"]) for n in numbers], [(6, 8)])
+        self.assertNotIn("heron", sam.files_text())
+
+        # Taken back from the other device: gone for Sam at the next sync, and from the laptop's
+        # file at its next couple's command; Alex's own check-in is untouched throughout.
+        self.assertIn("Took back the numbers of check-in", desk.ok("checkin", "unshare", checkin, now=day).stderr)
+        alex.sync()
+        sam.sync()
+        self.assertEqual(sam.json("report", "--couple", "--json", now=day)["numbers"], [])
+        alex.ok("prompt", "shared", now=day)
+        self.assertNotIn("mood = 6", alex.files_text())
+        alex.sync()
+        sam.sync()
+        self.assertNotIn("mood = 6", sam.files_text())
+        mine = json.loads(alex.ok("checkin", "list", "--json").stdout)
+        self.assertEqual([(c["id"], c["mood"], c["note"]) for c in mine], [(checkin, 6, "heron-note")])
+        r = alex.run("checkin", "share", "nope42", now=day)
+        self.assertUsageError(r, tool="checkin")
+        self.assertNoConflicts(alex, sam)
+
     def test_a_boundary_is_shared_one_at_a_time_with_its_events_and_taken_back(self):
         alex, sam = self.partners()
         desk = copy.copy(alex)
@@ -366,6 +399,11 @@ class SharedAnswers(CoupleCase):
         r = self.run_tool("7", "--share", "--note", "x", tool="checkin")
         self.assertUsageError(r, tool="checkin")
         self.assertFalse(os.path.exists(os.path.join(self.data_dir, "checkin")))
+        for args in (("share", "a1b2c3"), ("unshare", "a1b2c3")):
+            with self.subTest(args=args):
+                r = self.run_tool(*args, tool="checkin")
+                self.assertUsageError(r, tool="checkin")
+                self.assertIn("[couple] dir", r.stderr)
         for args in (("add", "a line", "--share"), ("share", "1"), ("unshare", "1")):
             with self.subTest(args=args):
                 r = self.run_tool(*args, tool="boundary-log")

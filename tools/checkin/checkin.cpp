@@ -98,13 +98,17 @@ std::optional<int> after_parse(Options& options, const CLI::App*, const tend::cl
     return std::nullopt;
 }
 
-constexpr std::array<tend::cli::Command<Options>, 8> commands{{
+constexpr std::array<tend::cli::Command<Options>, 10> commands{{
     {"list", "List check-ins, oldest first", setup_list, checkin::list},
     {"import", "Bring in your history: a Daylio CSV, a jrnl JSON or a tend export", setup_import,
      checkin::import_entries},
     {"edit", "Change a check-in: give only what changes", setup_edit, checkin::edit},
     {"delete", "Delete a check-in for good", add_id, checkin::remove},
     {"undo", "Delete the check-in you just saved", add_quiet, checkin::undo},
+    {"share", "Share a saved check-in's numbers (never its feelings, tags or note) with your partner", add_id,
+     checkin::share},
+    {"unshare", "Take a check-in's shared numbers back out of the couple's folder; the check-in stays", add_id,
+     checkin::unshare},
     {"due", "Exit 0 when a check-in is due today, 1 when not (for cron)",
      [](CLI::App& due, Options& options) {
          tend::cli::add_json(due, options.json, options.common, "Print {\"due\": true|false, \"reason\": ...}");

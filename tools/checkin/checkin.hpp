@@ -59,6 +59,9 @@ int list(const Options& options, const tend::Session& session);
 int edit(const Options& options, const tend::Session& session);
 int remove(const Options& options, const tend::Session& session);
 int undo(const Options& options, const tend::Session& session);
+// A saved check-in's numbers into the couple's folder, or back out of it; the check-in stays.
+int share(const Options& options, const tend::Session& session);
+int unshare(const Options& options, const tend::Session& session);
 int due(const Options& options, const tend::Session& session);
 int feelings(const Options& options, const tend::Session& session);
 int import_entries(const Options& options, const tend::Session& session);

@@ -262,6 +262,13 @@ void unshare_numbers(const Session& session, const std::string& id) {
         session.note("Its shared numbers are gone from the couple's folder too.");
 }
 
+// The saved check-in with the id a person typed, read only (sharing never changes it).
+Record named_checkin(const Options& options, const Session& session) {
+    auto found = session.store(tend::checkin_format).find(tend::normalize_word(options.id));
+    if (!found) no_such_checkin(options.id);
+    return std::move(found->record);
+}
+
 }  // namespace
 
 int add(const Options& options, const Session& session) {
@@ -300,7 +307,7 @@ int add(const Options& options, const Session& session) {
     if (folder &&
         tend::share_record(session, *folder, tend::shared_numbers_format, stored, tend::shared_numbers_keys) &&
         !options.quiet)
-        session.note("Shared its numbers with your partner; 'checkin delete " + id + "' takes them back with it.");
+        session.note("Shared its numbers with your partner; 'checkin unshare " + id + "' takes them back.");
     return 0;
 }
 
@@ -424,6 +431,38 @@ int undo(const Options& options, const Session& session) {
     if (!options.quiet)
         session.note(fmt::format("Undone: check-in {} from {} is deleted.", *id,
                                  tend::format_local_minutes(tend::record_at(found->record).local())));
+    return 0;
+}
+
+int share(const Options& options, const Session& session) {
+    const auto folder = tend::required_couple_folder(session, "share");
+    const Record record = named_checkin(options, session);
+    const std::string id = tend::record_id(record);
+    const bool shared =
+        tend::share_record(session, folder, tend::shared_numbers_format, record, tend::shared_numbers_keys);
+    if (options.quiet) return 0;
+    session.note(shared ? fmt::format("Shared the numbers of check-in {} with your partner (never its feelings, tags "
+                                      "or note); 'checkin unshare {}' takes them back.",
+                                      id, id)
+                        : fmt::format("The numbers of check-in {} are shared already.", id));
+    return 0;
+}
+
+int unshare(const Options& options, const Session& session) {
+    const auto folder = tend::required_couple_folder(session, "unshare");
+    const Record record = named_checkin(options, session);
+    const std::string id = tend::record_id(record);
+    // From whichever of this person's devices shared them: the device store's rule takes them back.
+    tend::Transaction t = tend::couple_transaction(session, folder);
+    const auto taken = tend::withdraw(session, t, tend::shared_numbers_format, id);
+    t.commit();
+    if (options.quiet) return 0;
+    if (taken.empty()) {
+        session.note(fmt::format("The numbers of check-in {} are not shared; nothing to take back.", id));
+        return 0;
+    }
+    tend::note_taken_back(session, folder, taken,
+                          fmt::format("the numbers of check-in {} (it stays in your own log)", id));
     return 0;
 }
 
