@@ -106,6 +106,12 @@ class CoupleCase(TendTestCase):
                 p.git("push", "-q", "origin", "main")
         return alex, sam
 
+    def another_device(self, partner, device):
+        """Another of the partner's devices, on the same (synced) data directory and folder."""
+        other = copy.copy(partner)
+        other.device = device
+        return other
+
     def assertSchema(self, value, schema):
         schemas = json_schema.load_pages(sorted(glob.glob(os.path.join(BUILD_DIR, "docs", "man", "*.[157]"))))
         self.assertEqual(json_schema.errors(value, json_schema.parse(schema), schemas), [], schema)
@@ -254,9 +260,7 @@ class SharedAnswers(CoupleCase):
 
     def test_a_share_is_taken_back_from_any_of_the_same_persons_devices(self):
         alex, sam = self.partners()
-        # Alex's desk: another device of Alex's on the same (synced) data directory and folder.
-        desk = copy.copy(alex)
-        desk.device = "alex-desk"
+        desk = self.another_device(alex, "alex-desk")
         day = "2026-12-03T20:00:00+00:00"
         alex.ok("prompt", "today", now=day)
         alex.ok("prompt", "answer", "--text", "kestrel words of Alex", "--share", now=day)
@@ -296,8 +300,7 @@ class SharedAnswers(CoupleCase):
 
     def test_a_checkins_numbers_are_shared_later_and_taken_back_while_the_checkin_stays(self):
         alex, sam = self.partners()
-        desk = copy.copy(alex)
-        desk.device = "alex-desk"
+        desk = self.another_device(alex, "alex-desk")
         day = "2026-12-03T20:00:00+00:00"
         alex.ok("checkin", "6", "--closeness", "8", "--note", "heron-note", now=day)
         checkin = json.loads(alex.ok("checkin", "list", "--json").stdout)[-1]["id"]
@@ -329,8 +332,7 @@ class SharedAnswers(CoupleCase):
 
     def test_a_boundary_is_shared_one_at_a_time_with_its_events_and_taken_back(self):
         alex, sam = self.partners()
-        desk = copy.copy(alex)
-        desk.device = "alex-desk"
+        desk = self.another_device(alex, "alex-desk")
         day, later = "2026-12-03T20:00:00+00:00", "2026-12-04T20:00:00+00:00"
         alex.ok("boundary-log", "add", "kept-to-myself line", now=day)
         alex.ok("boundary-log", "add", "shared curlew line", "--type", "emotional", now=day)
