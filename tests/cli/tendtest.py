@@ -527,8 +527,9 @@ class SyncScenario:
         self.rng = random.Random(rng_seed)
         self.words = 0
         self.seq = 0
-        self.versions = {}    # id -> [Version]
-        self.kind = {}        # id -> 'checkin' | 'prompt'
+        # (kind, id) -> [Version]: an id is unique only among the records of its kind (tend(5)),
+        # so a check-in and an answer may share one.
+        self.versions = {}
         self.seen = {d.name: set() for d in devices}  # device -> seqs of versions it has
         self.breaths = set()
         self.shown = 0
@@ -542,9 +543,9 @@ class SyncScenario:
         self.words += 1
         return f"w{self.words:04d}{device.name[0]}"
 
-    def add_version(self, rid, device, rev, deleted, word):
+    def add_version(self, key, device, rev, deleted, word):
         self.seq += 1
-        self.versions.setdefault(rid, []).append(Version(rev, deleted, device.name, word, self.seq))
+        self.versions.setdefault(key, []).append(Version(rev, deleted, device.name, word, self.seq))
         self.seen[device.name].add(self.seq)
 
     def carry(self, src, dst):
@@ -556,15 +557,16 @@ class SyncScenario:
     def winner(versions):
         return max(versions, key=lambda v: (v.rev, v.deleted, v.device))
 
-    def view(self, device, rid):
-        return [v for v in self.versions[rid] if v.seq in self.seen[device.name]]
+    def view(self, device, key):
+        return [v for v in self.versions[key] if v.seq in self.seen[device.name]]
 
     def alive(self, device, kind):
-        return [rid for rid, k in self.kind.items()
-                if k == kind and self.view(device, rid) and not self.winner(self.view(device, rid)).deleted]
+        """The (kind, id) of each record of `kind` that `device` has and has not seen deleted."""
+        return [key for key in self.versions
+                if key[0] == kind and self.view(device, key) and not self.winner(self.view(device, key)).deleted]
 
     def note_dead(self, rnd):
-        for rid, versions in self.versions.items():
+        for versions in self.versions.values():
             win = self.winner(versions)
             for v in versions:
                 if v.word and (v is not win or win.deleted) and v.word not in self.dead:
@@ -592,8 +594,7 @@ class SyncScenario:
         word = self.word(device)
         rec = device.json("checkin", str(rnd % 11), "--note", f"check-in {word}", "--json")
         case.assertEqual(rec["note"], f"check-in {word}")
-        self.kind[rec["id"]] = "checkin"
-        self.add_version(rec["id"], device, 0, False, word)
+        self.add_version(("checkin", rec["id"]), device, 0, False, word)
         tick()
         rec = device.json("breathe", "--pattern", "0.01-0-0.01-0", "--cycles", "1", "--no-settle", "--json")
         self.breaths.add(rec["id"])
@@ -602,8 +603,7 @@ class SyncScenario:
         self.shown += 1
         word = self.word(device)
         rec = device.json("prompt", "answer", "--text", f"answer {word}", "--json")
-        self.kind[rec["id"]] = "prompt"
-        self.add_version(rec["id"], device, 0, False, word)
+        self.add_version(("prompt", rec["id"]), device, 0, False, word)
         tick()
         # Boundaries: a new one on odd rounds, else 'held' on one of either device's (the other
         # device's from earlier rounds only: this round's may not have reached this one yet).
@@ -638,22 +638,23 @@ class SyncScenario:
                 target = alive[0]
             else:
                 owner = device.name if (rnd + index + n) % 2 == 0 else other.name
-                target = self.rng.choice([rid for rid in alive if self.versions[rid][0].device == owner] or alive)
+                target = self.rng.choice([key for key in alive if self.versions[key][0].device == owner] or alive)
             rev = 1 + max(v.rev for v in self.view(device, target))
+            rid = target[1]
             if op == "delete":
                 if kind == "checkin":
-                    device.ok("checkin", "delete", target, "--quiet")
+                    device.ok("checkin", "delete", rid, "--quiet")
                 else:
-                    device.ok("prompt", "delete", target)
+                    device.ok("prompt", "delete", rid)
                 self.add_version(target, device, rev, True, "")
                 self.counts["deletes"] += 1
                 continue
             word = self.word(device)
             if kind == "checkin":
-                rec = device.json("checkin", "edit", target, "--note", f"edited {word}", "--json")
+                rec = device.json("checkin", "edit", rid, "--note", f"edited {word}", "--json")
                 case.assertEqual(rec["note"], f"edited {word}")
             else:
-                rec = device.json("prompt", "edit", target, "--text", f"edited {word}", "--json")
+                rec = device.json("prompt", "edit", rid, "--text", f"edited {word}", "--json")
                 case.assertEqual(rec["text"], f"edited {word}")
             self.add_version(target, device, rev, False, word)
             self.counts["edits"] += 1
@@ -683,10 +684,10 @@ class SyncScenario:
 
     def expected(self):
         out = {"checkin": {}, "prompt": {}}
-        for rid, versions in self.versions.items():
+        for (kind, rid), versions in self.versions.items():
             win = self.winner(versions)
             if not win.deleted:
-                out[self.kind[rid]][rid] = win.word
+                out[kind][rid] = win.word
         return out
 
     def check(self, rnd, extra_files=(), last=False):
@@ -754,8 +755,7 @@ class SyncScenario:
                     self.at(device, rnd, 1)
                     word = self.word(device)
                     rec = device.json("checkin", "5", "--note", f"last {word}", "--json")
-                    self.kind[rec["id"]] = "checkin"
-                    self.add_version(rec["id"], device, 0, False, word)
+                    self.add_version(("checkin", rec["id"]), device, 0, False, word)
                     self.counts["written"] += 1
                 engine.after_writes(device)
             engine.end_of_round()
