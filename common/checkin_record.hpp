@@ -5,7 +5,9 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "record.hpp"
 
@@ -44,8 +46,30 @@ constexpr FieldSpec rating_field(std::size_t dimension) {
     return {checkin_dimensions[dimension].name, FieldType::integer, false, 0, 10};
 }
 
+// One check-in's fields (besides id, at and recorded). Blank lists and notes are nothing:
+// an entry never holds an empty list or note, and one is never written.
+struct CheckinEntry {
+    std::array<std::optional<int>, 5> ratings;  // in checkin_dimensions order, mood first
+    std::vector<std::string> feelings;
+    std::vector<std::string> tags;
+    std::optional<std::string> note;
+    std::optional<std::string> source;  // where an imported check-in came from: "daylio:<hash>"
+
+    // The rating of the dimension with this name (mood, energy, ...); nullopt when not given.
+    std::optional<int> rating(std::string_view name) const;
+    // Whether it says anything at all (a check-in of times alone is nothing).
+    bool empty() const;
+};
+
+// Writes the entry's fields into a record (which also needs id, at and recorded: new_record()),
+// removing each field the entry does not hold, so an edit is read, change, write.
+void write_checkin_entry(const CheckinEntry& entry, Record& record);
+
+// Reads the fields of a record that passed validation against checkin_format.
+CheckinEntry read_checkin_entry(const Record& record);
+
 // How hard the moment a check-in describes is, 0-10: the highest of anxiety, 10 - mood
 // and 10 - safety (energy and closeness say nothing about distress). nullopt when none set.
-std::optional<int> checkin_distress(const Record& checkin);
+std::optional<int> checkin_distress(const CheckinEntry& checkin);
 
 }  // namespace tend

@@ -26,7 +26,7 @@ void read_fields(const std::vector<tend::Record>& records, const tend::RecordFor
         (void)tend::record_at(record);
         (void)tend::month_of_id(tend::record_id(record));
         if (&format == &tend::checkin_format) {
-            if (auto distress = tend::checkin_distress(record))
+            if (auto distress = tend::checkin_distress(tend::read_checkin_entry(record)))
                 check(*distress >= 0 && *distress <= 10, "distress is 0 to 10");
         } else if (&format == &tend::breathe_format) {
             (void)tend::read_breathe_entry(record);

@@ -6,8 +6,13 @@
 #include "checkin_record.hpp"
 #include "fixtures.hpp"
 
-using tend::checkin_distress;
 using tend::Record;
+
+namespace {
+std::optional<int> checkin_distress(const Record& record) {
+    return tend::checkin_distress(tend::read_checkin_entry(record));
+}
+}  // namespace
 
 TEST_CASE("a check-in without mood anxiety or safety has no distress") {
     CHECK_FALSE(checkin_distress(Record{}).has_value());
@@ -61,4 +66,40 @@ TEST_CASE("every dimension is a 0 to 10 integer field of the check-in format") {
         record.insert_or_assign(dimension.name, -1);
         CHECK(tend::validate_record(record, tend::checkin_format).size() == 1);
     }
+}
+
+TEST_CASE("a check-in entry reads back as it was written, and writing removes what it no longer holds") {
+    tend::CheckinEntry entry;
+    entry.ratings[0] = 6;
+    entry.ratings[4] = 0;
+    entry.feelings = {"calm", "tired"};
+    entry.tags = {"home"};
+    entry.note = "a walk";
+    Record record = tend::new_record(tend::test::offset_time("2026-11-21T19:10:00Z"),
+                                     tend::test::offset_time("2026-11-21T19:10:00Z"));
+    record.insert_or_assign("id", "pa234");
+    tend::write_checkin_entry(entry, record);
+    CHECK(tend::validate_record(record, tend::checkin_format).empty());
+    const tend::CheckinEntry back = tend::read_checkin_entry(record);
+    CHECK(back.ratings == entry.ratings);
+    CHECK(back.rating("mood") == std::optional(6));
+    CHECK(back.rating("safety") == std::optional(0));
+    CHECK_FALSE(back.rating("energy").has_value());
+    CHECK(back.feelings == entry.feelings);
+    CHECK(back.tags == entry.tags);
+    CHECK(back.note == entry.note);
+    CHECK_FALSE(back.source.has_value());
+
+    tend::CheckinEntry less = back;
+    less.ratings[0].reset();
+    less.tags.clear();
+    less.note.reset();
+    tend::write_checkin_entry(less, record);
+    CHECK_FALSE(record.contains("mood"));
+    CHECK_FALSE(record.contains("tags"));
+    CHECK_FALSE(record.contains("note"));
+    CHECK(record.contains("feelings"));
+    CHECK(record.contains("id"));
+    CHECK_FALSE(tend::read_checkin_entry(record).empty());
+    CHECK(tend::CheckinEntry{}.empty());
 }

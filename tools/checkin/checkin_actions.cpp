@@ -85,44 +85,55 @@ std::vector<std::string> checked_tags(const std::vector<std::string>& typed) {
     return tags;
 }
 
-// Writes the values that were given into a record, checking each on the way.
-void apply_values(const EntryValues& values, Record& record, const Session& session) {
+// Writes the values that were given into a check-in, checking each on the way. Blank words
+// and notes are nothing, not empty values.
+void apply_values(const EntryValues& values, tend::CheckinEntry& entry, const Session& session) {
     for (std::size_t i = 0; i < values.ratings.size(); ++i)
-        if (const auto& rating = values.ratings[i])
-            record.insert_or_assign(tend::checkin_dimensions[i].name, static_cast<int64_t>(*rating));
-    // Blank words and notes are nothing, not empty values.
-    const auto set_or_erase_list = [&](std::string_view key, const std::vector<std::string>& list) {
-        if (list.empty())
-            record.erase(key);
-        else
-            record.insert_or_assign(key, tend::to_toml_array(list));
-    };
+        if (const auto& rating = values.ratings[i]) entry.ratings[i] = *rating;
     if (!values.feelings.empty()) {
         std::vector<std::string> own;
-        set_or_erase_list("feelings", checked_feelings(values.feelings, session, &own));
+        entry.feelings = checked_feelings(values.feelings, session, &own);
         hint_own_words(session, own);
     }
-    if (!values.tags.empty()) set_or_erase_list("tags", checked_tags(values.tags));
+    if (!values.tags.empty()) entry.tags = checked_tags(values.tags);
     if (values.note && values.edit_note) tend::usage_error("--edit-note: give the note one way, not with --note too");
     if (values.note) {
         std::string note = tend::typed_text(session, *values.note, "--note");
-        if (tend::trimmed(note).empty())
-            record.erase("note");
-        else
-            record.insert_or_assign("note", std::move(note));
+        entry.note = tend::trimmed(note).empty() ? std::nullopt : std::optional(std::move(note));
     }
     if (values.edit_note) {
-        std::string note = tend::edit_text(session, "--edit-note", record["note"].value_or(std::string{}));
-        if (note.empty())
-            record.erase("note");
-        else
-            record.insert_or_assign("note", tend::checked_text(std::move(note), "--edit-note"));
+        std::string note = tend::edit_text(session, "--edit-note", entry.note.value_or(std::string{}));
+        entry.note = note.empty() ? std::nullopt : std::optional(tend::checked_text(std::move(note), "--edit-note"));
     }
+}
+
+// The values given, and the time when one was given, into a check-in's record.
+void apply_values(const EntryValues& values, Record& record, const Session& session) {
+    tend::CheckinEntry entry = tend::read_checkin_entry(record);
+    apply_values(values, entry, session);
+    tend::write_checkin_entry(entry, record);
     if (values.at)
         record.insert_or_assign(
             "at",
             tend::to_toml(tend::in_zone(
                 tend::past_time(session, *values.at, "--at", "a check-in is about now or the past"), session.zone)));
+}
+
+// Empties the field --clear names in a check-in; false when there is no such field.
+bool clear_field(tend::CheckinEntry& entry, std::string_view name) {
+    if (name == "feelings")
+        entry.feelings.clear();
+    else if (name == "tags")
+        entry.tags.clear();
+    else if (name == "note")
+        entry.note.reset();
+    else if (auto* dimension = std::find_if(tend::checkin_dimensions.begin(), tend::checkin_dimensions.end(),
+                                            [&](const tend::Dimension& d) { return d.name == name; });
+             dimension != tend::checkin_dimensions.end())
+        entry.ratings[static_cast<std::size_t>(dimension - tend::checkin_dimensions.begin())].reset();
+    else
+        return false;
+    return true;
 }
 
 std::optional<int> ask_number(const Session& session, const tend::Dimension& dimension) {
@@ -181,14 +192,6 @@ EntryValues ask_values(const Session& session) {
     return values;
 }
 
-// Whether a check-in holds anything beyond its times.
-bool has_content(const Record& record) {
-    return std::any_of(record.begin(), record.end(), [](const auto& entry) {
-        const auto key = entry.first.str();
-        return key != "id" && key != "at" && key != "recorded";
-    });
-}
-
 [[noreturn]] void no_such_checkin(const std::string& typed) {
     tend::usage_error(fmt::format("no check-in with id '{}'; 'checkin list' shows them", tend::neutralize(typed)));
 }
@@ -215,11 +218,12 @@ void print_record_json(const Session& session, const Record& record) {
 // its time: a back-dated one is not "right now".
 void offer_grounding_if_needed(const Session& session, const Record& record) {
     const int threshold = session.config.safety.threshold;
-    const auto distress = tend::checkin_distress(record);
+    const tend::CheckinEntry entry = tend::read_checkin_entry(record);
+    const auto distress = tend::checkin_distress(entry);
     if (threshold <= 0 || !distress || *distress < threshold) return;
     tend::Grounding grounding;
     grounding.past = !tend::is_about_now(tend::record_at(record).instant, session.now);
-    if (auto safety = tend::field<int64_t>(record, "safety"))
+    if (auto safety = entry.rating("safety"))
         grounding.unsafe = tend::feels_unsafe(static_cast<int>(*safety), threshold);
     print_grounding_line(session.io.err, session.config.safety, grounding);
 }
@@ -236,15 +240,16 @@ bool gives_a_distress_rating(const EntryValues& values) {
 // (output piped) keeps the whole note.
 std::string summary_line(const Record& record, const tend::Style& style, std::optional<std::size_t> columns) {
     const tend::OffsetTime at = tend::record_at(record);
+    const tend::CheckinEntry entry = tend::read_checkin_entry(record);
     std::string line =
         fmt::format("{}  {}", style.cyan(tend::record_id(record)), tend::format_local_minutes(at.local()));
-    for (const auto& dimension : tend::checkin_dimensions)
-        if (auto value = tend::field<int64_t>(record, dimension.name))
-            line += fmt::format("  {} {}", dimension.name, *value);
-    if (auto words = tend::string_list(record, "feelings"); !words.empty())
-        line += "  " + style.yellow(tend::neutralize(fmt::format("{}", fmt::join(words, ", "))));
-    for (const auto& tag : tend::string_list(record, "tags")) line += "  " + style.dim("#" + tend::neutralize(tag));
-    if (auto note = tend::field<std::string>(record, "note")) {
+    for (std::size_t i = 0; i < entry.ratings.size(); ++i)
+        if (const auto value = entry.ratings[i])
+            line += fmt::format("  {} {}", tend::checkin_dimensions[i].name, *value);
+    if (!entry.feelings.empty())
+        line += "  " + style.yellow(tend::neutralize(fmt::format("{}", fmt::join(entry.feelings, ", "))));
+    for (const auto& tag : entry.tags) line += "  " + style.dim("#" + tend::neutralize(tag));
+    if (const auto& note = entry.note) {
         const std::string safe = tend::neutralize(*note);
         // At least a few words of the note, even when the rest of the line already fills it.
         constexpr std::size_t least = 12;
@@ -291,7 +296,7 @@ int add(const Options& options, const Session& session) {
     }
     Record record = tend::new_record(session.now_here(), session.now_here());
     apply_values(values, record, session);
-    if (!has_content(record))
+    if (tend::read_checkin_entry(record).empty())
         tend::usage_error("nothing to record: the values given were blank; give a mood (checkin 6) or another value");
 
     // Answered question by question: minutes of effort, never lost to a busy lock.
@@ -337,7 +342,7 @@ int list(const Options& options, const Session& session) {
     if (!filter.tags.empty()) {
         const auto wanted = checked_tags(filter.tags);
         std::erase_if(records, [&](const Record& r) {
-            const auto tags = tend::string_list(r, "tags");
+            const auto tags = tend::read_checkin_entry(r).tags;
             return std::none_of(wanted.begin(), wanted.end(), [&](const std::string& t) {
                 return std::find(tags.begin(), tags.end(), t) != tags.end();
             });
@@ -369,17 +374,14 @@ int edit(const Options& options, const Session& session) {
     tend::Transaction t = changing(session, options.id);
     Record record = found_checkin(t, options.id).record;
     const std::string id = tend::record_id(record);
-    for (const auto& name : options.clear) {
-        const bool known = name == "feelings" || name == "tags" || name == "note" ||
-                           std::any_of(tend::checkin_dimensions.begin(), tend::checkin_dimensions.end(),
-                                       [&](const tend::Dimension& d) { return d.name == name; });
-        if (!known)
+    tend::CheckinEntry entry = tend::read_checkin_entry(record);
+    for (const auto& name : options.clear)
+        if (!clear_field(entry, name))
             tend::usage_error(fmt::format("--clear: '{}' is not a field; use {}, feelings, tags or note",
                                           tend::neutralize(name), fmt::join(tend::rating_names, ", ")));
-        record.erase(name);
-    }
+    tend::write_checkin_entry(entry, record);
     apply_values(options.values, record, session);
-    if (!has_content(record))
+    if (tend::read_checkin_entry(record).empty())
         tend::usage_error("that would leave the check-in empty; to remove it, use 'checkin delete " + id + "'");
     const auto stored = t.replace(tend::checkin_format, id, record);
     const std::string new_id = tend::record_id(*stored);

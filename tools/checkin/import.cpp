@@ -70,13 +70,13 @@ private:
     // An entry from another app: known when a check-in with its key is already in the month
     // files that could hold it (a day either side, in case an earlier import used another zone).
     Decision decide_by_source(const Record& record) {
-        const std::string key = tend::field<std::string>(record, "source").value_or("");
+        const std::string key = tend::read_checkin_entry(record).source.value_or("");
         if (!new_sources_.insert(key).second) return {Verdict::skip, "the same entry is earlier in this file"};
         const tend::LocalDay day = tend::record_at(record).day();
         for (const auto month : {month_of(day - date::days{1}), month_of(day + date::days{1})}) {
             if (!scanned_.insert(month).second) continue;
             for (const auto& known : existing(tend::checkin_format, month))
-                if (auto source = tend::field<std::string>(known, "source")) old_sources_.insert(*source);
+                if (auto source = tend::read_checkin_entry(known).source) old_sources_.insert(std::move(*source));
         }
         if (old_sources_.contains(key)) return {Verdict::skip, "imported before"};
         return {Verdict::add, {}};
@@ -152,10 +152,10 @@ std::string describe(const ImportEntry& entry) {
     if (entry.format != &tend::checkin_format || !tend::record_id(record).empty())
         text = fmt::format("{} {} {}", entry.format->kind, tend::neutralize(tend::record_id(record)), text);
     if (entry.format != &tend::checkin_format) return text;
-    if (auto mood = tend::field<int64_t>(record, "mood")) text += fmt::format("  mood {}", *mood);
-    for (const auto& tag : tend::string_list(record, "tags")) text += "  #" + tend::neutralize(tag);
-    if (auto note = tend::field<std::string>(record, "note"))
-        text += "  " + tend::truncate_display(tend::neutralize(*note), 50);
+    const tend::CheckinEntry checkin = tend::read_checkin_entry(record);
+    if (auto mood = checkin.rating("mood")) text += fmt::format("  mood {}", *mood);
+    for (const auto& tag : checkin.tags) text += "  #" + tend::neutralize(tag);
+    if (const auto& note = checkin.note) text += "  " + tend::truncate_display(tend::neutralize(*note), 50);
     return text;
 }
 

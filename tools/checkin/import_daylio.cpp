@@ -167,14 +167,15 @@ struct RowReader {
         if (!tend::is_valid_utf8(note)) return std::string("the note is not UTF-8 text");
         if (note.size() > tend::max_text_bytes) return std::string("the note is longer than 1 MiB");
 
-        Record record = tend::new_record(tend::in_zone(at, context.zone), tend::in_zone(context.now, context.zone));
-        record.insert_or_assign("mood", static_cast<int64_t>(mood->second));
-        if (!tags.empty()) record.insert_or_assign("tags", tend::to_toml_array(tags));
-        if (!note.empty()) record.insert_or_assign("note", note);
+        tend::CheckinEntry entry;
+        entry.ratings[0] = mood->second;
+        entry.tags = std::move(tags);
+        if (!note.empty()) entry.note = std::move(note);
         const std::string iso = tend::format_day(*day);
         const std::string clock_text = tend::format_local_minutes(tend::LocalTime{*day} + *clock).substr(11);
-        record.insert_or_assign(
-            "source", source_key("daylio", {iso, clock_text, label, f[5], current ? f[6] : "", f[current ? 7 : 6]}));
+        entry.source = source_key("daylio", {iso, clock_text, label, f[5], current ? f[6] : "", f[current ? 7 : 6]});
+        Record record = tend::new_record(tend::in_zone(at, context.zone), tend::in_zone(context.now, context.zone));
+        tend::write_checkin_entry(entry, record);
         return record;
     }
 };

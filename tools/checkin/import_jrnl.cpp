@@ -107,12 +107,13 @@ std::variant<Record, std::string> read_entry(const JsonNode& entry, const Import
     if (note.size() > tend::max_text_bytes) return std::string("the entry is longer than 1 MiB");
     if (note.empty() && tags.empty() && !mood) return std::string("an empty entry");
 
+    tend::CheckinEntry checkin;
+    checkin.ratings[0] = mood;
+    checkin.tags = std::move(tags);
+    if (!note.empty()) checkin.note = std::move(note);
+    checkin.source = source_key("jrnl", {day_text, clock_text, title ? title->text : "", body ? body->text : ""});
     Record record = tend::new_record(tend::in_zone(at, context.zone), tend::in_zone(context.now, context.zone));
-    if (mood) record.insert_or_assign("mood", static_cast<int64_t>(*mood));
-    if (!tags.empty()) record.insert_or_assign("tags", tend::to_toml_array(tags));
-    if (!note.empty()) record.insert_or_assign("note", note);
-    record.insert_or_assign(
-        "source", source_key("jrnl", {day_text, clock_text, title ? title->text : "", body ? body->text : ""}));
+    tend::write_checkin_entry(checkin, record);
     return record;
 }
 

@@ -83,14 +83,15 @@ void add_checkins(ReportData& data, const std::vector<Record>& records, const Pl
     for (const auto& record : records) {
         const Placement where = placer.place(record);
         if (!where.day && !where.previous) continue;
+        const tend::CheckinEntry entry = tend::read_checkin_entry(record);
         for (std::size_t i = 0; i < dimension_count; ++i) {
-            const auto value = tend::field<std::int64_t>(record, tend::checkin_dimensions[i].name);
+            const auto value = entry.ratings[i];
             if (!value) continue;
             if (where.day) {
-                now[i].add(static_cast<int>(*value));
-                per_day[*where.day][i].add(static_cast<int>(*value));
+                now[i].add(*value);
+                per_day[*where.day][i].add(*value);
             } else {
-                before[i].add(static_cast<int>(*value));
+                before[i].add(*value);
             }
         }
         if (!where.day) {
@@ -101,7 +102,7 @@ void add_checkins(ReportData& data, const std::vector<Record>& records, const Pl
         ++data.checkins.count;
         ++data.days[*where.day].checkins;
         data.days[*where.day].practice = true;
-        for (const auto& word : tend::string_list(record, "feelings")) {
+        for (const auto& word : entry.feelings) {
             const auto* group = vocabulary.group_of(word);
             // Share-safe: a word of the person's own is one they typed, so only tend's are named.
             const bool tends_word = group && !group->pleasantness.empty();
@@ -109,9 +110,9 @@ void add_checkins(ReportData& data, const std::vector<Record>& records, const Pl
             ++groups[group ? group->name : std::string("other")];
         }
         if (data.notes)
-            for (const auto& tag : tend::string_list(record, "tags")) ++tags[tag];
-        if (data.notes)
-            if (auto note = text_field(record, "note")) data.checkins.notes.push_back({placer.at(record), "", *note});
+            for (const auto& tag : entry.tags) ++tags[tag];
+        if (data.notes && entry.note && !entry.note->empty())
+            data.checkins.notes.push_back({placer.at(record), "", *entry.note});
     }
     for (std::size_t i = 0; i < dimension_count; ++i) {
         DimensionStats& stats = data.checkins.dimensions[i];
