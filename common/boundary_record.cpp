@@ -44,14 +44,15 @@ std::int64_t number_of(const Record& record) {
 }
 
 BoundaryState new_state(const Record& record) {
+    BoundaryEntry added = read_boundary_entry(record);
     BoundaryState state;
-    state.number = number_of(record);
-    state.text = field<std::string>(record, "text").value_or("");
+    state.number = added.boundary;
+    state.text = std::move(added.text).value_or("");
     if (state.text.empty()) record_error(record, "an 'added' event needs the boundary's wording in 'text'");
-    state.type = field<std::string>(record, "type");
-    state.with = field<std::string>(record, "with");
-    state.hard = field<bool>(record, "hard").value_or(false);
-    state.if_crossed = field<std::string>(record, "if_crossed");
+    state.type = std::move(added.type);
+    state.with = std::move(added.with);
+    state.hard = added.hard.value_or(false);
+    state.if_crossed = std::move(added.if_crossed);
     state.added = record_at(record);
     return state;
 }
@@ -78,6 +79,37 @@ std::optional<BoundaryEvent> parse_boundary_event(std::string_view name) {
 
 bool is_boundary_type(std::string_view type) {
     return std::find(boundary_types.begin(), boundary_types.end(), type) != boundary_types.end();
+}
+
+void write_boundary_entry(const BoundaryEntry& entry, Record& record) {
+    record.insert_or_assign("event", std::string(event_name(entry.event)));
+    record.insert_or_assign("boundary", entry.boundary);
+    const auto optional = [&](std::string_view key, const auto& value) {
+        if (value) record.insert_or_assign(key, *value);
+    };
+    optional("text", entry.text);
+    optional("type", entry.type);
+    optional("with", entry.with);
+    optional("hard", entry.hard);
+    optional("if_crossed", entry.if_crossed);
+    if (entry.intensity) record.insert_or_assign("intensity", static_cast<std::int64_t>(*entry.intensity));
+    optional("note", entry.note);
+    optional("of", entry.of);
+}
+
+BoundaryEntry read_boundary_entry(const Record& record) {
+    BoundaryEntry entry;
+    entry.event = event_of(record);
+    entry.boundary = number_of(record);
+    entry.text = field<std::string>(record, "text");
+    entry.type = field<std::string>(record, "type");
+    entry.with = field<std::string>(record, "with");
+    entry.hard = field<bool>(record, "hard");
+    entry.if_crossed = field<std::string>(record, "if_crossed");
+    if (auto intensity = field<std::int64_t>(record, "intensity")) entry.intensity = static_cast<int>(*intensity);
+    entry.note = field<std::string>(record, "note");
+    entry.of = field<std::string>(record, "of");
+    return entry;
 }
 
 namespace {

@@ -31,6 +31,28 @@ std::string_view event_name(BoundaryEvent event);
 std::optional<BoundaryEvent> parse_boundary_event(std::string_view name);
 bool is_boundary_type(std::string_view type);
 
+// One event's fields (besides id, at and recorded), as boundary_format has them.
+struct BoundaryEntry {
+    BoundaryEvent event = BoundaryEvent::added;
+    std::int64_t boundary = 0;  // the number it was logged under
+    // added: the wording; renegotiated: the new wording; no other event has one.
+    std::optional<std::string> text;
+    std::optional<std::string> type;  // added only, as are with, hard and if_crossed
+    std::optional<std::string> with;
+    std::optional<bool> hard;
+    std::optional<std::string> if_crossed;
+    std::optional<int> intensity;  // 0-10, any event but added
+    std::optional<std::string> note;
+    std::optional<std::string> of;  // any event but added: the id of its boundary's `added` record
+};
+
+// Writes the entry's fields into a record (which also needs id, at and recorded: new_record()).
+void write_boundary_entry(const BoundaryEntry& entry, Record& record);
+
+// The fields of a record that passed validation against boundary_format. Throws Exit::data,
+// naming the month file and record id, for an event this version does not know.
+BoundaryEntry read_boundary_entry(const Record& record);
+
 // What a boundary is now, derived from its events; nothing of it is stored as such.
 struct BoundaryState {
     std::int64_t number = 0;  // the number it is shown and typed under

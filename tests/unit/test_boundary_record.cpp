@@ -375,3 +375,31 @@ TEST_CASE("appending with the next-number completer numbers boundaries 1, 2, 3 a
     REQUIRE(states.size() == 3);
     CHECK(states[2].number == 3);
 }
+
+TEST_CASE("a boundary entry reads back as it was written, and an unknown event is a data error") {
+    tend::BoundaryEntry entry;
+    entry.event = BoundaryEvent::crossed;
+    entry.boundary = 3;
+    entry.intensity = 7;
+    entry.note = "at dinner";
+    entry.of = "b2cde";
+    Record record = event("c3def", "2026-11-21T19:10:00Z", "held", 1);
+    record.erase("event");
+    tend::write_boundary_entry(entry, record);
+    CHECK(tend::validate_record(record, tend::boundary_format).empty());
+    const tend::BoundaryEntry back = tend::read_boundary_entry(record);
+    CHECK(back.event == BoundaryEvent::crossed);
+    CHECK(back.boundary == 3);
+    CHECK(back.intensity == std::optional(7));
+    CHECK(back.note == entry.note);
+    CHECK(back.of == entry.of);
+    CHECK_FALSE(back.text.has_value());
+    CHECK_FALSE(back.hard.has_value());
+    CHECK_FALSE(record.contains("text"));
+
+    const auto error =
+        error_from([] { (void)tend::read_boundary_entry(event("d4efg", "2026-11-21T19:10:00Z", "forgotten", 1)); });
+    REQUIRE(error);
+    CHECK(error->code() == tend::Exit::data);
+    CHECK(contains(error->what(), "boundary/2026-11.toml: record 'd4efg': unknown event 'forgotten'"));
+}

@@ -68,13 +68,11 @@ std::optional<std::string> note_of(const Options& options, const Session& sessio
     return note;
 }
 
-// A new record with the common fields and the event's own.
-Record new_record(const Options& options, const Session& session, BoundaryEvent event) {
+// A new record of the event, with the common fields; its own go in with write_boundary_entry().
+Record new_record(const Options& options, const Session& session) {
     const tend::Instant at =
         options.at ? tend::past_time(session, *options.at, "--at", "log what has already happened") : session.now;
-    Record record = tend::new_record(tend::in_zone(at, session.zone), session.now_here());
-    record.insert_or_assign("event", std::string(tend::event_name(event)));
-    return record;
+    return tend::new_record(tend::in_zone(at, session.zone), session.now_here());
 }
 
 std::vector<BoundaryState> read_boundaries(const Session& session) {
@@ -151,14 +149,13 @@ std::string heading(const BoundaryState& state, const tend::Style& style, std::s
 }
 
 std::string event_line(const Record& record, const tend::Style& style) {
-    const auto event = tend::parse_boundary_event(tend::field<std::string>(record, "event").value_or(""));
+    const tend::BoundaryEntry entry = tend::read_boundary_entry(record);
     std::vector<std::string> details;
-    if (auto text = tend::field<std::string>(record, "text"))
-        details.push_back((event == BoundaryEvent::renegotiated ? "now: " : "") + tend::neutralize(*text));
-    if (auto intensity = tend::field<std::int64_t>(record, "intensity"))
-        details.push_back(fmt::format("intensity {}", *intensity));
-    if (auto note = tend::field<std::string>(record, "note")) details.push_back(style.dim(tend::neutralize(*note)));
-    const std::string name{event ? tend::event_name(*event) : "?"};
+    if (entry.text)
+        details.push_back((entry.event == BoundaryEvent::renegotiated ? "now: " : "") + tend::neutralize(*entry.text));
+    if (entry.intensity) details.push_back(fmt::format("intensity {}", *entry.intensity));
+    if (entry.note) details.push_back(style.dim(tend::neutralize(*entry.note)));
+    const std::string name{tend::event_name(entry.event)};
     const std::string when = tend::format_local_minutes(tend::record_at(record).local());
     if (details.empty()) return fmt::format("{}  {}", when, name);
     return fmt::format("{}  {:<12}  {}", when, name, fmt::join(details, "; "));
@@ -213,7 +210,7 @@ Record shareable(const Record& event, const BoundaryState& state, const std::str
     Record view;
     view.insert_or_assign("id", tend::record_id(event));
     view.insert_or_assign("at", *event.get("at"));
-    view.insert_or_assign("event", tend::field<std::string>(event, "event").value_or(""));
+    view.insert_or_assign("event", std::string(tend::event_name(tend::read_boundary_entry(event).event)));
     view.insert_or_assign("of", tend::record_id(state.events.front()));
     view.insert_or_assign("text", wording);
     if (state.type) view.insert_or_assign("type", *state.type);
@@ -226,8 +223,9 @@ std::vector<Record> shareable_events(const BoundaryState& state) {
     std::vector<Record> views;
     std::string wording;
     for (const auto& event : state.events) {
-        const auto name = tend::field<std::string>(event, "event");
-        if (name == "added" || name == "renegotiated") wording = tend::field<std::string>(event, "text").value_or("");
+        const tend::BoundaryEntry entry = tend::read_boundary_entry(event);
+        if (entry.event == BoundaryEvent::added || entry.event == BoundaryEvent::renegotiated)
+            wording = entry.text.value_or("");
         views.push_back(shareable(event, state, wording));
     }
     return views;
@@ -241,7 +239,7 @@ void share_if_shared(const Session& session, const BoundaryState& state, const R
     try {
         if (!tend::is_shared(session, *folder, tend::shared_boundary_format, tend::record_id(state.events.front())))
             return;
-        const std::string wording = tend::field<std::string>(stored, "text").value_or(state.text);
+        const std::string wording = tend::read_boundary_entry(stored).text.value_or(state.text);
         if (tend::share_record(session, *folder, tend::shared_boundary_format, shareable(stored, state, wording),
                                tend::shared_boundary_keys) &&
             !quiet)
@@ -263,24 +261,25 @@ int add(const Options& options, const Session& session) {
     const auto folder = options.share ? std::optional(tend::required_couple_folder(session, "--share")) : std::nullopt;
     const std::string wording = checked_wording(fmt::format("{}", fmt::join(options.add.words, " ")), "TEXT",
                                                 "say the boundary in a few words of your own");
-    Record record = new_record(options, session, BoundaryEvent::added);
-    record.insert_or_assign("text", wording);
-    if (options.add.type) record.insert_or_assign("type", checked_type(*options.add.type));
-    if (options.add.with) record.insert_or_assign("with", checked_with(*options.add.with));
-    record.insert_or_assign("hard", options.add.hard);
+    Record record = new_record(options, session);
+    tend::BoundaryEntry entry;
+    entry.text = wording;
+    if (options.add.type) entry.type = checked_type(*options.add.type);
+    if (options.add.with) entry.with = checked_with(*options.add.with);
+    entry.hard = options.add.hard;
     if (options.add.if_crossed)
-        record.insert_or_assign("if_crossed",
-                                checked_wording(*options.add.if_crossed, "--if-crossed", "say what you will do"));
-    if (auto note = note_of(options, session)) record.insert_or_assign("note", *note);
+        entry.if_crossed = checked_wording(*options.add.if_crossed, "--if-crossed", "say what you will do");
+    entry.note = note_of(options, session);
 
     // The number is taken in the transaction that writes it, seeing every record, so two
     // writers at once never share one and a retired boundary's number is never reused.
     tend::Transaction t = session.transaction();
-    record.insert_or_assign("boundary", tend::next_boundary_number(t.all(tend::boundary_format)));
+    entry.boundary = tend::next_boundary_number(t.all(tend::boundary_format));
+    tend::write_boundary_entry(entry, record);
     const Record stored = t.append(tend::boundary_format, std::move(record));
     t.set_last(tend::boundary_format, tend::record_id(stored));
     t.commit();
-    const std::int64_t number = tend::field<std::int64_t>(stored, "boundary").value_or(0);
+    const std::int64_t number = entry.boundary;
     if (options.json)
         session.print_json(tend::record_to_json(stored, tend::boundary_format));
     else
@@ -303,8 +302,10 @@ int log_event(const Options& options, const Session& session) {
     const std::int64_t number = parse_number(options.id);
     if (event == BoundaryEvent::renegotiated && !options.values.text)
         tend::usage_error("renegotiated: give the new wording with --text TEXT");
-    Record record = new_record(options, session, event);
-    record.insert_or_assign("boundary", number);
+    Record record = new_record(options, session);
+    tend::BoundaryEntry entry;
+    entry.event = event;
+    entry.boundary = number;
 
     // Checked once before anything is written or read from stdin, and again under the lock.
     const auto states = read_boundaries(session);
@@ -315,17 +316,17 @@ int log_event(const Options& options, const Session& session) {
         if (*options.values.text == "-" && options.note && *options.note == "-")
             tend::usage_error("--text - and --note - both ask for standard input; give one of them as text");
         const std::string typed = tend::typed_text(session, *options.values.text, "--text");
-        record.insert_or_assign("text", checked_wording(typed, "--text", "give the new wording"));
+        entry.text = checked_wording(typed, "--text", "give the new wording");
     }
-    if (options.values.intensity)
-        record.insert_or_assign("intensity", static_cast<std::int64_t>(*options.values.intensity));
-    if (auto note = note_of(options, session)) record.insert_or_assign("note", *note);
+    entry.intensity = options.values.intensity;
+    entry.note = note_of(options, session);
 
     tend::Transaction t = session.transaction();
     const auto now_states = tend::derive_boundaries(t.all(tend::boundary_format));
     const BoundaryState& state = loggable(now_states, number, tend::record_at(record).instant);
     // Named by its `added` record too, which stays the same when its number is shown anew.
-    record.insert_or_assign("of", tend::record_id(state.events.front()));
+    entry.of = tend::record_id(state.events.front());
+    tend::write_boundary_entry(entry, record);
     const Record stored = t.append(tend::boundary_format, std::move(record));
     t.set_last(tend::boundary_format, tend::record_id(stored));
     t.commit();
@@ -334,7 +335,7 @@ int log_event(const Options& options, const Session& session) {
     if (!options.quiet) {
         session.note(fmt::format(fmt::runtime(logged_messages[static_cast<std::size_t>(event)]), number));
         if (event == BoundaryEvent::renegotiated)
-            session.note("  It now reads: " + tend::neutralize(*tend::field<std::string>(stored, "text")));
+            session.note("  It now reads: " + tend::neutralize(entry.text.value_or("")));
         // After a violation the plan is the person's own support, never a duty they failed.
         if (event == BoundaryEvent::crossed && before.if_crossed)
             session.note("  What you said you'd do: " + tend::neutralize(*before.if_crossed));
@@ -430,6 +431,8 @@ int undo(const Options& options, const Session& session) {
     const auto id = t.last(tend::boundary_format);
     const auto found = id ? t.find(tend::boundary_format, *id) : std::nullopt;
     if (!found) return nothing();
+    // Read before anything changes: an event this version does not know is refused untouched.
+    const tend::BoundaryEntry taken = tend::read_boundary_entry(found->record);
     t.replace(tend::boundary_format, *id, std::nullopt);
     (void)tend::derive_boundaries(t.all(tend::boundary_format));
     t.set_last(tend::boundary_format, std::nullopt);
@@ -439,13 +442,12 @@ int undo(const Options& options, const Session& session) {
     t.commit();
     if (was_shared && !options.quiet) session.note("Its shared copy is gone from the couple's folder too.");
     if (!options.quiet) {
-        const auto event = tend::field<std::string>(found->record, "event").value_or("");
-        const auto number = tend::field<std::int64_t>(found->record, "boundary").value_or(0);
-        session.note(event == "added"
-                         ? fmt::format("Undone: boundary {} is taken back, as if it had never been set.", number)
-                         : fmt::format("Undone: the '{}' logged for boundary {} at {} is taken back.",
-                                       tend::neutralize(event), number,
-                                       tend::format_local_minutes(tend::record_at(found->record).local())));
+        session.note(
+            taken.event == BoundaryEvent::added
+                ? fmt::format("Undone: boundary {} is taken back, as if it had never been set.", taken.boundary)
+                : fmt::format("Undone: the '{}' logged for boundary {} at {} is taken back.",
+                              tend::event_name(taken.event), taken.boundary,
+                              tend::format_local_minutes(tend::record_at(found->record).local())));
     }
     return 0;
 }

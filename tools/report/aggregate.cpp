@@ -13,9 +13,7 @@
 #include "exercise.hpp"
 #include "breathing_pattern.hpp"
 #include "checkin_record.hpp"
-#include "error.hpp"
 #include "prompt_record.hpp"
-#include "terminal.hpp"
 
 namespace report {
 namespace {
@@ -69,8 +67,8 @@ std::vector<Count> ranked(const std::map<std::string, int>& counts) {
     return list;
 }
 
-std::optional<std::string> text_field(const Record& record, std::string_view key) {
-    auto text = tend::field<std::string>(record, key);
+// Free text that says something: an empty note or answer is none.
+std::optional<std::string> nonempty(std::optional<std::string> text) {
     if (!text || text->empty()) return std::nullopt;
     return text;
 }
@@ -111,8 +109,8 @@ void add_checkins(ReportData& data, const std::vector<Record>& records, const Pl
         }
         if (data.notes)
             for (const auto& tag : entry.tags) ++tags[tag];
-        if (data.notes && entry.note && !entry.note->empty())
-            data.checkins.notes.push_back({placer.at(record), "", *entry.note});
+        if (data.notes)
+            if (auto note = nonempty(entry.note)) data.checkins.notes.push_back({placer.at(record), "", *note});
     }
     for (std::size_t i = 0; i < dimension_count; ++i) {
         DimensionStats& stats = data.checkins.dimensions[i];
@@ -232,16 +230,6 @@ void add_breathing(ReportData& data, const std::vector<Record>& records, const P
     finish_exercises(data.exercises, exercises);
 }
 
-tend::BoundaryEvent boundary_event(const Record& record) {
-    const std::string name = tend::field<std::string>(record, "event").value_or("");
-    if (auto event = tend::parse_boundary_event(name)) return *event;
-    tend::fail(tend::Exit::data,
-               fmt::format("boundary/{}.toml: record '{}': unknown event '{}'; tend leaves this file untouched until "
-                           "it is fixed by hand (see tend(5))",
-                           tend::month_key(tend::record_at(record).day()), tend::neutralize(tend::record_id(record)),
-                           tend::neutralize(name)));
-}
-
 // Which of two boundaries was tested more: more `tested`, then more violations, then more
 // crossings, then the lower number.
 bool tested_more(const BoundarySummary& a, const BoundarySummary& b) {
@@ -260,11 +248,12 @@ void add_boundaries(ReportData& data, const std::vector<Record>& records, const 
     for (const auto& record : records) {
         const Placement where = placer.place(record);
         if (!where.day && !where.previous) continue;
-        const tend::BoundaryEvent event = boundary_event(record);
-        const std::int64_t number = tend::field<std::int64_t>(record, "boundary").value_or(0);
+        const tend::BoundaryEntry entry = tend::read_boundary_entry(record);
+        const tend::BoundaryEvent event = entry.event;
+        const std::int64_t number = entry.boundary;
         const bool carries_wording = event == tend::BoundaryEvent::added || event == tend::BoundaryEvent::renegotiated;
         if (data.notes && carries_wording)
-            if (auto text = text_field(record, "text")) wording[number] = *text;
+            if (auto text = nonempty(entry.text)) wording[number] = std::move(*text);
         if (!where.day) continue;
         ++data.records;
         const auto kind = static_cast<std::size_t>(event);
@@ -278,7 +267,7 @@ void add_boundaries(ReportData& data, const std::vector<Record>& records, const 
         if (event == tend::BoundaryEvent::crossed) ++day.crossed;
         if (event == tend::BoundaryEvent::violated) ++day.violated;
         if (data.notes)
-            if (auto note = text_field(record, "note"))
+            if (auto note = nonempty(entry.note))
                 section.notes.push_back(
                     {placer.at(record), fmt::format("boundary {}, {}", number, tend::event_name(event)), *note});
     }
@@ -311,10 +300,11 @@ void add_prompts(ReportData& data, const std::vector<Record>& records, const Pla
         const Placement where = placer.place(record);
         if (!where.day) continue;
         ++data.records;
-        const auto event = tend::prompt_event(record);
-        if (!event) continue;  // an event a later version wrote is left out, not fatal
+        auto entry = tend::read_prompt_entry(record);
+        if (!entry) continue;  // an event a later version wrote is left out, not fatal
+        const tend::PromptEvent event = entry->event;
         DayRow& day = data.days[*where.day];
-        switch (*event) {
+        switch (event) {
             case tend::PromptEvent::shown:
                 ++section.shown;
                 break;
@@ -324,9 +314,8 @@ void add_prompts(ReportData& data, const std::vector<Record>& records, const Pla
                 // Share-safe: a prompt id can be looked up and a deck name is the person's own
                 // (a deck called after what happened), so without notes only the count stays.
                 if (!data.notes) break;
-                PromptAnswer answer{placer.at(record), tend::field<std::string>(record, "prompt_id").value_or(""),
-                                    tend::field<std::string>(record, "deck").value_or(""),
-                                    text_field(record, "prompt_text"), text_field(record, "text")};
+                PromptAnswer answer{placer.at(record), std::move(entry->prompt_id), std::move(entry->deck),
+                                    nonempty(std::move(entry->prompt_text)), nonempty(std::move(entry->text))};
                 section.answers.push_back(std::move(answer));
                 break;
             }
@@ -340,7 +329,7 @@ void add_prompts(ReportData& data, const std::vector<Record>& records, const Pla
             case tend::PromptEvent::unfav:
                 break;
         }
-        if (*event != tend::PromptEvent::shown) day.practice = true;
+        if (event != tend::PromptEvent::shown) day.practice = true;
     }
 }
 
