@@ -50,11 +50,16 @@ void write_checkin_entry(const CheckinEntry& entry, Record& record) {
     set_or_erase("source", entry.source.has_value(), entry.source.value_or(""));
 }
 
+std::array<std::optional<int>, 5> read_checkin_ratings(const Record& record) {
+    std::array<std::optional<int>, 5> ratings;
+    for (std::size_t i = 0; i < ratings.size(); ++i)
+        if (auto value = field<int64_t>(record, checkin_dimensions[i].name)) ratings[i] = static_cast<int>(*value);
+    return ratings;
+}
+
 CheckinEntry read_checkin_entry(const Record& record) {
     CheckinEntry entry;
-    for (std::size_t i = 0; i < entry.ratings.size(); ++i)
-        if (auto value = field<int64_t>(record, checkin_dimensions[i].name))
-            entry.ratings[i] = static_cast<int>(*value);
+    entry.ratings = read_checkin_ratings(record);
     entry.feelings = string_list(record, "feelings");
     entry.tags = string_list(record, "tags");
     entry.note = field<std::string>(record, "note");

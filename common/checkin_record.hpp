@@ -67,6 +67,8 @@ void write_checkin_entry(const CheckinEntry& entry, Record& record);
 
 // Reads the fields of a record that passed validation against checkin_format.
 CheckinEntry read_checkin_entry(const Record& record);
+// Its ratings alone, for a reader that needs no more (the previous period's means).
+std::array<std::optional<int>, 5> read_checkin_ratings(const Record& record);
 
 // How hard the moment a check-in describes is, 0-10: the highest of anxiety, 10 - mood
 // and 10 - safety (energy and closeness say nothing about distress). nullopt when none set.

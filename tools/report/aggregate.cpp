@@ -81,21 +81,20 @@ void add_checkins(ReportData& data, const std::vector<Record>& records, const Pl
     for (const auto& record : records) {
         const Placement where = placer.place(record);
         if (!where.day && !where.previous) continue;
-        const tend::CheckinEntry entry = tend::read_checkin_entry(record);
-        for (std::size_t i = 0; i < dimension_count; ++i) {
-            const auto value = entry.ratings[i];
-            if (!value) continue;
-            if (where.day) {
-                now[i].add(*value);
-                per_day[*where.day][i].add(*value);
-            } else {
-                before[i].add(*value);
-            }
-        }
         if (!where.day) {
+            // The period before is compared by its means alone.
+            const auto ratings = tend::read_checkin_ratings(record);
+            for (std::size_t i = 0; i < dimension_count; ++i)
+                if (const auto value = ratings[i]) before[i].add(*value);
             ++data.checkins.previous_count;
             continue;
         }
+        tend::CheckinEntry entry = tend::read_checkin_entry(record);
+        for (std::size_t i = 0; i < dimension_count; ++i)
+            if (const auto value = entry.ratings[i]) {
+                now[i].add(*value);
+                per_day[*where.day][i].add(*value);
+            }
         ++data.records;
         ++data.checkins.count;
         ++data.days[*where.day].checkins;
@@ -110,7 +109,8 @@ void add_checkins(ReportData& data, const std::vector<Record>& records, const Pl
         if (data.notes)
             for (const auto& tag : entry.tags) ++tags[tag];
         if (data.notes)
-            if (auto note = nonempty(entry.note)) data.checkins.notes.push_back({placer.at(record), "", *note});
+            if (auto note = nonempty(std::move(entry.note)))
+                data.checkins.notes.push_back({placer.at(record), "", std::move(*note)});
     }
     for (std::size_t i = 0; i < dimension_count; ++i) {
         DimensionStats& stats = data.checkins.dimensions[i];
@@ -248,12 +248,12 @@ void add_boundaries(ReportData& data, const std::vector<Record>& records, const 
     for (const auto& record : records) {
         const Placement where = placer.place(record);
         if (!where.day && !where.previous) continue;
-        const tend::BoundaryEntry entry = tend::read_boundary_entry(record);
+        tend::BoundaryEntry entry = tend::read_boundary_entry(record);
         const tend::BoundaryEvent event = entry.event;
         const std::int64_t number = entry.boundary;
         const bool carries_wording = event == tend::BoundaryEvent::added || event == tend::BoundaryEvent::renegotiated;
         if (data.notes && carries_wording)
-            if (auto text = nonempty(entry.text)) wording[number] = std::move(*text);
+            if (auto text = nonempty(std::move(entry.text))) wording[number] = std::move(*text);
         if (!where.day) continue;
         ++data.records;
         const auto kind = static_cast<std::size_t>(event);
@@ -267,9 +267,10 @@ void add_boundaries(ReportData& data, const std::vector<Record>& records, const 
         if (event == tend::BoundaryEvent::crossed) ++day.crossed;
         if (event == tend::BoundaryEvent::violated) ++day.violated;
         if (data.notes)
-            if (auto note = nonempty(entry.note))
-                section.notes.push_back(
-                    {placer.at(record), fmt::format("boundary {}, {}", number, tend::event_name(event)), *note});
+            if (auto note = nonempty(std::move(entry.note)))
+                section.notes.push_back({placer.at(record),
+                                         fmt::format("boundary {}, {}", number, tend::event_name(event)),
+                                         std::move(*note)});
     }
     for (std::size_t kind = 0; kind < kinds; ++kind)
         section.by_kind.push_back({std::string(tend::boundary_event_names[kind]), totals[kind]});
@@ -300,9 +301,10 @@ void add_prompts(ReportData& data, const std::vector<Record>& records, const Pla
         const Placement where = placer.place(record);
         if (!where.day) continue;
         ++data.records;
-        auto entry = tend::read_prompt_entry(record);
-        if (!entry) continue;  // an event a later version wrote is left out, not fatal
-        const tend::PromptEvent event = entry->event;
+        // Only the event, for most of them: an answer's words are read when they are kept.
+        const auto known = tend::prompt_event(record);
+        if (!known) continue;  // an event a later version wrote is left out, not fatal
+        const tend::PromptEvent event = *known;
         DayRow& day = data.days[*where.day];
         switch (event) {
             case tend::PromptEvent::shown:
@@ -314,6 +316,7 @@ void add_prompts(ReportData& data, const std::vector<Record>& records, const Pla
                 // Share-safe: a prompt id can be looked up and a deck name is the person's own
                 // (a deck called after what happened), so without notes only the count stays.
                 if (!data.notes) break;
+                auto entry = tend::read_prompt_entry(record);
                 PromptAnswer answer{placer.at(record), std::move(entry->prompt_id), std::move(entry->deck),
                                     nonempty(std::move(entry->prompt_text)), nonempty(std::move(entry->text))};
                 section.answers.push_back(std::move(answer));
