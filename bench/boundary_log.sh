@@ -10,6 +10,8 @@ set -euo pipefail
 
 python3 "$here/make_history.py" "$work/20y" --years 20 --end 2026-11-21 >/dev/null
 python3 "$here/make_history.py" "$work/1m" --months 1 --end 2026-11-21 >/dev/null
+# list remembers what it folded (in the user's cache) only from files unchanged for over 2 s.
+sleep 3
 
 hyperfine -N --warmup 10 --runs 100 --export-json "$work/list.json" \
   -n "list, 20 years" "$bin/boundary-log --data-dir $work/20y list" \

@@ -50,18 +50,18 @@ const Device& Session::device() const {
 
 RecordStore Session::store(const RecordFormat& format) const {
     RecordStore store(paths.data_dir, format, lock_wait_, warner(), noter(), device().name);
-    store.use_listing_cache(listing_cache_file());
+    store.use_listing_cache(cache_file("listing"));
     return store;
 }
 
 Transaction Session::transaction() const {
     prepare_data_dir();
     Transaction t(paths.data_dir, device().name, lock_wait_, warner(), noter());
-    t.use_listing_cache(listing_cache_file());
+    t.use_listing_cache(cache_file("listing"));
     return t;
 }
 
-std::filesystem::path Session::listing_cache_file() const {
+std::filesystem::path Session::cache_file(std::string_view name) const {
     // $XDG_CACHE_HOME/tend (else ~/.cache/tend), one file per data directory: a cache is not data.
     std::filesystem::path dir;
     if (auto cache = io.getenv_nonempty("XDG_CACHE_HOME"); cache && std::filesystem::path(*cache).is_absolute())
@@ -74,14 +74,14 @@ std::filesystem::path Session::listing_cache_file() const {
     const std::string data = std::filesystem::absolute(paths.data_dir, ec).lexically_normal().string();
     std::uint64_t hash = 14695981039346656037ull;  // FNV-1a: a stable name for the data directory
     for (const char c : data) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return dir / fmt::format("listing-{:016x}", hash);
+    return dir / fmt::format("{}-{:016x}", name, hash);
 }
 
 std::optional<Record> Session::save(const RecordFormat& format, Record record, Effort effort) const {
     prepare_data_dir();
     const auto save = [&](std::optional<Transaction> t) -> std::optional<Record> {
         if (!t) return std::nullopt;
-        t->use_listing_cache(listing_cache_file());
+        t->use_listing_cache(cache_file("listing"));
         Record stored = t->append(format, record);
         t->set_last(format, record_id(stored));
         t->commit();

@@ -77,6 +77,11 @@ public:
     // first needed: only what writes or checks the data asks.
     const Device& device() const;
 
+    // A file of this name in the user's cache for this data directory ($XDG_CACHE_HOME/tend,
+    // else ~/.cache/tend), or an empty path when there is no cache directory. A cache is only
+    // ever a shortcut: it may be removed at any time.
+    std::filesystem::path cache_file(std::string_view name) const;
+
     // "<tool>: warning: ..." and plain notes, on stderr.
     void warn(std::string_view message) const;
     void note(std::string_view message) const;
@@ -86,7 +91,6 @@ public:
 
 private:
     Warn warner() const;
-    std::filesystem::path listing_cache_file() const;
     Warn noter() const;
     std::chrono::milliseconds lock_wait_;
     mutable std::optional<Device> device_;

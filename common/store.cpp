@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstring>
 #include <random>
 #include <set>
@@ -924,6 +925,54 @@ std::vector<date::year_month> Transaction::months_with_files(const RecordFormat&
     return {months.begin(), months.end()};
 }
 
+std::string Transaction::file_stamps(const RecordFormat& format, bool& settled) {
+    // `list` stamps 20 years of month files on every run: one fstatat() each, relative to its
+    // directory, and digits written without a format string.
+    std::string out;
+    settled = true;
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    const auto number = [&](auto value, char after) {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+        out.append(digits, end);
+        out += after;
+    };
+    const auto stamp = [&](int dir_fd, const std::string& prefix, const std::string& name) {
+        struct stat st {};
+        if (dir_fd < 0 || ::fstatat(dir_fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) st = {};
+        if (now - (std::chrono::seconds{st.st_mtim.tv_sec} + std::chrono::nanoseconds{st.st_mtim.tv_nsec}) <
+            std::chrono::seconds{2})
+            settled = false;
+        out += prefix;
+        out += name;
+        out += '\t';
+        number(st.st_size, ' ');
+        number(st.st_ino, ' ');
+        number(st.st_mtim.tv_sec, '.');
+        number(st.st_mtim.tv_nsec, ' ');
+        number(st.st_ctim.tv_sec, '.');
+        number(st.st_ctim.tv_nsec, '\n');
+    };
+    for (const auto& files : listing(format)) {
+        const std::string prefix = files.dir.lexically_relative(data_dir_).string() + '/';
+        const int dir_fd = ::open(files.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        std::string name = "YYYY-MM.toml";
+        for (const auto m : files.months) {
+            const int year = static_cast<int>(m.year());
+            const unsigned month = static_cast<unsigned>(m.month());
+            for (int i = 3, y = year; i >= 0; --i, y /= 10)
+                name[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
+            name[5] = static_cast<char>('0' + month / 10);
+            name[6] = static_cast<char>('0' + month % 10);
+            stamp(dir_fd, prefix, name);
+        }
+        for (const auto& [m, list] : files.copies)
+            for (const auto& copy : list) stamp(dir_fd, prefix, copy.filename().string());
+        if (dir_fd >= 0) ::close(dir_fd);
+    }
+    return out;
+}
+
 std::vector<Transaction::Timed> Transaction::shown(const RecordFormat& format, date::year_month m) {
     std::size_t sources = 0;
     std::vector<fs::path> files_read;
@@ -979,6 +1028,10 @@ std::vector<Record> Transaction::all(const RecordFormat& format) {
                      std::make_move_iterator(month_records.end()));
     }
     return in_time_order(std::move(timed));
+}
+
+std::vector<Record> Transaction::in_month(const RecordFormat& format, date::year_month month) {
+    return in_time_order(shown(format, month));
 }
 
 std::vector<Record> Transaction::range(const RecordFormat& format, Instant from, Instant to) {
@@ -1406,6 +1459,11 @@ Transaction RecordStore::reader() const {
     Transaction t = Transaction::read(data_dir_, device_, lock_wait_, warn_);
     t.use_listing_cache(listing_cache_);
     return t;
+}
+
+std::optional<Transaction> RecordStore::read_transaction() const {
+    if (!has_data()) return std::nullopt;
+    return reader();
 }
 
 std::vector<Record> RecordStore::read_range(Instant from, Instant to) const {

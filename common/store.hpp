@@ -86,6 +86,14 @@ public:
     std::optional<StoredRecord> find(const RecordFormat& format, const std::string& id);
     // The months any device has a file of this kind for, oldest first.
     std::vector<date::year_month> months_with_files(const RecordFormat& format);
+    // The records of one month, as every device's files make them, oldest first.
+    std::vector<Record> in_month(const RecordFormat& format, date::year_month month);
+
+    // What every file a read of this kind would open is now (each device's month files and
+    // conflict copies: path, size, inode, mtime and ctime in ns), one line each, to tell whether
+    // something made from them is still true. `settled` becomes false when a file changed in
+    // the last 2 s, where a later change in the same clock tick could leave its stamp alike.
+    std::string file_stamps(const RecordFormat& format, bool& settled);
 
     // What the devices' files hold that is not settled yet, for `report --check`: an old
     // version that another device's deletion or newer revision superseded, waiting for its
@@ -228,6 +236,10 @@ public:
 
     // See Transaction::use_listing_cache.
     void use_listing_cache(std::filesystem::path file) { listing_cache_ = std::move(file); }
+
+    // A read-only transaction (see Transaction::read) after settling what a killed program
+    // left; nullopt when there is no data directory yet.
+    std::optional<Transaction> read_transaction() const;
 
 private:
     bool has_data() const;

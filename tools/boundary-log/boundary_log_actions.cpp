@@ -10,6 +10,7 @@
 
 #include "boundary_log.hpp"
 #include "boundary_record.hpp"
+#include "boundary_summary.hpp"
 #include "couple.hpp"
 #include "error.hpp"
 #include "feelings.hpp"
@@ -352,11 +353,13 @@ int list(const Options& options, const Session& session) {
     const std::optional<std::string> type = filter.type ? std::optional(checked_type(*filter.type)) : std::nullopt;
     const std::optional<std::string> with =
         filter.with ? std::optional(tend::normalize_word(*filter.with)) : std::nullopt;
-    auto states = read_boundaries(session);
-    const bool any = !states.empty();
+    auto t = session.store(tend::boundary_format).read_transaction();
+    std::size_t set = 0;
+    auto states = t ? tend::listed_boundaries(*t, session.cache_file("boundaries"), filter.all, &set)
+                    : std::vector<BoundaryState>{};
+    const bool any = set > 0;
     std::erase_if(states, [&](const BoundaryState& state) {
-        return (state.retired && !filter.all) || (type && state.type != type) ||
-               (with && (!state.with || tend::normalize_word(*state.with) != *with));
+        return (type && state.type != type) || (with && (!state.with || tend::normalize_word(*state.with) != *with));
     });
 
     if (options.json) {
