@@ -93,12 +93,13 @@ std::optional<std::vector<BoundaryState>> states_of(Transaction& t,
         BoundaryState state;
         state.number = entry.number;
         state.set_as = entry.set_as;
-        state.text = field<std::string>(wording, "text").value_or("");
+        state.text = read_boundary_entry(wording).text.value_or("");
         if (state.text.empty()) return std::nullopt;
-        state.type = field<std::string>(added, "type");
-        state.with = field<std::string>(added, "with");
-        state.hard = field<bool>(added, "hard").value_or(false);
-        state.if_crossed = field<std::string>(added, "if_crossed");
+        BoundaryEntry set = read_boundary_entry(added);
+        state.type = std::move(set.type);
+        state.with = std::move(set.with);
+        state.hard = set.hard.value_or(false);
+        state.if_crossed = std::move(set.if_crossed);
         state.added = record_at(added);
         state.retired = entry.retired;
         state.last_event = entry.last_event;
@@ -131,9 +132,10 @@ std::optional<BoundarySummary> summarize_boundaries(const std::vector<BoundarySt
         entry.set_as = state.set_as;
         // The same rule as derive_boundaries(): the latest renegotiated wording that says something.
         for (const auto& event : state.events) {
-            const auto name = field<std::string>(event, "event");
-            if (name == "added") entry.added_id = record_id(event);
-            if (name == "added" || (name == "renegotiated" && !field<std::string>(event, "text").value_or("").empty()))
+            const BoundaryEntry logged = read_boundary_entry(event);
+            if (logged.event == BoundaryEvent::added) entry.added_id = record_id(event);
+            if (logged.event == BoundaryEvent::added ||
+                (logged.event == BoundaryEvent::renegotiated && !logged.text.value_or("").empty()))
                 entry.wording_id = record_id(event);
         }
         if (!writable_id(entry.added_id) || !writable_id(entry.wording_id)) return std::nullopt;
