@@ -30,13 +30,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string at(const fs::path& file, const toml::node& node) {
-    return fmt::format("{}:{}:{}", file.string(), node.source().begin.line, node.source().begin.column);
+Place at(const fs::path& file, const toml::node& node) {
+    return {file.string(), node.source().begin.line, node.source().begin.column};
+}
+
+// A finding at a node of the config.
+Finding found(const fs::path& file, const toml::node& node, std::string what) {
+    return {file, node.source().begin.line, node.source().begin.column, std::move(what)};
 }
 
 [[noreturn]] void bad_value(const fs::path& file, const toml::node& node, std::string_view section,
                             std::string_view key, std::string_view expected) {
-    fail(Exit::data, fmt::format("{}: [{}] {} must be {}", at(file, node), section, key, expected));
+    fail_at(Exit::data, at(file, node), fmt::format("[{}] {} must be {}", section, key, expected));
 }
 
 int integer_in(const fs::path& file, const toml::node& node, std::string_view section, std::string_view key, int low,
@@ -78,8 +83,15 @@ date::weekday weekday_name(const fs::path& file, const toml::node& node, std::st
     bad_value(file, node, section, key, "a day name like \"monday\" or \"sunday\"");
 }
 
-std::string kept_default(const Error& e) {
-    return std::string(e.what()) + "; the default is used until it is fixed";
+// A value's problem, its place kept as data: `left` says what tend does instead.
+Finding left_out(const Error& e, const fs::path& file, std::string_view left) {
+    Finding finding = finding_of(e, file);
+    finding.message += left;
+    return finding;
+}
+
+Finding kept_default(const Error& e, const fs::path& file) {
+    return left_out(e, file, "; the default is used until it is fixed");
 }
 
 using KeyReader = std::function<void(const toml::node&)>;
@@ -93,13 +105,13 @@ void read_section(const fs::path& file, const toml::node& node, std::string_view
         const auto reader = readers.find(key.str());
         if (reader == readers.end()) {
             config.warnings.push_back(
-                fmt::format("{}: unknown key '{}' in [{}], ignored", at(file, value), neutralize(key.str()), section));
+                found(file, value, fmt::format("unknown key '{}' in [{}], ignored", neutralize(key.str()), section)));
             continue;
         }
         try {
             reader->second(value);
         } catch (const Error& e) {
-            config.problems.push_back(kept_default(e));
+            config.problems.push_back(kept_default(e, file));
         }
     }
 }
@@ -112,7 +124,7 @@ void read_patterns(const fs::path& file, const toml::node& node, Config& config)
             config.breathe.patterns.emplace_back(std::string(name.str()),
                                                  text(file, value, "breathe.patterns", name.str()));
         } catch (const Error& e) {
-            config.problems.push_back(kept_default(e));
+            config.problems.push_back(kept_default(e, file));
         }
     }
 }
@@ -129,7 +141,7 @@ void read_exercises(const fs::path& file, const toml::node& node, Config& config
                                           : nullptr;
         if (problem) {
             config.problems.push_back(
-                fmt::format("{}: {}: {}; this exercise is left out", at(file, value), where, problem));
+                found(file, value, fmt::format("{}: {}; this exercise is left out", where, problem)));
             continue;
         }
         // One broken exercise must not stop a check-in or hide the safety plan: it is left out.
@@ -137,7 +149,7 @@ void read_exercises(const fs::path& file, const toml::node& node, Config& config
             config.breathe.exercises.push_back(
                 parse_exercise(*exercise, std::string(name.str()), file.string(), where));
         } catch (const Error& e) {
-            config.problems.push_back(fmt::format("{}; this exercise is left out", e.what()));
+            config.problems.push_back(left_out(e, file, "; this exercise is left out"));
         }
     }
 }
@@ -148,8 +160,7 @@ void read_safety_plan(const fs::path& file, const toml::node& node, Config& conf
     plan.present = true;
     const toml::table* table = node.as_table();
     if (!table) {
-        plan.problems.push_back(
-            fmt::format("{}: [safety.plan] must be a table, written [safety.plan]", at(file, node)));
+        plan.problems.push_back(found(file, node, "[safety.plan] must be a table, written [safety.plan]"));
         return;
     }
     // In the order written, so that messages follow the file.
@@ -164,7 +175,7 @@ void read_safety_plan(const fs::path& file, const toml::node& node, Config& conf
         const SafetyPlanPart* part = find_safety_plan_part(key);
         if (!part) {
             plan.problems.push_back(
-                fmt::format("{}: unknown part '{}' in [safety.plan], left out", at(file, value), neutralize(key)));
+                found(file, value, fmt::format("unknown part '{}' in [safety.plan], left out", neutralize(key))));
             continue;
         }
         std::vector<std::string>& items = plan.*(part->items);
@@ -174,20 +185,18 @@ void read_safety_plan(const fs::path& file, const toml::node& node, Config& conf
         }
         const toml::array* array = value.as_array();
         if (!array) {
-            plan.problems.push_back(
-                fmt::format("{}: [safety.plan] {} must be a list of strings, like [\"a\", \"b\"]; "
-                            "left out",
-                            at(file, value), part->key));
+            plan.problems.push_back(found(
+                file, value,
+                fmt::format("[safety.plan] {} must be a list of strings, like [\"a\", \"b\"]; left out", part->key)));
             continue;
         }
         for (const auto& item : *array) {
             if (item.is_string())
                 items.push_back(item.as_string()->get());
             else
-                plan.problems.push_back(
-                    fmt::format("{}: [safety.plan] {}: an item that is not a string in quotes, "
-                                "left out",
-                                at(file, item), part->key));
+                plan.problems.push_back(found(
+                    file, item,
+                    fmt::format("[safety.plan] {}: an item that is not a string in quotes, left out", part->key)));
         }
     }
 }
@@ -314,13 +323,13 @@ void read_root(const toml::table& root, const fs::path& file, Config& config) {
         const auto section = sections.find(key.str());
         if (section == sections.end()) {
             config.warnings.push_back(
-                fmt::format("{}: unknown setting '{}', ignored", at(file, node), neutralize(key.str())));
+                found(file, node, fmt::format("unknown setting '{}', ignored", neutralize(key.str()))));
             continue;
         }
         try {
             section->second(node);
         } catch (const Error& e) {
-            config.problems.push_back(kept_default(e));
+            config.problems.push_back(kept_default(e, file));
         }
     }
 }
@@ -365,11 +374,11 @@ std::string placed(std::size_t first_line, const std::vector<std::string_view>& 
     return text;
 }
 
-std::optional<toml::table> try_parse(const std::string& text, const fs::path& file, std::string* problem) {
+std::optional<toml::table> try_parse(const std::string& text, const fs::path& file, std::optional<Finding>* problem) {
     try {
         return parse_toml_document(text, file.string());
     } catch (const Error& e) {
-        if (problem) *problem = e.what();
+        if (problem) *problem = finding_of(e, file);
         return std::nullopt;
     }
 }
@@ -379,12 +388,13 @@ std::optional<toml::table> try_parse(const std::string& text, const fs::path& fi
 // its header is tried alone.
 void read_in_parts(std::string_view source, const fs::path& file, Config& config) {
     for (const Part& part : parts_of(source)) {
-        std::string problem;
+        std::optional<Finding> problem;
         if (auto table = try_parse(placed(part.first_line, part.lines), file, &problem)) {
             read_root(*table, file, config);
             continue;
         }
-        config.problems.push_back(problem + "; the rest of the file is still read");
+        problem->message += "; the rest of the file is still read";
+        config.problems.push_back(std::move(*problem));
         const bool has_header = is_table_header(part.lines.front());
         for (std::size_t i = has_header ? 1 : 0; i < part.lines.size(); ++i) {
             std::vector<std::string_view> lines;
@@ -402,18 +412,18 @@ std::optional<std::string> read_config_bytes(const fs::path& file, Config& confi
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         if (errno != ENOENT && errno != ENOTDIR)
-            config.problems.push_back(fmt::format("{}: cannot be read ({}); tend goes on with its defaults",
-                                                  file.string(), std::strerror(errno)));
+            config.problems.push_back(
+                {file, 0, 0, fmt::format("cannot be read ({}); tend goes on with its defaults", std::strerror(errno))});
         return std::nullopt;
     }
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        config.problems.push_back(fmt::format("{}: is {}, not a plain file, so tend goes on with its defaults",
-                                              file.string(),
-                                              S_ISDIR(st.st_mode)    ? "a directory"
-                                              : S_ISFIFO(st.st_mode) ? "a named pipe"
-                                                                     : "a special file"));
+        config.problems.push_back({file, 0, 0,
+                                   fmt::format("is {}, not a plain file, so tend goes on with its defaults",
+                                               S_ISDIR(st.st_mode)    ? "a directory"
+                                               : S_ISFIFO(st.st_mode) ? "a named pipe"
+                                                                      : "a special file")});
         return std::nullopt;
     }
     std::string bytes;
@@ -422,8 +432,8 @@ std::optional<std::string> read_config_bytes(const fs::path& file, Config& confi
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
-            config.problems.push_back(fmt::format("{}: cannot be read ({}); tend goes on with its defaults",
-                                                  file.string(), std::strerror(errno)));
+            config.problems.push_back(
+                {file, 0, 0, fmt::format("cannot be read ({}); tend goes on with its defaults", std::strerror(errno))});
             ::close(fd);
             return std::nullopt;
         }
@@ -438,8 +448,7 @@ std::optional<std::string> read_config_bytes(const fs::path& file, Config& confi
 
 Config parse_config(const std::string& source, const fs::path& file) {
     Config config;
-    std::string problem;
-    if (auto root = try_parse(source, file, &problem))
+    if (auto root = try_parse(source, file, nullptr))
         read_root(*root, file, config);
     else
         read_in_parts(source, file, config);

@@ -13,6 +13,7 @@
 #include <date/date.h>
 
 #include "exercise.hpp"
+#include "finding.hpp"
 
 namespace tend {
 
@@ -21,7 +22,7 @@ namespace tend {
 struct SafetyPlan {
     bool present = false;  // the config has a [safety.plan] table
     std::vector<std::string> warning_signs, coping, distractions, people, professionals, environment, reasons;
-    std::vector<std::string> problems;  // "file:line:col: what" for each part or item left out
+    std::vector<Finding> problems;  // each part or item left out, where it is
 };
 
 struct SafetyConfig {
@@ -75,10 +76,10 @@ struct Config {
     CoupleConfig couple;
     ReportConfig report;
     DeviceConfig device;
-    std::vector<std::string> warnings;  // "file:line:col: unknown key ..." for the tool to print
-    // What is wrong ("file:line:col: [report] week_start must be ..."), each left at its
-    // default: a tool warns and goes on, `report --check` counts them as problems.
-    std::vector<std::string> problems;
+    std::vector<Finding> warnings;  // unknown keys, for the tool to print (Finding::located)
+    // What is wrong ("[report] week_start must be ...", where), each left at its default: a
+    // tool warns and goes on, `report --check` counts them as problems.
+    std::vector<Finding> problems;
 };
 
 // Never throws and never blocks: care must not wait on a config mistake. A missing file gives

@@ -45,7 +45,14 @@ public:
              std::size_t column = 0) {
         result_.findings.push_back(Finding{file, line, column, neutralize(message), severity});
     }
-    void add(Finding finding) { result_.findings.push_back(std::move(finding)); }
+    void add(Finding finding) {
+        finding.message = neutralize(finding.message);
+        result_.findings.push_back(std::move(finding));
+    }
+    void add(Finding finding, Severity severity) {
+        finding.severity = severity;
+        add(std::move(finding));
+    }
 
     // Owner and mode of something tend made: warnings, each with the command that fixes it.
     void check_private(const fs::path& path, const struct stat& st, bool directory) {
@@ -84,12 +91,12 @@ public:
         result_.files.push_back(CheckedFile{file, "config", 0});
         try {
             const Config config = load_config(file);
-            for (const auto& warning : config.warnings) add(finding_from_message(file, warning, Severity::warning));
-            for (const auto& problem : config.problems) add(finding_from_message(file, problem));
+            for (const auto& warning : config.warnings) add(warning, Severity::warning);
+            for (const auto& problem : config.problems) add(problem);
             // Read leniently by the tools (the rest of a plan is always shown), but worth fixing.
-            for (const auto& problem : config.safety.plan.problems) add(finding_from_message(file, problem));
+            for (const auto& problem : config.safety.plan.problems) add(problem);
         } catch (const Error& e) {
-            add(finding_from_message(file, e.what()));
+            add(finding_of(e, file));
         }
         check_not_shared(file, " (it may hold your safety contacts and their numbers)");
     }
@@ -151,10 +158,9 @@ public:
         for (const auto& load : loads) {
             result_.files.push_back(CheckedFile{load.deck.file, "deck", load.deck.prompts.size()});
             check_not_shared(load.deck.file, " (your own prompts)");
-            for (const auto& problem : load.problems) add(finding_from_message(load.deck.file, problem));
+            for (const auto& problem : load.problems) add(problem);
             for (const auto& problem : across)
-                if (problem.starts_with(load.deck.file.string() + ":"))
-                    add(finding_from_message(load.deck.file, problem));
+                if (problem.file == load.deck.file) add(problem);
         }
     }
 
@@ -196,7 +202,7 @@ private:
         try {
             text = read_file_if_exists(file, Symlinks::refuse);
         } catch (const Error& e) {
-            add(finding_from_message(file, e.what()));
+            add(finding_of(e, file));
             return;
         }
         if (!text) return;  // removed since it was listed
@@ -255,16 +261,6 @@ bool is_conflict_marker_line(std::string_view line) {
     return false;
 }
 
-std::size_t leading_number(std::string_view& text) {
-    std::size_t digits = 0;
-    while (digits < text.size() && digits < 9 && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
-    if (digits == 0 || digits >= text.size() || text[digits] != ':') return 0;
-    std::size_t value = 0;
-    for (std::size_t i = 0; i < digits; ++i) value = value * 10 + static_cast<std::size_t>(text[i] - '0');
-    text.remove_prefix(digits + 1);
-    return value;
-}
-
 }  // namespace
 
 std::size_t DataCheck::count(Severity severity) const {
@@ -287,16 +283,6 @@ std::optional<date::year_month> month_of_file_name(std::string_view name) {
     const unsigned month = static_cast<unsigned>(std::stoi(std::string(name.substr(5, 2))));
     if (year < 1 || month < 1 || month > 12) return std::nullopt;
     return date::year{year} / date::month{month};
-}
-
-Finding finding_from_message(const fs::path& file, std::string_view message, Severity severity) {
-    Finding finding{file, 0, 0, {}, severity};
-    const std::string prefix = file.string() + ":";
-    if (!file.empty() && message.starts_with(prefix)) message.remove_prefix(prefix.size());
-    if ((finding.line = leading_number(message)) != 0) finding.column = leading_number(message);
-    while (message.starts_with(' ')) message.remove_prefix(1);
-    finding.message = neutralize(message);
-    return finding;
 }
 
 MonthCheck check_month_text(const std::string& text, const fs::path& file, const RecordFormat& format,
@@ -381,7 +367,7 @@ DataCheck check_data(const Paths& paths, std::chrono::milliseconds lock_wait, co
         lock.emplace(data, DataLock::Mode::shared, lock_wait);
     } catch (const Error& e) {
         if (e.code() == Exit::locked) throw;
-        checker.add(finding_from_message(data, e.what()));
+        checker.add(finding_of(e, data));
     }
     // The old layout's directories, while they are there, then each device's tree.
     for (const RecordFormat* format : record_formats()) checker.check_kind(data, *format);

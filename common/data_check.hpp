@@ -14,23 +14,12 @@
 
 #include <date/date.h>
 
+#include "finding.hpp"
 #include "io.hpp"
 #include "paths.hpp"
 #include "record.hpp"
 
 namespace tend {
-
-// A problem makes tend refuse a file or miss records (exit 65); a warning is worth fixing
-// but loses nothing (permissions, a stray temp file, an unknown config key).
-enum class Severity { problem, warning };
-
-struct Finding {
-    std::filesystem::path file;
-    std::size_t line = 0;    // 0 when not known
-    std::size_t column = 0;  // 0 when not known
-    std::string message;     // neutralised, lower case, no file or position in it
-    Severity severity = Severity::problem;
-};
 
 struct CheckedFile {
     std::filesystem::path path;
@@ -71,10 +60,5 @@ MonthCheck check_month_text(const std::string& text, const std::filesystem::path
 
 // The month a file name such as "2026-11.toml" stands for, when it is one.
 std::optional<date::year_month> month_of_file_name(std::string_view name);
-
-// A finding from a message that reads "[file:]line[:col]: what" or "file: what": what the
-// config and deck readers and a refused open say (month files' problems come as data).
-Finding finding_from_message(const std::filesystem::path& file, std::string_view message,
-                             Severity severity = Severity::problem);
 
 }  // namespace tend

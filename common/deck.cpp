@@ -91,18 +91,18 @@ std::string trimmed(std::string_view text) {
 // Problems for one deck file, kept with their lines so they can be listed in file order.
 class Problems {
 public:
-    explicit Problems(const fs::path& file) : file_(file.string()) {}
-    void add(std::size_t line, std::string_view what) { found_.emplace_back(line, std::string(what)); }
-    std::vector<std::string> in_line_order() {
-        std::stable_sort(found_.begin(), found_.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-        std::vector<std::string> out;
-        for (const auto& [line, what] : found_) out.push_back(fmt::format("{}:{}: {}", file_, line, what));
-        return out;
+    explicit Problems(const fs::path& file) : file_(file) {}
+    void add(std::size_t line, std::string_view what, std::size_t column = 0) {
+        found_.push_back(Finding{file_, line, column, std::string(what)});
+    }
+    std::vector<Finding> in_line_order() {
+        std::stable_sort(found_.begin(), found_.end(), [](const auto& x, const auto& y) { return x.line < y.line; });
+        return std::move(found_);
     }
 
 private:
-    std::string file_;
-    std::vector<std::pair<std::size_t, std::string>> found_;
+    fs::path file_;
+    std::vector<Finding> found_;
 };
 
 std::size_t line_of(const toml::node& node) {
@@ -344,7 +344,7 @@ void read_toml_deck(std::string_view text, const fs::path& file, DeckRules rules
     try {
         root = toml::parse(text, std::string_view(file.string()));
     } catch (const toml::parse_error& e) {
-        problems.add(e.source().begin.line, fmt::format("{} (column {})", e.description(), e.source().begin.column));
+        problems.add(e.source().begin.line, e.description(), e.source().begin.column);
         return;
     }
     for (const auto& [key, node] : root)
@@ -443,7 +443,7 @@ DeckLoad parse_text_deck(std::string_view text, const fs::path& file) {
 }
 
 DeckLoad load_deck_file(const fs::path& file, DeckRules rules) {
-    const auto unreadable = [&](std::string problem) {
+    const auto unreadable = [&](Finding problem) {
         DeckLoad load;
         load.deck.file = file;
         load.problems.push_back(std::move(problem));
@@ -451,14 +451,14 @@ DeckLoad load_deck_file(const fs::path& file, DeckRules rules) {
     };
     const std::string extension = file.extension().string();
     if (extension != ".toml" && extension != ".txt")
-        return unreadable(file.string() + ": not a deck: deck files end in .toml or .txt");
+        return unreadable({file, 0, 0, "not a deck: deck files end in .toml or .txt"});
     std::optional<std::string> text;
     try {
         text = read_file_if_exists(file);
     } catch (const Error& e) {
-        return unreadable(e.what());
+        return unreadable(finding_of(e, file));
     }
-    if (!text) return unreadable(file.string() + ": no such file");
+    if (!text) return unreadable({file, 0, 0, "no such file"});
     return extension == ".toml" ? parse_toml_deck(*text, file, rules) : parse_text_deck(*text, file);
 }
 
@@ -478,8 +478,8 @@ std::vector<fs::path> deck_files(const fs::path& dir) {
     return files;
 }
 
-std::vector<std::string> cross_deck_problems(const std::vector<const Deck*>& decks, bool same_text) {
-    std::vector<std::string> problems;
+std::vector<Finding> cross_deck_problems(const std::vector<const Deck*>& decks, bool same_text) {
+    std::vector<Finding> problems;
     std::map<std::string, const Deck*, std::less<>> names;
     std::map<std::string, std::pair<const Deck*, const DeckPrompt*>, std::less<>> ids;
     std::map<std::string, std::pair<const Deck*, const DeckPrompt*>, std::less<>> texts;
@@ -488,19 +488,22 @@ std::vector<std::string> cross_deck_problems(const std::vector<const Deck*>& dec
     };
     for (const Deck* deck : decks) {
         if (const auto [it, fresh] = names.emplace(deck->name, deck); !fresh) {
-            problems.push_back(fmt::format("{}: deck name '{}' is already taken by {}", where(*deck, nullptr),
-                                           neutralize(deck->name), where(*it->second, nullptr)));
+            problems.push_back({deck->file, 0, 0,
+                                fmt::format("deck name '{}' is already taken by {}", neutralize(deck->name),
+                                            where(*it->second, nullptr))});
             continue;
         }
         for (const auto& prompt : deck->prompts) {
             if (const auto [it, fresh] = ids.emplace(prompt.id, std::pair{deck, &prompt}); !fresh)
-                problems.push_back(fmt::format("{}: id '{}' is already used at {}", where(*deck, &prompt),
-                                               neutralize(prompt.id), where(*it->second.first, it->second.second)));
+                problems.push_back({deck->file, prompt.line, 0,
+                                    fmt::format("id '{}' is already used at {}", neutralize(prompt.id),
+                                                where(*it->second.first, it->second.second))});
             if (!same_text) continue;
             if (const auto [it, fresh] = texts.emplace(folded_text(prompt.text), std::pair{deck, &prompt}); !fresh)
-                problems.push_back(fmt::format("{}: prompt '{}' has the same text as '{}' at {}", where(*deck, &prompt),
-                                               neutralize(prompt.id), neutralize(it->second.second->id),
-                                               where(*it->second.first, it->second.second)));
+                problems.push_back(
+                    {deck->file, prompt.line, 0,
+                     fmt::format("prompt '{}' has the same text as '{}' at {}", neutralize(prompt.id),
+                                 neutralize(it->second.second->id), where(*it->second.first, it->second.second))});
         }
     }
     return problems;

@@ -1,5 +1,5 @@
 // Prompt decks: the schema, and parsers for TOML decks and fortune-style `%` text decks that
-// report every problem as "file:line: what".
+// report every problem with its file and line.
 // SPDX-FileCopyrightText: 2026 The tend authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "finding.hpp"
 
 namespace tend {
 
@@ -40,7 +42,7 @@ struct Deck {
 // A parsed deck and everything wrong with it. A deck with problems is not used.
 struct DeckLoad {
     Deck deck;
-    std::vector<std::string> problems;  // "file:line: what", in file order
+    std::vector<Finding> problems;  // in file order
     bool ok() const { return problems.empty(); }
 };
 
@@ -86,7 +88,7 @@ std::vector<std::filesystem::path> deck_files(const std::filesystem::path& dir);
 
 // Problems between decks: a deck name, prompt id or (with `same_text`) prompt text used twice.
 // Each problem names the later deck's file and line.
-std::vector<std::string> cross_deck_problems(const std::vector<const Deck*>& decks, bool same_text);
+std::vector<Finding> cross_deck_problems(const std::vector<const Deck*>& decks, bool same_text);
 
 // A deck name made from a file name: lower case, runs of other characters as one '-'.
 std::string deck_name_from_file(const std::filesystem::path& file);

@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
               [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
 
     std::vector<tend::Deck> decks;
-    std::vector<std::string> problems;
+    std::vector<tend::Finding> problems;
     for (const auto& file : files) {
         tend::DeckLoad load = tend::load_deck_file(file, tend::DeckRules::shipped);
         problems.insert(problems.end(), load.problems.begin(), load.problems.end());
@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
     const auto across = tend::cross_deck_problems(all, true);
     problems.insert(problems.end(), across.begin(), across.end());
     if (!problems.empty()) {
-        for (const auto& problem : problems) std::cerr << problem << '\n';
+        for (const auto& problem : problems) std::cerr << problem.located() << '\n';
         std::cerr << "deck_gen: " << problems.size() << " problem(s) in the shipped decks; nothing generated\n";
         std::error_code ignored;
         fs::remove(output, ignored);

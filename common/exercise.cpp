@@ -26,8 +26,8 @@ constexpr double shortest_step = 1, longest_step = 600, default_step = 20;
 constexpr std::size_t longest_text = 1000, most_steps = 200;
 
 [[noreturn]] void bad(std::string_view source, const toml::node& node, std::string_view where, std::string_view what) {
-    fail(Exit::data,
-         fmt::format("{}:{}:{}: {}: {}", source, node.source().begin.line, node.source().begin.column, where, what));
+    fail_at(Exit::data, {std::string(source), node.source().begin.line, node.source().begin.column},
+            fmt::format("{}: {}", where, what));
 }
 
 milliseconds step_seconds(std::string_view source, const toml::node& node, std::string_view where) {
@@ -114,7 +114,7 @@ ExerciseCatalog ExerciseCatalog::parse(std::string_view text, std::string_view s
         if (!table) continue;
         const std::string name = (*table)["name"].value_or(std::string{});
         if (name.empty())
-            fail(Exit::data, fmt::format("{}:{}: an [[exercise]] needs a name", source, table->source().begin.line));
+            fail_at(Exit::data, {std::string(source), table->source().begin.line}, "an [[exercise]] needs a name");
         Exercise exercise = parse_exercise(*table, name, source, name);
         exercise.built_in = true;
         catalog.exercises_.push_back(std::move(exercise));

@@ -57,9 +57,9 @@ void Library::add_couple_decks(const fs::path& dir) {
 bool Library::add_deck(DeckLoad load) {
     Deck& deck = load.deck;
     if (const DeckInfo* taken = load.ok() ? this->deck(deck.name) : nullptr) {
-        load.problems.push_back(fmt::format("{}: deck name '{}' is already taken by {}", deck.file.string(),
-                                            neutralize(deck.name),
-                                            taken->shipped() ? "a shipped deck" : taken->file.string()));
+        load.problems.push_back({deck.file, 0, 0,
+                                 fmt::format("deck name '{}' is already taken by {}", neutralize(deck.name),
+                                             taken->shipped() ? "a shipped deck" : taken->file.string())});
     }
     if (load.ok()) {
         // A sorted copy of the ids, searched: the shipped decks come in id order, so this is
@@ -70,8 +70,9 @@ bool Library::add_deck(DeckLoad load) {
         if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
         for (const auto& prompt : deck.prompts)
             if (std::binary_search(ids.begin(), ids.end(), std::string_view(prompt.id)))
-                load.problems.push_back(fmt::format("{}:{}: id '{}' is already used by deck '{}'", deck.file.string(),
-                                                    prompt.line, neutralize(prompt.id), find(prompt.id)->deck));
+                load.problems.push_back({deck.file, prompt.line, 0,
+                                         fmt::format("id '{}' is already used by deck '{}'", neutralize(prompt.id),
+                                                     find(prompt.id)->deck)});
     }
     if (!load.ok()) {
         skipped_.push_back(SkippedDeck{deck.file, std::move(load.problems)});

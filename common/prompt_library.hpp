@@ -45,7 +45,7 @@ struct DeckInfo {
 
 struct SkippedDeck {
     std::filesystem::path file;
-    std::vector<std::string> problems;
+    std::vector<Finding> problems;
 };
 
 class Library {

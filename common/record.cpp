@@ -284,8 +284,8 @@ toml::table parse_toml_document(std::string_view text, std::string_view source) 
     try {
         return toml::parse(text, source);
     } catch (const toml::parse_error& e) {
-        fail(Exit::data,
-             fmt::format("{}:{}:{}: {}", source, e.source().begin.line, e.source().begin.column, e.description()));
+        fail_at(Exit::data, {std::string(source), e.source().begin.line, e.source().begin.column},
+                std::string(e.description()));
     }
 }
 

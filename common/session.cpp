@@ -23,8 +23,8 @@ Session::Session(std::string_view tool_name, Io& io_, const CommonOptions& optio
       err_style(use_color(parse_color_when(options.color), io_.err_tty, io_)),
       json_times(time_style(options)),
       lock_wait_(lock_wait(io_)) {
-    for (const auto& warning : config.warnings) warn(warning);
-    for (const auto& problem : config.problems) warn(problem);
+    for (const auto& warning : config.warnings) warn(warning.located());
+    for (const auto& problem : config.problems) warn(problem.located());
 }
 
 std::chrono::milliseconds Session::lock_wait(const Io& io) {

@@ -20,7 +20,7 @@ const std::filesystem::path config_path = "/home/sam/.config/tend/config.toml";
 std::string config_problem(const std::string& text) {
     const auto config = parse_config(text, config_path);
     REQUIRE_FALSE(config.problems.empty());
-    return config.problems.front();
+    return config.problems.front().located();
 }
 
 void check_data_error_at(const std::string& text, std::string_view line_col, std::string_view what) {
@@ -217,9 +217,9 @@ TEST_CASE("a wrong value keeps its default and everything else is still read") {
     CHECK(config.safety.message == "Breathe, you are here");
     CHECK(config.checkin.every_days == 2);
     REQUIRE(config.problems.size() == 2);
-    CHECK(config.problems[0].starts_with(config_path.string() + ":2:14: [report] week_start"));
-    CHECK(contains(config.problems[0], "the default is used until it is fixed"));
-    CHECK(config.problems[1].starts_with(config_path.string() + ":4:13: [safety] threshold"));
+    CHECK(config.problems[0].located().starts_with(config_path.string() + ":2:14: [report] week_start"));
+    CHECK(contains(config.problems[0].located(), "the default is used until it is fixed"));
+    CHECK(config.problems[1].located().starts_with(config_path.string() + ":4:13: [safety] threshold"));
 }
 
 TEST_CASE("a syntax error elsewhere never hides the [safety] words") {
@@ -230,8 +230,8 @@ TEST_CASE("a syntax error elsewhere never hides the [safety] words") {
     CHECK(config.safety.contacts == std::vector<std::string>{"Sam 07700 900123"});
     CHECK(config.safety.message == "You are safe here");
     REQUIRE(config.problems.size() == 2);
-    CHECK(config.problems[0].starts_with(config_path.string() + ":1:"));
-    CHECK(config.problems[1].starts_with(config_path.string() + ":8:"));
+    CHECK(config.problems[0].located().starts_with(config_path.string() + ":1:"));
+    CHECK(config.problems[1].located().starts_with(config_path.string() + ":8:"));
 }
 
 TEST_CASE("a broken line inside [safety] leaves the other lines of [safety] in use") {
@@ -241,29 +241,29 @@ TEST_CASE("a broken line inside [safety] leaves the other lines of [safety] in u
     CHECK(config.safety.crisis_line == "my line");
     CHECK(config.safety.contacts.empty());
     REQUIRE(config.problems.size() == 1);
-    CHECK(config.problems[0].starts_with(config_path.string() + ":"));
+    CHECK(config.problems[0].located().starts_with(config_path.string() + ":"));
 }
 
 TEST_CASE("an unknown key is a warning with file:line:col and the rest is still read") {
     const auto config = parse_config("[safety]\ncolour = \"blue\"\nthreshold = 6\n", config_path);
     CHECK(config.safety.threshold == 6);
     REQUIRE(config.warnings.size() == 1);
-    CHECK(config.warnings[0].starts_with(config_path.string() + ":2:10: "));
-    CHECK(contains(config.warnings[0], "unknown key 'colour' in [safety]"));
+    CHECK(config.warnings[0].located().starts_with(config_path.string() + ":2:10: "));
+    CHECK(contains(config.warnings[0].located(), "unknown key 'colour' in [safety]"));
 }
 
 TEST_CASE("an unknown section is a warning") {
     const auto config = parse_config("[sleep]\nhours = 8\n\n[safety]\nthreshold = 8\n", config_path);
     CHECK(config.safety.threshold == 8);
     REQUIRE(config.warnings.size() == 1);
-    CHECK(config.warnings[0].starts_with(config_path.string() + ":1:"));
-    CHECK(contains(config.warnings[0], "'sleep'"));
+    CHECK(config.warnings[0].located().starts_with(config_path.string() + ":1:"));
+    CHECK(contains(config.warnings[0].located(), "'sleep'"));
 }
 
 TEST_CASE("an unknown key is neutralised in its warning") {
     const auto config = parse_config("[safety]\n\"bad\\u001b[2J\" = 1\n", config_path);
     REQUIRE(config.warnings.size() == 1);
-    CHECK_FALSE(contains(config.warnings[0], "\x1b"));
+    CHECK_FALSE(contains(config.warnings[0].located(), "\x1b"));
 }
 
 TEST_CASE("a syntax error is a problem with file:line:col") {
@@ -283,7 +283,7 @@ TEST_CASE("a config that is a directory or a FIFO is a problem, never read and n
         const auto config = tend::load_config(tmp / name);
         check_defaults_but_problems(config);
         REQUIRE(config.problems.size() == 1);
-        CHECK(config.problems[0].starts_with((tmp / name).string() + ": is a "));
+        CHECK(config.problems[0].located().starts_with((tmp / name).string() + ": is a "));
     }
 }
 

@@ -21,13 +21,13 @@ namespace {
 // The problems joined on newlines, so a failed check shows them all.
 std::string all_problems(const DeckLoad& load) {
     std::string text;
-    for (const auto& problem : load.problems) text += problem + "\n";
+    for (const auto& problem : load.problems) text += problem.located() + "\n";
     return text;
 }
 
 bool has_problem(const DeckLoad& load, std::string_view starts, std::string_view part) {
     for (const auto& problem : load.problems)
-        if (problem.starts_with(starts) && contains(problem, part)) return true;
+        if (problem.located().starts_with(starts) && contains(problem.located(), part)) return true;
     return false;
 }
 
@@ -131,15 +131,15 @@ id = "mine-7"
     CHECK(has_problem(load, "d/mine.toml:32:", "has no 'text'"));
     // Listed in line order, whatever order they were found in.
     std::vector<int> lines;
-    for (const auto& problem : load.problems)
-        lines.push_back(std::stoi(problem.substr(std::string("d/mine.toml:").size())));
+    for (const auto& problem : load.problems) lines.push_back(static_cast<int>(problem.line));
     CHECK(std::is_sorted(lines.begin(), lines.end()));
 }
 
 TEST_CASE("a TOML syntax error is one problem with its line") {
     const DeckLoad load = tend::parse_toml_deck("[deck]\nname = \"x\"\n\n[[prompt]\nid = 1\n", "x.toml");
     REQUIRE(load.problems.size() == 1);
-    CHECK(load.problems[0].starts_with("x.toml:4:"));
+    CHECK(load.problems[0].located().starts_with("x.toml:4:"));
+    CHECK((load.problems[0].line == 4 && load.problems[0].column > 0));
 }
 
 TEST_CASE("a deck with no prompts, or with the same text twice, has problems") {
@@ -260,8 +260,8 @@ TEST_CASE("load_deck_file goes by extension and turns unreadable files into prob
     write_bytes(tmp / "c.md", "Hello?\n");
     CHECK(tend::load_deck_file(tmp / "a.txt").ok());
     CHECK(tend::load_deck_file(tmp / "b.toml").ok());
-    CHECK(contains(tend::load_deck_file(tmp / "c.md").problems.at(0), "end in .toml or .txt"));
-    CHECK(contains(tend::load_deck_file(tmp / "missing.toml").problems.at(0), "no such file"));
+    CHECK(contains(tend::load_deck_file(tmp / "c.md").problems.at(0).located(), "end in .toml or .txt"));
+    CHECK(contains(tend::load_deck_file(tmp / "missing.toml").problems.at(0).located(), "no such file"));
 }
 
 TEST_CASE("deck_files lists .toml and .txt files in name order, leaving out hidden and other files") {
@@ -287,11 +287,11 @@ TEST_CASE("cross-deck problems: a name or id used twice, and with same_text the 
     tend::Deck a_again{"a", "", "", "", "c.toml", {}};
     const auto loose = tend::cross_deck_problems({&a, &b, &a_again}, false);
     REQUIRE(loose.size() == 2);
-    CHECK(loose[0] == "b.toml:5: id 'a-1' is already used at a.toml:3");
-    CHECK(loose[1] == "c.toml: deck name 'a' is already taken by a.toml");
+    CHECK(loose[0].located() == "b.toml:5: id 'a-1' is already used at a.toml:3");
+    CHECK(loose[1].located() == "c.toml: deck name 'a' is already taken by a.toml");
     const auto strict = tend::cross_deck_problems({&a, &b}, true);
     REQUIRE(strict.size() == 2);
-    CHECK(contains(strict[1], "b.toml:9: prompt 'b-2' has the same text as 'a-1' at a.toml:3"));
+    CHECK(contains(strict[1].located(), "b.toml:9: prompt 'b-2' has the same text as 'a-1' at a.toml:3"));
 }
 
 TEST_CASE("names, file names and folded text") {

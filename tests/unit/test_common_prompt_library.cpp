@@ -56,7 +56,7 @@ TEST_CASE("the compiled-in decks are exactly the files in data/decks") {
     for (const auto& file : tend::deck_files(fs::path(TEND_SOURCE_DIR) / "data" / "decks")) {
         ++files;
         const auto load = tend::load_deck_file(file, tend::DeckRules::shipped);
-        REQUIRE_MESSAGE(load.ok(), load.problems.front());
+        REQUIRE_MESSAGE(load.ok(), load.problems.front().located());
         const auto* info = library.deck(load.deck.name);
         REQUIRE(info);
         REQUIRE(info->count == load.deck.prompts.size());
@@ -84,14 +84,16 @@ TEST_CASE("a user deck joins the library; one whose name or ids are taken is lef
     tend::Deck clash{"play", "", "", "", "decks/play.txt", {{"play-x", "Hi?", 2, With::either, {}, 1}}};
     CHECK_FALSE(library.add_deck(tend::DeckLoad{clash, {}}));
     REQUIRE(library.skipped().size() == 1);
-    CHECK(contains(library.skipped()[0].problems.at(0), "deck name 'play' is already taken by a shipped deck"));
+    CHECK(
+        contains(library.skipped()[0].problems.at(0).located(), "deck name 'play' is already taken by a shipped deck"));
 
     tend::Deck ids{"mine-x", "", "", "", "decks/x.toml", {{"mine-1", "Again?", 2, With::either, {}, 7}}};
     CHECK_FALSE(library.add_deck(tend::DeckLoad{ids, {}}));
-    CHECK(contains(library.skipped()[1].problems.at(0), "decks/x.toml:7: id 'mine-1' is already used by deck 'mine'"));
+    CHECK(contains(library.skipped()[1].problems.at(0).located(),
+                   "decks/x.toml:7: id 'mine-1' is already used by deck 'mine'"));
 
     tend::Deck broken{"b", "", "", "", "decks/b.toml", {}};
-    CHECK_FALSE(library.add_deck(tend::DeckLoad{broken, {"decks/b.toml:3: something"}}));
+    CHECK_FALSE(library.add_deck(tend::DeckLoad{broken, {tend::Finding{"decks/b.toml", 3, 0, "something"}}}));
     CHECK(library.skipped().size() == 3);
     CHECK(library.cards().size() == shipped + 1);
 }

@@ -64,9 +64,10 @@ TEST_CASE("a malformed part is left out with its file:line:col, and the rest is 
         "hobbies = [\"knitting\"]\n"
         "reasons = \"my niece\"\n");
     REQUIRE(plan.problems.size() == 3);
-    CHECK(contains(plan.problems[0], config_path.string() + ":2:10: [safety.plan] coping must be a list of strings"));
-    CHECK(contains(plan.problems[1], ":3:18: [safety.plan] people: an item that is not a string"));
-    CHECK(contains(plan.problems[2], ":4:11: unknown part 'hobbies' in [safety.plan], left out"));
+    CHECK(contains(plan.problems[0].located(),
+                   config_path.string() + ":2:10: [safety.plan] coping must be a list of strings"));
+    CHECK(contains(plan.problems[1].located(), ":3:18: [safety.plan] people: an item that is not a string"));
+    CHECK(contains(plan.problems[2].located(), ":4:11: unknown part 'hobbies' in [safety.plan], left out"));
     CHECK(plan.coping.empty());
     CHECK(plan.people == std::vector<std::string>{"Sam", "Alex"});
     CHECK(plan.reasons == std::vector<std::string>{"my niece"});  // one string is a list of one
@@ -76,7 +77,7 @@ TEST_CASE("[safety.plan] written as a value is a problem, never a failure") {
     const auto config = tend::parse_config("[safety]\nplan = \"call Sam\"\nthreshold = 8\n", config_path);
     CHECK(config.safety.threshold == 8);
     REQUIRE(config.safety.plan.problems.size() == 1);
-    CHECK(contains(config.safety.plan.problems[0], "[safety.plan] must be a table"));
+    CHECK(contains(config.safety.plan.problems[0].located(), "[safety.plan] must be a table"));
 }
 
 TEST_CASE("the grounding line points to the plan in one line, only when there is one") {

@@ -10,7 +10,9 @@
 
 #include "check.hpp"
 #include "checkin_record.hpp"
+#include "config.hpp"
 #include "data_check.hpp"
+#include "deck.hpp"
 #include "fixtures.hpp"
 #include "report.hpp"
 #include "runner.hpp"
@@ -81,17 +83,38 @@ TEST_CASE("month_of_file_name takes YYYY-MM.toml and nothing else") {
     CHECK_FALSE(tend::month_of_file_name("abcd-ef.toml"));
 }
 
-TEST_CASE("finding_from_message takes the file, line and column out of the message") {
-    const fs::path file = "/d/checkin/2026-11.toml";
-    const Finding both = tend::finding_from_message(file, "/d/checkin/2026-11.toml:3:7: 'mood' must be an integer");
-    CHECK(both.line == 3);
-    CHECK(both.column == 7);
-    CHECK(both.message == "'mood' must be an integer");
-    const Finding line_only = tend::finding_from_message(file, "12: empty prompt");
-    CHECK((line_only.line == 12 && line_only.column == 0 && line_only.message == "empty prompt"));
-    const Finding none = tend::finding_from_message(file, "/d/checkin/2026-11.toml: Permission denied");
+TEST_CASE("config and deck problems carry their place as data, and read as file:line:col when printed") {
+    const tend::Config config = tend::parse_config("[report]\nweek_start = 7\nnope = 1\n", "/h/config.toml");
+    REQUIRE(config.problems.size() == 1);
+    const Finding& bad = config.problems.front();
+    CHECK(bad.file == fs::path("/h/config.toml"));
+    CHECK((bad.line == 2 && bad.column == 14));
+    CHECK(bad.message.starts_with("[report] week_start must be "));
+    CHECK(bad.located() == "/h/config.toml:2:14: " + bad.message);
+    REQUIRE(config.warnings.size() == 1);
+    CHECK((config.warnings.front().line == 3 && config.warnings.front().column == 8));
+
+    // A file that does not parse: the parser's own place, not a number read back out of text.
+    const tend::Config broken = tend::parse_config("[safety]\ncontacts = [\"Sam\"\n", "/h/config.toml");
+    REQUIRE_FALSE(broken.problems.empty());
+    CHECK(broken.problems.front().line == 2);
+    CHECK(broken.problems.front().column > 0);
+
+    const tend::DeckLoad deck = tend::parse_text_deck("one\n%\n%\ntwo\n", "/h/decks/mine.txt");
+    REQUIRE(deck.problems.size() == 1);
+    CHECK((deck.problems.front().line == 2 && deck.problems.front().column == 0));
+    CHECK(deck.problems.front().located().starts_with("/h/decks/mine.txt:2: empty prompt"));
+}
+
+TEST_CASE("an error without a place becomes a finding in the file it was about, its name not said twice") {
+    const tend::Error io(tend::Exit::io, "/d/checkin/2026-11.toml: Permission denied");
+    const Finding none = tend::finding_of(io, "/d/checkin/2026-11.toml");
     CHECK((none.line == 0 && none.message == "Permission denied"));
-    CHECK(tend::finding_from_message(file, "unknown key '\x1b[31m'").message == "unknown key '\\x1b[31m'");
+    const tend::Error placed(tend::Exit::data, tend::Place{"/d/x.toml", 4, 2}, "'mood' must be an integer");
+    const Finding at = tend::finding_of(placed, "/elsewhere");
+    CHECK((at.file == fs::path("/d/x.toml") && at.line == 4 && at.column == 2));
+    CHECK(at.message == "'mood' must be an integer");
+    CHECK(std::string(placed.what()) == "/d/x.toml:4:2: 'mood' must be an integer");
 }
 
 TEST_CASE("a sound month file has no findings and counts its records") {

@@ -13,7 +13,7 @@ namespace checkin {
 int plan(const Options& options, const tend::Session& session) {
     const tend::SafetyPlan& plan = session.config.safety.plan;
     // A part that could not be read is named, and everything else is still shown.
-    for (const auto& problem : plan.problems) session.warn(problem);
+    for (const auto& problem : plan.problems) session.warn(problem.located());
     if (options.json) {
         tend::Json json = tend::Json::object();
         for (const auto& part : tend::safety_plan_parts) {
@@ -22,7 +22,7 @@ int plan(const Options& options, const tend::Session& session) {
             json.set(std::string(part.key), std::move(items));
         }
         tend::Json problems = tend::Json::array();
-        for (const auto& problem : plan.problems) problems.push(problem);
+        for (const auto& problem : plan.problems) problems.push(problem.located());
         json.set("problems", std::move(problems));
         session.print_json(json);
         return 0;

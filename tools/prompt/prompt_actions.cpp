@@ -55,7 +55,7 @@ Library load_library(const Session& session) {
     library.add_user_decks(user_deck_dir(session));
     for (const auto& skipped : library.skipped())
         session.warn(fmt::format("{}; this deck is left out until it is fixed ('prompt check' lists every problem)",
-                                 tend::neutralize(skipped.problems.front())));
+                                 tend::neutralize(skipped.problems.front().located())));
     return library;
 }
 
@@ -700,8 +700,8 @@ int decks(const Options& options, const Session& session) {
 
 int check(const Options& options, const Session& session) {
     std::size_t problems = 0, broken = 0;
-    const auto report = [&](const std::vector<std::string>& found) {
-        for (const auto& problem : found) session.io.err << tend::neutralize(problem) << '\n';
+    const auto report = [&](const std::vector<tend::Finding>& found) {
+        for (const auto& problem : found) session.io.err << tend::neutralize(problem.located()) << '\n';
         problems += found.size();
         if (!found.empty()) ++broken;
     };
@@ -730,12 +730,12 @@ int check(const Options& options, const Session& session) {
         const auto across = tend::cross_deck_problems(usable, false);
         for (auto& load : loads) {
             for (const auto& problem : across)
-                if (problem.starts_with(load.deck.file.string() + ":")) load.problems.push_back(problem);
+                if (problem.file == load.deck.file) load.problems.push_back(problem);
             if (load.ok() && library.deck(load.deck.name) && !same_as_shipped(load.deck, library))
-                load.problems.push_back(
-                    fmt::format("{}: deck name '{}' is taken by a shipped deck; in {} this deck "
-                                "would be left out",
-                                load.deck.file.string(), load.deck.name, user_deck_dir(session).string()));
+                load.problems.push_back({load.deck.file, 0, 0,
+                                         fmt::format("deck name '{}' is taken by a shipped deck; in {} this deck "
+                                                     "would be left out",
+                                                     load.deck.name, user_deck_dir(session).string())});
             if (load.ok()) {
                 ok_line(load.deck.name, load.deck.prompts.size(), tend::neutralize(load.deck.file.string()));
             } else {

@@ -330,7 +330,7 @@ std::vector<CoupleDay> couple_days(const tend::Session& session, const tend::Cou
     library.add_couple_decks(folder.decks());
     for (const auto& skipped : library.skipped())
         session.warn(fmt::format("{}; this deck is left out of the shared prompts until it is fixed",
-                                 tend::neutralize(skipped.problems.front())));
+                                 tend::neutralize(skipped.problems.front().located())));
     const auto pool = tend::shared_pool(library);
     const tend::Filter own = tend::own_day_filter(session.config.prompt);
     const tend::LocalDay today = session.zone.day_of(session.now);
