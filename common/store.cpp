@@ -927,34 +927,37 @@ std::vector<date::year_month> Transaction::months_with_files(const RecordFormat&
 
 std::string Transaction::file_stamps(const RecordFormat& format, bool& settled) {
     // `list` stamps 20 years of month files on every run: one fstatat() each, relative to its
-    // directory, and digits written without a format string.
-    std::string out;
+    // directory, folded into two 64-bit digests of different mixes rather than written out.
     settled = true;
     const auto now = std::chrono::system_clock::now().time_since_epoch();
-    const auto number = [&](auto value, char after) {
-        char digits[24];
-        const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-        out.append(digits, end);
-        out += after;
+    std::uint64_t a = 14695981039346656037ull;
+    std::uint64_t b = 0x9e3779b97f4a7c15ull;
+    std::size_t count = 0;
+    const auto mix = [&](std::uint64_t value) {
+        a = (a ^ value) * 1099511628211ull;
+        b = (b + value) * 0xbf58476d1ce4e5b9ull;
+        b ^= b >> 31;
     };
-    const auto stamp = [&](int dir_fd, const std::string& prefix, const std::string& name) {
+    const auto mix_text = [&](std::string_view text) {
+        for (const char c : text) mix(static_cast<unsigned char>(c));
+        mix(0x100);  // ends the name
+    };
+    const auto stamp = [&](int dir_fd, const std::string& name) {
         struct stat st {};
         if (dir_fd < 0 || ::fstatat(dir_fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) st = {};
         if (now - (std::chrono::seconds{st.st_mtim.tv_sec} + std::chrono::nanoseconds{st.st_mtim.tv_nsec}) <
             std::chrono::seconds{2})
             settled = false;
-        out += prefix;
-        out += name;
-        out += '\t';
-        number(st.st_size, ' ');
-        number(st.st_ino, ' ');
-        number(st.st_mtim.tv_sec, '.');
-        number(st.st_mtim.tv_nsec, ' ');
-        number(st.st_ctim.tv_sec, '.');
-        number(st.st_ctim.tv_nsec, '\n');
+        mix_text(name);
+        for (const auto value :
+             {static_cast<std::int64_t>(st.st_size), static_cast<std::int64_t>(st.st_ino),
+              static_cast<std::int64_t>(st.st_mtim.tv_sec), static_cast<std::int64_t>(st.st_mtim.tv_nsec),
+              static_cast<std::int64_t>(st.st_ctim.tv_sec), static_cast<std::int64_t>(st.st_ctim.tv_nsec)})
+            mix(static_cast<std::uint64_t>(value));
+        ++count;
     };
     for (const auto& files : listing(format)) {
-        const std::string prefix = files.dir.lexically_relative(data_dir_).string() + '/';
+        mix_text(files.dir.lexically_relative(data_dir_).string());
         const int dir_fd = ::open(files.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         std::string name = "YYYY-MM.toml";
         for (const auto m : files.months) {
@@ -964,13 +967,13 @@ std::string Transaction::file_stamps(const RecordFormat& format, bool& settled) 
                 name[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
             name[5] = static_cast<char>('0' + month / 10);
             name[6] = static_cast<char>('0' + month % 10);
-            stamp(dir_fd, prefix, name);
+            stamp(dir_fd, name);
         }
         for (const auto& [m, list] : files.copies)
-            for (const auto& copy : list) stamp(dir_fd, prefix, copy.filename().string());
+            for (const auto& copy : list) stamp(dir_fd, copy.filename().string());
         if (dir_fd >= 0) ::close(dir_fd);
     }
-    return out;
+    return fmt::format("{} {:016x}{:016x}\n", count, a, b);
 }
 
 std::vector<Transaction::Timed> Transaction::shown(const RecordFormat& format, date::year_month m) {

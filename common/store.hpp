@@ -90,9 +90,10 @@ public:
     std::vector<Record> in_month(const RecordFormat& format, date::year_month month);
 
     // What every file a read of this kind would open is now (each device's month files and
-    // conflict copies: path, size, inode, mtime and ctime in ns), one line each, to tell whether
-    // something made from them is still true. `settled` becomes false when a file changed in
-    // the last 2 s, where a later change in the same clock tick could leave its stamp alike.
+    // conflict copies: path, size, inode, mtime and ctime in ns), as a count and a 128-bit
+    // digest in one line, to tell whether something made from them is still true. `settled`
+    // becomes false when a file changed in the last 2 s, where a later change in the same clock
+    // tick could leave its stamp alike.
     std::string file_stamps(const RecordFormat& format, bool& settled);
 
     // What the devices' files hold that is not settled yet, for `report --check`: an old
