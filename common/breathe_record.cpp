@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "rounding.hpp"
+
 namespace tend {
 
 namespace {
@@ -45,7 +47,9 @@ std::vector<Problem> breathe_rules(const Record& record) {
 // Keeps a stored number short and exact to read back: seconds to the millisecond,
 // lateness to the hundredth of a millisecond.
 double rounded(double value, double steps_per_unit) {
-    return std::round(value * steps_per_unit) / steps_per_unit;
+    // std::round's answer, sign of zero included, without libm (rounding.hpp says why).
+    const double scaled = value * steps_per_unit;
+    return std::copysign(static_cast<double>(round_to_whole(scaled)), scaled) / steps_per_unit;
 }
 }  // namespace
 

@@ -6,11 +6,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <numeric>
 
 #include "error.hpp"
 #include "record.hpp"
+#include "rounding.hpp"
 #include "terminal.hpp"
 
 namespace tend {
@@ -34,7 +34,7 @@ milliseconds step_seconds(std::string_view source, const toml::node& node, std::
     const auto value = node.value<double>();
     if (!node.is_number() || !value || !(*value >= shortest_step && *value <= longest_step))
         bad(source, node, where, "seconds must be a number from 1 to 600");
-    return milliseconds{std::llround(*value * 1000)};
+    return milliseconds{round_to_whole(*value * 1000)};
 }
 
 std::string step_text(std::string_view source, const toml::node& node, std::string_view where) {
@@ -100,7 +100,7 @@ Exercise scaled_to(const Exercise& exercise, double minutes) {
     const double wanted = minutes * 60'000.0;
     for (auto& step : scaled.steps)
         step.length = milliseconds{
-            std::max<long long>(1, std::llround(static_cast<double>(step.length.count()) * wanted / total))};
+            std::max<long long>(1, round_to_whole(static_cast<double>(step.length.count()) * wanted / total))};
     return scaled;
 }
 

@@ -11,9 +11,11 @@
 // fuzzer tests/fuzz/fuzz_month_parse.cpp holds the two to the same result on arbitrary input.
 #include "month_parse.hpp"
 
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <variant>
@@ -265,9 +267,18 @@ private:
             return true;
         }
         if (word.size() > 40) return false;
-        double d = 0;
-        const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), d);
-        if (error != std::errc{} || end != word.data() + word.size() || !std::isfinite(d)) return false;
+        // strtod, not from_chars: libstdc++'s from_chars for double needs libm (fesetround), and
+        // linking it made every tool map libm.so at start-up. Both round correctly; the word is
+        // a plain decimal (checked above) and no tool sets a locale, so the point is '.'.
+        char digits[41];
+        word.copy(digits, word.size());
+        digits[word.size()] = '\0';
+        char* end = nullptr;
+        errno = 0;
+        const double d = std::strtod(digits, &end);
+        // ERANGE with a subnormal is a value all the same, as from_chars gave it; with 0, the
+        // number underflowed, and toml++ then says so.
+        if (end != digits + word.size() || !std::isfinite(d) || (errno == ERANGE && d == 0)) return false;
         value = d;
         return true;
     }
