@@ -61,7 +61,7 @@ void check_toml_round_trip(const tend::Deck& deck, tend::DeckRules rules) {
         out += "]\n";
     }
     const tend::DeckLoad again = tend::parse_toml_deck(out, deck.file, rules);
-    check(again.ok(), "a sound deck written back is sound", again.ok() ? out : again.problems.front());
+    check(again.ok(), "a sound deck written back is sound", again.ok() ? out : again.problems.front().located());
     check(same_prompts(deck, again.deck) && again.deck.title == deck.title &&
               again.deck.description == deck.description && again.deck.how_to_use == deck.how_to_use,
           "a sound deck written back reads the same", out);
@@ -72,7 +72,7 @@ void check_text_round_trip(const tend::Deck& deck) {
     std::string out;
     for (const auto& prompt : deck.prompts) out += prompt.text + "\n%\n";
     const tend::DeckLoad again = tend::parse_text_deck(out, deck.file);
-    check(again.ok(), "a sound text deck joined again is sound", again.ok() ? out : again.problems.front());
+    check(again.ok(), "a sound text deck joined again is sound", again.ok() ? out : again.problems.front().located());
     check(same_prompts(deck, again.deck), "a sound text deck joined again reads the same", out);
 }
 
