@@ -43,6 +43,15 @@ constexpr std::array boundary_fields{
     FieldSpec{"hard", FieldType::boolean, true},
 };
 
+constexpr std::array pass_fields{
+    FieldSpec{"by", FieldType::string, true},
+    FieldSpec{"source", FieldType::string, true},
+    FieldSpec{"prompt_id", FieldType::string, true},
+    FieldSpec{"deck", FieldType::string, true},
+};
+
+constexpr std::array<std::string_view, 2> pass_keys{"prompt_id", "deck"};
+
 constexpr std::array<std::string_view, 5> boundary_keys{"of", "event", "text", "type", "hard"};
 
 constexpr std::array<std::string_view, 4> answer_keys{"prompt_id", "deck", "prompt_text", "text"};
@@ -85,11 +94,13 @@ std::vector<SharedRecord> read_every_device(const Session& session, const Couple
 const RecordFormat shared_answer_format{"answer", answer_fields};
 const RecordFormat shared_numbers_format{"numbers", numbers_fields};
 const RecordFormat shared_boundary_format{"boundary", boundary_fields};
+const RecordFormat shared_pass_format{"pass", pass_fields};
 const std::span<const std::string_view> shared_boundary_keys = boundary_keys;
+const std::span<const std::string_view> shared_pass_keys = pass_keys;
 
 namespace {
-constexpr std::array<const RecordFormat*, 3> couple_kinds{&shared_answer_format, &shared_numbers_format,
-                                                          &shared_boundary_format};
+constexpr std::array<const RecordFormat*, 4> couple_kinds{&shared_answer_format, &shared_numbers_format,
+                                                          &shared_boundary_format, &shared_pass_format};
 }  // namespace
 
 std::span<const RecordFormat* const> couple_formats() {

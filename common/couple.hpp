@@ -33,6 +33,11 @@ extern const RecordFormat shared_numbers_format;
 // what its author plans if it is crossed.
 extern const RecordFormat shared_boundary_format;
 
+// [[pass]] in .../pass/YYYY-MM.toml: that its author is passing on a day's shared prompt, which
+// they chose to tell their partner (`prompt pass`): by, source (the private skip's id),
+// prompt_id and deck; never why, and never the prompt's words. `at` is the skip's own.
+extern const RecordFormat shared_pass_format;
+
 // The couple's folder as this person sees it. Each device writes only devices/<device>/, in
 // the same layout as a data directory, so the same store code serves it; every devices/*
 // subtree is read. Nothing in it is ever read from, or written to, the private data directory.
@@ -113,6 +118,7 @@ void note_taken_back(const Session& session, const CoupleFolder& folder, std::sp
 extern const std::span<const std::string_view> shared_answer_keys;
 extern const std::span<const std::string_view> shared_numbers_keys;
 extern const std::span<const std::string_view> shared_boundary_keys;
+extern const std::span<const std::string_view> shared_pass_keys;
 
 // Whether this person (from any of their devices) has shared a copy of the private record
 // `source`; only the month its id names is read.

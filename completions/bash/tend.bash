@@ -214,7 +214,7 @@ _tend_prompt() {
     local cur prev words cword split sub nargs
     _tend_init || return
     local filters="--deck --depth --together --solo --exclude"
-    local subcommands="today answer skip fav unfav history revisit decks check edit delete share unshare shared"
+    local subcommands="today answer skip fav unfav history revisit decks check edit delete share unshare pass shared"
     _tend_parse "$subcommands" "--data-dir --color --deck --depth --exclude --text --since --last --event"
     _tend_common_value && return
     case $prev in

@@ -9,7 +9,7 @@ complete -c prompt -s h -l help -d 'Print this help and exit'
 complete -c prompt -l data-dir -x -a '(__fish_complete_directories)' -d 'Keep data in DIR'
 complete -c prompt -l color -x -a 'auto always never' -d 'Colour: auto, always or never'
 
-set -l subcommands today answer skip fav unfav history revisit decks check edit delete share unshare shared
+set -l subcommands today answer skip fav unfav history revisit decks check edit delete share unshare pass shared
 set -l picks "not __fish_seen_subcommand_from $subcommands; or __fish_seen_subcommand_from today revisit"
 
 complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a today -d 'The prompt of the day'
@@ -25,7 +25,8 @@ complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a revisit 
 complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a decks -d 'List the decks, or show the named ones'
 complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a check -d 'Check decks'
 complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a share -d 'Share an answer with your partner'
-complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a unshare -d 'Take back an answer you shared'
+complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a unshare -d 'Take back an answer or a pass you shared'
+complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a pass -d 'Pass on today\'s shared prompt, and let your partner see'
 complete -c prompt -n "not __fish_seen_subcommand_from $subcommands" -a shared -d 'Answers shared in the couple\'s folder'
 complete -c prompt -n "__fish_seen_subcommand_from answer" -l share -d 'Share this answer with your partner'
 
@@ -35,8 +36,10 @@ complete -c prompt -n $picks -l depth -x -a '1 2 3' -d 'At most this deep: 1 lig
 complete -c prompt -n $picks -l together -d 'Only prompts for two people (or either)'
 complete -c prompt -n $picks -l solo -d 'Only prompts for one person (or either)'
 complete -c prompt -n $picks -l exclude -x -d 'Leave out prompts with these content notes'
-complete -c prompt -n "not __fish_seen_subcommand_from skip fav unfav check share unshare" -l json -d 'Print JSON'
-complete -c prompt -n "not __fish_seen_subcommand_from skip fav unfav check share unshare" -l utc -d 'Write JSON times in UTC, with a Z'
+# Only where there is JSON to print: no command, or one of these.
+set -l jsons "not __fish_seen_subcommand_from $subcommands; or __fish_seen_subcommand_from today answer history revisit decks edit shared"
+complete -c prompt -n $jsons -l json -d 'Print JSON'
+complete -c prompt -n $jsons -l utc -d 'Write JSON times in UTC, with a Z'
 
 complete -c prompt -n "__fish_seen_subcommand_from answer" -l text -x -a - -d "The answer; '-' reads it from standard input"
 complete -c prompt -n "__fish_seen_subcommand_from answer skip fav unfav" -x \

@@ -187,6 +187,88 @@ class SharedPromptOfTheDay(CoupleCase):
         self.assertNoConflicts(alex, sam)
 
 
+class PassingOn(CoupleCase):
+    def test_a_held_back_prompt_is_passed_on_by_choice_and_the_partner_sees_it_never_why(self):
+        alex, sam = self.partners('exclude = ["conflict", "family", "body", "childhood", "trauma"]\ndepth = 1')
+        day, later = "2026-12-01T20:00:00+00:00", "2026-12-01T21:00:00+00:00"
+        today = alex.json("prompt", "today", "--json", now=day)
+        self.assertTrue(today["held_back"], "Alex's exclusions hold back 1 December's shared prompt")
+        self.assertEqual((today["passed_by"], today["you_passed"]), ([], False))
+        shared_text = sam.json("prompt", "today", "--json", now=day)["text"]
+        text = alex.ok("prompt", "today", now=day).stdout
+        self.assertIn("'prompt pass' lets your partner know", text)
+
+        # Nothing is said unless Alex chooses to: Sam sees no pass before it.
+        alex.sync()
+        sam.sync()
+        self.assertNotIn("passing on", sam.ok("prompt", "today", now=day).stdout)
+
+        r = alex.ok("prompt", "pass", now=day)
+        self.assertIn("Your partner will see that you did, never why", r.stderr)
+        self.assertNotIn(today["shared_id"], r.stderr + r.stdout, "the held-back prompt is not named")
+        skip_id = json.loads(alex.ok("prompt", "history", "--json", "--event", "skipped").stdout)[-1]["id"]
+        self.assertIn(f"'prompt unshare {skip_id}'", r.stderr)
+        self.assertIn("already", alex.ok("prompt", "pass", now=later).stderr)
+        self.assertEqual(len(json.loads(alex.ok("prompt", "history", "--json", "--event", "skipped").stdout)), 1,
+                         "passing twice changes nothing")
+        self.assertIn("You let your partner know", alex.ok("prompt", "today", now=later).stdout)
+        self.assertTrue(alex.json("prompt", "today", "--json", now=later)["you_passed"])
+        # The copy says who, when and which prompt; never why, never the prompt's words or Alex's notes.
+        for word in ("conflict", "exclude", "trauma", shared_text):
+            self.assertNotIn(word, alex.files_text())
+        alex.sync()
+        sam.sync()
+
+        got = sam.json("prompt", "today", "--json", now=later)
+        self.assertSchema(got, "prompt.today")
+        self.assertEqual((got["passed_by"], got["you_passed"], got["held_back"]), (["Alex"], False, False))
+        self.assertIn("Alex is passing on today's shared prompt.", sam.ok("prompt", "today", now=later).stdout)
+        self.assertNotIn("passing on", sam.ok("prompt", "today", now="2026-12-02T20:00:00+00:00").stdout,
+                         "a pass is for its own day")
+        for p in (alex, sam):
+            report = p.json("report", "--couple", "--json", now=later)
+            self.assertSchema(report, "report.couple")
+            passes = {d["date"]: [(x["by"], x["yours"]) for x in d["passes"]] for d in report["days"]}
+            self.assertEqual(passes["2026-12-01"], [("Alex", p is alex)], p.name)
+            self.assertEqual(passes["2026-11-30"], [])
+            said = "You passed on this one." if p is alex else "Alex passed on this one."
+            row = f',pass,"Alex",{int(p is alex)},"{today["shared_id"]}"'
+            for fmt, words in (("text", said), ("markdown", said), ("html", said), ("csv", row)):
+                out = p.ok("report", "--couple", "--format", fmt, now=later).stdout
+                self.assertIn(words, out, (p.name, fmt))
+                for word in ("exclude", "trauma"):
+                    self.assertNotIn(word, out)
+
+        # Taken back: gone from Alex's file at once, and from Sam's views at the next sync.
+        r = alex.ok("prompt", "unshare", skip_id, now=later)
+        self.assertIn("Took back your pass on the shared prompt of 2026-12-01", r.stderr)
+        self.assertNotIn(today["shared_id"], alex.files_text())
+        alex.sync()
+        sam.sync()
+        self.assertEqual(sam.json("prompt", "today", "--json", now=later)["passed_by"], [])
+        self.assertNotIn(today["shared_id"], sam.files_text())
+        self.assertEqual([d["passes"] for d in sam.json("report", "--couple", "--json", now=later)["days"]], [[], []])
+        self.assertIn("not shared", alex.ok("prompt", "unshare", skip_id, now=later).stderr)
+        self.assertNoConflicts(alex, sam)
+
+    def test_passing_needs_a_seed_and_a_couples_folder_and_writes_nothing_without_them(self):
+        self.write_config('[prompt]\nseed = "our-words"\n')
+        r = self.run_tool("pass")
+        self.assertUsageError(r)
+        self.assertIn("[couple] dir", r.stderr)
+        folder = os.path.join(self.tmp, "together")
+        os.makedirs(folder)
+        self.write_config(f'[couple]\ndir = "{folder}"\n')
+        r = self.run_tool("pass")
+        self.assertUsageError(r)
+        self.assertIn("[prompt] seed", r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.data_dir, "devices")), "no history written")
+        self.assertEqual(os.listdir(folder), [], "nothing in the folder")
+        r = self.run_tool("unshare", "a1b2c3")
+        self.assertUsageError(r)
+        self.assertIn("no such answer or pass", r.stderr)
+
+
 class SharedAnswers(CoupleCase):
     def test_shared_answers_show_only_after_answering_or_skipping_and_go_when_withdrawn(self):
         alex, sam = self.partners()

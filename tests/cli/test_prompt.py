@@ -168,10 +168,11 @@ class PromptOfTheDay(PromptCase):
         r = self.ok("today")
         self.assertEqual(r.stderr, "")
         got = self.json_of("today", "--json")
-        self.assertEqual(sorted(got), ["check_code", "date", "deck", "depth", "held_back", "notes", "prompt_id",
-                                       "shared", "shared_id", "text", "with"])
-        self.assertEqual((got["shared_id"], got["check_code"], got["shared"], got["held_back"]),
-                         (None, None, False, False), "without a seed there is no couple's pick")
+        self.assertEqual(sorted(got), ["check_code", "date", "deck", "depth", "held_back", "notes", "passed_by",
+                                       "prompt_id", "shared", "shared_id", "text", "with", "you_passed"])
+        self.assertEqual((got["shared_id"], got["check_code"], got["shared"], got["held_back"], got["passed_by"],
+                          got["you_passed"]), (None, None, False, False, [], False),
+                         "without a seed there is no couple's pick")
         depth = {1: "light", 2: "medium", 3: "deep"}[got["depth"]]
         note = f"Content note: {', '.join(got['notes'])}.\n" if got["notes"] else ""
         self.assertEqual(r.stdout, f"{note}{got['text']}\n{got['prompt_id']} · {got['deck']} · depth {got['depth']} ({depth})\n")

@@ -99,12 +99,14 @@ std::optional<int> after_parse(Options& options, const CLI::App*, const PromptCo
     return std::nullopt;
 }
 
+void setup_pass(CLI::App&, Options&) {}
+
 void setup_shared(CLI::App& shared, Options& options) {
     shared.add_option("ID", options.id, "Only answers to this prompt, e.g. reveal-014");
     tend::cli::add_json(shared, options.json, options.common, "Print JSON: an array of shared answers");
 }
 
-constexpr std::array<PromptCommand, 14> commands{{
+constexpr std::array<PromptCommand, 15> commands{{
     {"today", "The prompt of the day: the same on every machine with the same date, decks and [prompt] seed",
      setup_today, prompt::today, true},
     {"answer", "Save an answer: from --text, standard input or $EDITOR", setup_answer, prompt::answer},
@@ -118,8 +120,10 @@ constexpr std::array<PromptCommand, 14> commands{{
     {"edit", "Change the words of an answer you saved", setup_edit, prompt::edit},
     {"delete", "Delete an answer you saved, for good", add_answer_id, prompt::remove},
     {"share", "Share an answer you saved with your partner, in the couple's folder", add_answer_id, prompt::share},
-    {"unshare", "Take back an answer you shared: its words are removed from the couple's folder", add_answer_id,
-     prompt::unshare},
+    {"unshare", "Take back an answer (or a pass) you shared: its words are removed from the couple's folder",
+     add_answer_id, prompt::unshare},
+    {"pass", "Pass on today's shared prompt, and let your partner see that you did (never why)", setup_pass,
+     prompt::pass},
     {"shared", "Answers shared in the couple's folder: yours, and your partner's once you have answered or skipped",
      setup_shared, prompt::shared},
 }};

@@ -59,5 +59,6 @@ int remove(const Options& options, const tend::Session& session);
 int share(const Options& options, const tend::Session& session);
 int unshare(const Options& options, const tend::Session& session);
 int shared(const Options& options, const tend::Session& session);
+int pass(const Options& options, const tend::Session& session);
 
 }  // namespace prompt

@@ -134,6 +134,7 @@ struct DayJson {
     tend::LocalDay day;
     const Card* shared = nullptr;
     std::string code;
+    const DayPasses* passes = nullptr;  // who said they are passing on the shared prompt
 };
 
 tend::Json today_json(const DayJson& d) {
@@ -151,7 +152,24 @@ tend::Json today_json(const DayJson& d) {
         .set("held_back", couple && d.shown != d.shared)
         .set("shared_id", couple ? tend::Json(std::string(d.shared->id)) : tend::Json(nullptr))
         .set("check_code", couple ? tend::Json(d.code) : tend::Json(nullptr));
+    tend::Json passed = tend::Json::array();
+    if (d.passes)
+        for (const auto& name : d.passes->partners) passed.push(name);
+    json.set("passed_by", std::move(passed)).set("you_passed", d.passes && d.passes->yours);
     return json;
+}
+
+// "Sam is passing on today's shared prompt.": said so there is no waiting for an answer that is
+// not coming; never why, which the partner did not say. And this person's own pass, dim.
+void print_passes(const Session& session, const DayPasses& passes) {
+    if (passes.yours)
+        session.io.out << session.out_style.dim("You let your partner know that you are passing on it.") << '\n';
+    if (passes.partners.empty()) return;
+    std::vector<std::string> names;
+    for (const auto& name : passes.partners) names.push_back(tend::neutralize(name));
+    session.io.out << fmt::format("{} {} passing on today's shared prompt.", fmt::join(names, " and "),
+                                  passes.partners.size() == 1 ? "is" : "are")
+                   << '\n';
 }
 
 // Told without the prompt's words, since the person chose not to meet them, and without a
@@ -466,13 +484,23 @@ int today(const Options& options, const Session& session) {
     const auto own_pool = filter_cards(library, own);
     const auto miss = filter_miss(own, shared);
     const Card* shown = !miss ? &shared : prompt_of_the_day(own_pool, day, seed);
+    // Who chose to say they are passing on it: read only with a couple's folder.
+    const DayPasses passes = passes_on(session, shared.id, day);
     if (options.json) {
-        session.print_json(today_json({shown, day, &shared, code}));
+        session.print_json(today_json({shown, day, &shared, code, &passes}));
     } else if (!miss) {
         print_card(session, shared, code);
+        print_passes(session, passes);
     } else {
         session.io.out << held_back_line(*miss) << '\n'
                        << session.out_style.dim(fmt::format("shared \u00b7 check {}", code)) << '\n';
+        // Only on a held-back day: the one a person may want to explain without explaining why.
+        if (!passes.yours && tend::couple_folder(session))
+            session.io.out << session.out_style.dim(
+                                  "If you like, 'prompt pass' lets your partner know that you are passing on it, "
+                                  "never why.")
+                           << '\n';
+        print_passes(session, passes);
         if (shown) {
             session.io.out << '\n' << "Just for you today:" << '\n';
             print_card(session, *shown);
@@ -522,6 +550,32 @@ int skip(const Options& options, const Session& session) {
     const int days = session.config.prompt.cooldown_days;
     session.note(days > 0 ? fmt::format("Skipped {}; it stays away for {} days. 'prompt' gives another.", card.id, days)
                           : fmt::format("Skipped {}. 'prompt' gives another.", card.id));
+    note_partner_answers(session, card.id);
+    return 0;
+}
+
+int pass(const Options&, const Session& session) {
+    // Checked before anything is written: a pass with nowhere to go, or no shared prompt to pass on.
+    const auto folder = tend::required_couple_folder(session, "pass");
+    const std::string& seed = session.config.prompt.seed;
+    if (seed.empty())
+        tend::usage_error(
+            "pass: there is no shared prompt of the day without a [prompt] seed; the same word in both your "
+            "configs makes one");
+    const Library library = load_library(session);
+    const tend::LocalDay day = session.zone.day_of(session.now);
+    const Card& card = *tend::shared_prompt_of_the_day(tend::shared_pool(library), day, seed).card;
+    if (passes_on(session, card.id, day).yours) {
+        session.note("Your partner can already see that you are passing on today's shared prompt.");
+        return 0;
+    }
+    // A skip of their own, as `prompt skip` writes, and a copy saying only that: never why.
+    const Record skipped = append(session, event_record(session, PromptEvent::skipped, card));
+    tend::share_record(session, folder, tend::shared_pass_format, skipped, tend::shared_pass_keys);
+    session.note(
+        fmt::format("Passed on today's shared prompt. Your partner will see that you did, never why; "
+                    "'prompt unshare {}' takes that back.",
+                    tend::record_id(skipped)));
     note_partner_answers(session, card.id);
     return 0;
 }

@@ -48,8 +48,9 @@ bool is_partners(const SharedRecord& shared, const tend::CoupleFolder& folder) {
     return shared.by() != folder.name;
 }
 
-// The answer a person named (or the last one they saved), from their private history.
-Record named_answer(const Options& options, const Session& session) {
+// The answer a person named (or the last one they saved), from their private history; with
+// `or_pass`, a named skip that was shared as a pass too (`prompt pass` prints its id).
+Record named_answer(const Options& options, const Session& session, bool or_pass = false) {
     const auto store = session.store(tend::prompt_format);
     std::optional<std::string> id;
     if (!options.answer_id.empty()) {
@@ -62,11 +63,19 @@ Record named_answer(const Options& options, const Session& session) {
             }
     }
     const auto found = id ? store.find(*id) : std::nullopt;
-    if (!found || tend::prompt_event(found->record) != PromptEvent::answered)
-        tend::usage_error(options.answer_id.empty()
-                              ? "there is no answer yet; 'prompt answer --share' writes one and shares it"
-                              : "ANSWER: there is no such answer; 'prompt history --json --event answered' lists them");
+    const auto event = found ? tend::prompt_event(found->record) : std::nullopt;
+    if (event != PromptEvent::answered && !(or_pass && event == PromptEvent::skipped))
+        tend::usage_error(
+            options.answer_id.empty() ? "there is no answer yet; 'prompt answer --share' writes one and shares it"
+            : or_pass                 ? "ANSWER: there is no such answer or pass; 'prompt history --json --event "
+                                        "answered,skipped' lists them"
+                      : "ANSWER: there is no such answer; 'prompt history --json --event answered' lists them");
     return found->record;
+}
+
+std::string capitalised(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
 }
 
 std::string quoted_prompt(const Record& record) {
@@ -95,6 +104,30 @@ void note_partner_answers(const Session& session, std::string_view prompt_id) {
     }
 }
 
+DayPasses passes_on(const Session& session, std::string_view prompt_id, tend::LocalDay day) {
+    DayPasses passes;
+    const auto folder = tend::couple_folder(session);
+    if (!folder) return passes;
+    try {
+        // A day either side: a pass keeps its author's own zone, and their day is the one that counts.
+        const auto around = tend::shared_records(session, *folder, tend::shared_pass_format,
+                                                 session.now - date::days{2}, session.now + date::days{2});
+        std::set<std::string> partners;
+        for (const auto& shared : around) {
+            if (text_of(shared.record, "prompt_id") != prompt_id || tend::record_at(shared.record).day() != day)
+                continue;
+            if (is_partners(shared, *folder))
+                partners.insert(shared.by());
+            else
+                passes.yours = true;
+        }
+        passes.partners.assign(partners.begin(), partners.end());
+    } catch (const tend::Error& e) {
+        session.warn(fmt::format("the couple's folder cannot be read just now ({})", e.what()));
+    }
+    return passes;
+}
+
 int share(const Options& options, const Session& session) {
     const auto folder = tend::required_couple_folder(session, "share");
     const Record answer = named_answer(options, session);
@@ -111,17 +144,22 @@ int share(const Options& options, const Session& session) {
 
 int unshare(const Options& options, const Session& session) {
     const auto folder = tend::required_couple_folder(session, "unshare");
-    const Record answer = named_answer(options, session);
+    const Record source = named_answer(options, session, true);
+    const bool pass = tend::prompt_event(source) == PromptEvent::skipped;
     // From whichever of this person's devices shared it: the device store's rule takes it back.
     tend::Transaction t = tend::couple_transaction(session, folder);
-    const auto taken = tend::withdraw(session, t, tend::shared_answer_format, tend::record_id(answer));
+    const auto taken = tend::withdraw(session, t, pass ? tend::shared_pass_format : tend::shared_answer_format,
+                                      tend::record_id(source));
     t.commit();
-    const std::string id = text_of(answer, "prompt_id");
+    // A pass never names its prompt: it may be one this person chose not to meet.
+    const std::string what =
+        pass ? fmt::format("your pass on the shared prompt of {}", tend::format_day(tend::record_at(source).day()))
+             : fmt::format("your answer to {}", text_of(source, "prompt_id"));
     if (taken.empty()) {
-        session.note(fmt::format("Your answer to {} is not shared; nothing to take back.", id));
+        session.note(fmt::format("{} is not shared; nothing to take back.", capitalised(what)));
         return 0;
     }
-    tend::note_taken_back(session, folder, taken, fmt::format("your answer to {}", id));
+    tend::note_taken_back(session, folder, taken, what);
     return 0;
 }
 

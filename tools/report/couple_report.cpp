@@ -36,6 +36,14 @@ std::string who(const CoupleAnswer& a) {
 std::string who(const CoupleNumbers& n) {
     return n.yours ? "You" : n.by;
 }
+std::string who(const CouplePass& p) {
+    return p.yours ? "You" : p.by;
+}
+
+// Never why: a pass says only that its author chose not to answer this one.
+std::string pass_words(const CouplePass& p) {
+    return fmt::format("{} passed on this one.", who(p));
+}
 
 constexpr std::string_view waiting_words = "shared an answer; it shows once you have answered or skipped this prompt";
 constexpr std::string_view nothing_shared = "Nothing was shared in the couple's folder in this period.";
@@ -98,6 +106,7 @@ std::string render_text(const CoupleReport& r, const tend::Style& style) {
             out += "  " + style.dim(std::string(held_back_words)) + "\n";
         }
         text_answers(out, d.answers, style);
+        for (const auto& p : d.passes) out += "  " + style.dim(tend::neutralize(pass_words(p))) + "\n";
     }
     if (r.empty()) return out + "\n" + std::string(nothing_shared) + "\n";
     if (!r.prompts.empty()) out += "\n" + style.bold("Other shared answers") + "\n";
@@ -135,6 +144,7 @@ std::string render_markdown(const CoupleReport& r) {
         out += d.prompt_text ? fmt::format("*{}*\n", md(*d.prompt_text))
                              : fmt::format("_{}_\n", md(std::string(held_back_words)));
         markdown_answers(out, d.answers);
+        for (const auto& p : d.passes) out += fmt::format("\n_{}_\n", md(pass_words(p)));
     }
     if (r.empty()) return out + "\n" + std::string(nothing_shared) + "\n";
     if (!r.prompts.empty()) out += "\n## Other shared answers\n";
@@ -165,6 +175,12 @@ Json answers_json(const std::vector<CoupleAnswer>& answers) {
     return array;
 }
 
+Json passes_json(const std::vector<CouplePass>& passes) {
+    Json array = Json::array();
+    for (const auto& p : passes) array.push(Json::object().set("by", p.by).set("yours", p.yours).set("at", p.at));
+    return array;
+}
+
 std::string render_json(const CoupleReport& r, tend::TimeStyle times) {
     Json days = Json::array();
     for (const auto& d : r.days) {
@@ -179,7 +195,8 @@ std::string render_json(const CoupleReport& r, tend::TimeStyle times) {
                       .set("held_back", !d.prompt_text)
                       .set("prompt_text", d.prompt_text ? Json(*d.prompt_text) : Json(nullptr))
                       .set("check_code", d.check_code)
-                      .set("answers", answers_json(d.answers)));
+                      .set("answers", answers_json(d.answers))
+                      .set("passes", passes_json(d.passes)));
     }
     Json prompts = Json::array();
     for (const auto& p : r.prompts)
@@ -241,6 +258,7 @@ std::string render_html(const CoupleReport& r) {
         body += d.prompt_text ? fmt::format("<p class=\"prompt\">{}</p>\n", h(*d.prompt_text))
                               : fmt::format("<p class=\"muted\">{}</p>\n", h(held_back_words));
         html_answers(body, d.answers);
+        for (const auto& p : d.passes) body += fmt::format("<p class=\"muted\">{}</p>\n", h(pass_words(p)));
         body += "</section>\n";
     }
     if (r.empty()) body += fmt::format("<p class=\"empty\">{}</p>\n", h(nothing_shared));
@@ -307,6 +325,8 @@ std::string render_csv(const CoupleReport& r) {
         out += fmt::format("{},,day,,,{},{},,,,,,,{},{},\n", tend::format_day(d.day), csv(d.prompt_id),
                            d.prompt_text ? csv(*d.prompt_text) : "", csv(d.check_code), d.prompt_text ? 0 : 1);
         answer_rows(d.answers, d.prompt_id, d.prompt_text.value_or(""));
+        for (const auto& p : d.passes)
+            out += row_start(p.at, "pass", p.by, p.yours) + fmt::format(",{},,,,,,,,,,\n", csv(d.prompt_id));
     }
     for (const auto& p : r.prompts) answer_rows(p.answers, p.prompt_id, p.prompt_text);
     for (const auto& n : r.numbers) {
@@ -339,7 +359,7 @@ std::vector<CoupleDay> couple_days(const tend::Session& session, const tend::Cou
         const tend::SharedPick pick = tend::shared_prompt_of_the_day(pool, day, session.config.prompt.seed);
         if (!pick.card) break;
         const tend::Card& card = *pick.card;
-        CoupleDay d{day, std::string(card.id), std::string(card.deck), card.depth, {}, std::nullopt, pick.code, {}};
+        CoupleDay d{day, std::string(card.id), std::string(card.deck), card.depth, {}, std::nullopt, pick.code, {}, {}};
         for (const auto note : card.note_list()) d.notes.emplace_back(note);
         if (!tend::filter_miss(own, card)) d.prompt_text = std::string(card.text);
         days.push_back(std::move(d));
@@ -363,7 +383,8 @@ CoupleDay* day_of_prompt(std::vector<CoupleDay>& days, std::string_view prompt_i
 
 bool CoupleReport::empty() const {
     return prompts.empty() && numbers.empty() && boundaries.empty() &&
-           std::all_of(days.begin(), days.end(), [](const CoupleDay& d) { return d.answers.empty(); });
+           std::all_of(days.begin(), days.end(),
+                       [](const CoupleDay& d) { return d.answers.empty() && d.passes.empty(); });
 }
 
 CoupleReport read_couple_report(const tend::Session& session, const Period& period) {
@@ -404,6 +425,13 @@ CoupleReport read_couple_report(const tend::Session& session, const Period& peri
             it = report.prompts.end() - 1;
         }
         it->answers.push_back(std::move(answer));
+    }
+    // A pass goes beside the day whose shared prompt it passed on; one whose prompt is no day's in the
+    // period (the couple's decks changed since) has nothing to stand beside, and says nothing alone.
+    for (const auto& shared : tend::shared_records(session, *folder, tend::shared_pass_format, from, to)) {
+        const CouplePass pass{shared.by(), shared.by() == folder->name, tend::record_at(shared.record)};
+        if (CoupleDay* day = day_of_prompt(report.days, text_of(shared.record, "prompt_id"), pass.at.day()))
+            day->passes.push_back(pass);
     }
     for (const auto& shared : tend::shared_records(session, *folder, tend::shared_numbers_format, from, to)) {
         CoupleNumbers n{shared.by(), shared.by() == folder->name, tend::record_at(shared.record), {}};

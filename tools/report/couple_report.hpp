@@ -24,6 +24,13 @@ struct CoupleAnswer {
     std::optional<std::string> text;
 };
 
+// Someone chose to tell the other that they are passing on a day's shared prompt (`prompt pass`).
+struct CouplePass {
+    std::string by;
+    bool yours = false;
+    tend::OffsetTime at;
+};
+
 // A day of the period (up to today) and the couple's shared prompt of the day, the one both
 // partners' `prompt today` gives, with its check code and the shared answers to it.
 struct CoupleDay {
@@ -37,6 +44,7 @@ struct CoupleDay {
     std::optional<std::string> prompt_text;
     std::string check_code;
     std::vector<CoupleAnswer> answers;  // oldest first
+    std::vector<CouplePass> passes;     // oldest first
 };
 
 // A prompt someone shared an answer to in the period that was no day's shared prompt in it,
