@@ -113,6 +113,34 @@ std::string SharedRecord::by() const {
     return field<std::string>(record, "by").value_or("");
 }
 
+namespace {
+std::string text_of(const Record& record, std::string_view key) {
+    return field<std::string>(record, key).value_or("");
+}
+}  // namespace
+
+SharedAnswer read_shared_answer(const Record& record) {
+    return {text_of(record, "prompt_id"), text_of(record, "deck"), text_of(record, "prompt_text"),
+            text_of(record, "text")};
+}
+
+SharedNumbers read_shared_numbers(const Record& record) {
+    SharedNumbers numbers;
+    for (std::size_t i = 0; i < rating_names.size(); ++i)
+        if (const auto value = field<std::int64_t>(record, rating_names[i]))
+            numbers.values[i] = static_cast<int>(*value);
+    return numbers;
+}
+
+SharedBoundary read_shared_boundary(const Record& record) {
+    return {text_of(record, "of"), text_of(record, "event"), text_of(record, "text"),
+            field<std::string>(record, "type"), field<bool>(record, "hard").value_or(false)};
+}
+
+SharedPass read_shared_pass(const Record& record) {
+    return {text_of(record, "prompt_id"), text_of(record, "deck")};
+}
+
 std::optional<CoupleFolder> couple_folder(const Session& session) {
     const std::string& dir = session.config.couple.dir;
     if (dir.empty()) return std::nullopt;

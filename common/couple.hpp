@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -76,6 +77,33 @@ struct SharedRecord {
     Record record;
     std::string by() const;  // who shared it
 };
+
+// Each shared kind's own fields (besides id, at, recorded, by and source), read in one place
+// for every tool, from a record that passed validation against its format.
+struct SharedAnswer {
+    std::string prompt_id;
+    std::string deck;
+    std::string prompt_text;
+    std::string text;
+};
+struct SharedNumbers {
+    std::array<std::optional<int>, 5> values;  // in rating_names' order: mood, energy, ...
+};
+struct SharedBoundary {
+    std::string of;  // the private id of the boundary's `added` record
+    std::string event;
+    std::string text;  // its wording as it stood then
+    std::optional<std::string> type;
+    bool hard = false;
+};
+struct SharedPass {
+    std::string prompt_id;
+    std::string deck;
+};
+SharedAnswer read_shared_answer(const Record& record);
+SharedNumbers read_shared_numbers(const Record& record);
+SharedBoundary read_shared_boundary(const Record& record);
+SharedPass read_shared_pass(const Record& record);
 
 // Every device's records of a kind whose `at` lies in [from, to], oldest first.
 std::vector<SharedRecord> shared_records(const Session& session, const CoupleFolder& folder, const RecordFormat& format,

@@ -28,8 +28,9 @@ namespace {
 // lists them all).
 constexpr date::days partner_note_window{92};
 
-std::string text_of(const Record& record, std::string_view key) {
-    return tend::field<std::string>(record, key).value_or("");
+// The fields of a private prompt record that named_answer() found, so of a known event.
+tend::PromptEntry entry_of(const Record& record) {
+    return tend::read_prompt_entry(record).value_or(tend::PromptEntry{});
 }
 
 // The prompts this person answered or skipped, from their own history (and their own shares):
@@ -38,8 +39,9 @@ std::set<std::string, std::less<>> answered_or_skipped(const Session& session) {
     std::set<std::string, std::less<>> ids;
     const auto store = session.store(tend::prompt_format);
     for (const auto& record : store.read_latest(std::numeric_limits<std::size_t>::max())) {
-        const auto event = tend::prompt_event(record);
-        if (event == PromptEvent::answered || event == PromptEvent::skipped) ids.insert(text_of(record, "prompt_id"));
+        const auto entry = tend::read_prompt_entry(record);
+        if (entry && (entry->event == PromptEvent::answered || entry->event == PromptEvent::skipped))
+            ids.insert(entry->prompt_id);
     }
     return ids;
 }
@@ -78,8 +80,8 @@ std::string capitalised(std::string text) {
     return text;
 }
 
-std::string quoted_prompt(const Record& record) {
-    return tend::truncate_display(tend::neutralize(text_of(record, "prompt_text")), 60);
+std::string quoted_prompt(const tend::PromptEntry& answer) {
+    return tend::truncate_display(tend::neutralize(answer.prompt_text.value_or("")), 60);
 }
 
 }  // namespace
@@ -94,7 +96,7 @@ void note_partner_answers(const Session& session, std::string_view prompt_id) {
         const auto recent = tend::shared_records(session, *folder, tend::shared_answer_format,
                                                  session.now - partner_note_window, session.now + date::days{1});
         for (const auto& shared : recent)
-            if (is_partners(shared, *folder) && text_of(shared.record, "prompt_id") == prompt_id)
+            if (is_partners(shared, *folder) && tend::read_shared_answer(shared.record).prompt_id == prompt_id)
                 by.insert(tend::neutralize(shared.by()));
         if (by.empty()) return;
         session.note(fmt::format("{} shared an answer to this prompt too; 'prompt shared {}' shows it.",
@@ -114,7 +116,8 @@ DayPasses passes_on(const Session& session, std::string_view prompt_id, tend::Lo
                                                  session.now - date::days{2}, session.now + date::days{2});
         std::set<std::string> partners;
         for (const auto& shared : around) {
-            if (text_of(shared.record, "prompt_id") != prompt_id || tend::record_at(shared.record).day() != day)
+            if (tend::read_shared_pass(shared.record).prompt_id != prompt_id ||
+                tend::record_at(shared.record).day() != day)
                 continue;
             if (is_partners(shared, *folder))
                 partners.insert(shared.by());
@@ -131,21 +134,23 @@ DayPasses passes_on(const Session& session, std::string_view prompt_id, tend::Lo
 int share(const Options& options, const Session& session) {
     const auto folder = tend::required_couple_folder(session, "share");
     const Record answer = named_answer(options, session);
+    const tend::PromptEntry entry = entry_of(answer);
     if (!tend::share_record(session, folder, tend::shared_answer_format, answer, tend::shared_answer_keys)) {
-        session.note(fmt::format("Your answer to {} is shared already.", text_of(answer, "prompt_id")));
+        session.note(fmt::format("Your answer to {} is shared already.", entry.prompt_id));
         return 0;
     }
     session.note(
         fmt::format("Shared your answer to {}, \u201c{}\u201d, with your partner. 'prompt unshare {}' "
                     "takes it back.",
-                    text_of(answer, "prompt_id"), quoted_prompt(answer), tend::record_id(answer)));
+                    entry.prompt_id, quoted_prompt(entry), tend::record_id(answer)));
     return 0;
 }
 
 int unshare(const Options& options, const Session& session) {
     const auto folder = tend::required_couple_folder(session, "unshare");
     const Record source = named_answer(options, session, true);
-    const bool pass = tend::prompt_event(source) == PromptEvent::skipped;
+    const tend::PromptEntry entry = entry_of(source);
+    const bool pass = entry.event == PromptEvent::skipped;
     // From whichever of this person's devices shared it: the device store's rule takes it back.
     tend::Transaction t = tend::couple_transaction(session, folder);
     const auto taken = tend::withdraw(session, t, pass ? tend::shared_pass_format : tend::shared_answer_format,
@@ -154,7 +159,7 @@ int unshare(const Options& options, const Session& session) {
     // A pass never names its prompt: it may be one this person chose not to meet.
     const std::string what =
         pass ? fmt::format("your pass on the shared prompt of {}", tend::format_day(tend::record_at(source).day()))
-             : fmt::format("your answer to {}", text_of(source, "prompt_id"));
+             : fmt::format("your answer to {}", entry.prompt_id);
     if (taken.empty()) {
         session.note(fmt::format("{} is not shared; nothing to take back.", capitalised(what)));
         return 0;
@@ -167,28 +172,36 @@ int shared(const Options& options, const Session& session) {
     const auto folder = tend::required_couple_folder(session, "shared");
     tend::settle_couple_folder(session, folder);
     const std::string only = tend::normalize_word(options.id);
-    auto all = tend::all_shared_records(session, folder, tend::shared_answer_format);
-    std::erase_if(all, [&](const SharedRecord& s) { return !only.empty() && text_of(s.record, "prompt_id") != only; });
-    const auto mine = answered_or_skipped(session);
-    const auto revealed = [&](const SharedRecord& s) {
-        return !is_partners(s, folder) || mine.contains(text_of(s.record, "prompt_id"));
+    // Each shared answer with its fields, and whether this person may read a partner's words yet.
+    struct Listed {
+        SharedRecord shared;
+        tend::SharedAnswer answer;
+        bool yours;
+        bool revealed;
     };
+    const auto mine = answered_or_skipped(session);
+    std::vector<Listed> all;
+    for (auto& s : tend::all_shared_records(session, folder, tend::shared_answer_format)) {
+        tend::SharedAnswer answer = tend::read_shared_answer(s.record);
+        if (!only.empty() && answer.prompt_id != only) continue;
+        const bool yours = !is_partners(s, folder);
+        const bool revealed = yours || mine.contains(answer.prompt_id);
+        all.push_back({std::move(s), std::move(answer), yours, revealed});
+    }
 
     if (options.json) {
         tend::Json array = tend::Json::array();
-        for (const auto& s : all) {
-            const bool shown = revealed(s);
+        for (const auto& [s, answer, yours, revealed] : all)
             array.push(tend::Json::object()
                            .set("id", tend::record_id(s.record))
                            .set("at", tend::record_at(s.record))
                            .set("by", s.by())
-                           .set("yours", !is_partners(s, folder))
-                           .set("prompt_id", text_of(s.record, "prompt_id"))
-                           .set("deck", text_of(s.record, "deck"))
-                           .set("prompt_text", text_of(s.record, "prompt_text"))
-                           .set("revealed", shown)
-                           .set("text", shown ? tend::Json(text_of(s.record, "text")) : tend::Json(nullptr)));
-        }
+                           .set("yours", yours)
+                           .set("prompt_id", answer.prompt_id)
+                           .set("deck", answer.deck)
+                           .set("prompt_text", answer.prompt_text)
+                           .set("revealed", revealed)
+                           .set("text", revealed ? tend::Json(answer.text) : tend::Json(nullptr)));
         session.print_json(array);
         return 0;
     }
@@ -199,19 +212,17 @@ int shared(const Options& options, const Session& session) {
     }
     const tend::Style& style = session.out_style;
     std::size_t waiting = 0, shown = 0;
-    for (const auto& s : all) {
-        if (!revealed(s)) {
+    for (const auto& [s, answer, yours, revealed] : all) {
+        if (!revealed) {
             ++waiting;
             continue;
         }
-        const bool yours = !is_partners(s, folder);
         ++shown;
         session.io.out << style.bold(yours ? std::string("You") : tend::neutralize(s.by())) << ", "
                        << tend::format_day(tend::record_at(s.record).day()) << ", "
-                       << style.cyan(tend::neutralize(text_of(s.record, "prompt_id"))) << '\n'
-                       << "  " << tend::neutralize(text_of(s.record, "prompt_text"), true) << '\n'
-                       << "  " << style.dim("\u2014") << ' ' << tend::neutralize(text_of(s.record, "text"), true)
-                       << "\n\n";
+                       << style.cyan(tend::neutralize(answer.prompt_id)) << '\n'
+                       << "  " << tend::neutralize(answer.prompt_text, true) << '\n'
+                       << "  " << style.dim("\u2014") << ' ' << tend::neutralize(answer.text, true) << "\n\n";
     }
     if (waiting > 0)
         session.note(

@@ -26,10 +26,6 @@ using tend::Json;
 
 constexpr const auto& number_names = tend::rating_names;  // in CoupleNumbers::values' order
 
-std::string text_of(const tend::Record& record, std::string_view key) {
-    return tend::field<std::string>(record, key).value_or("");
-}
-
 std::string who(const CoupleAnswer& a) {
     return a.yours ? "You" : a.by;
 }
@@ -404,16 +400,17 @@ CoupleReport read_couple_report(const tend::Session& session, const Period& peri
     std::set<std::string, std::less<>> answered_or_skipped;
     for (const auto& record :
          session.store(tend::prompt_format).read_range(from - date::days{366}, session.now + date::days{1})) {
-        const auto event = tend::prompt_event(record);
-        if (event == tend::PromptEvent::answered || event == tend::PromptEvent::skipped)
-            answered_or_skipped.insert(text_of(record, "prompt_id"));
+        const auto entry = tend::read_prompt_entry(record);
+        if (entry && (entry->event == tend::PromptEvent::answered || entry->event == tend::PromptEvent::skipped))
+            answered_or_skipped.insert(entry->prompt_id);
     }
     for (const auto& shared : tend::shared_records(session, *folder, tend::shared_answer_format, from, to)) {
-        const std::string id = text_of(shared.record, "prompt_id");
+        tend::SharedAnswer copy = tend::read_shared_answer(shared.record);
+        const std::string& id = copy.prompt_id;
         const bool yours = shared.by() == folder->name;
         const bool shown = yours || answered_or_skipped.contains(id);
         CoupleAnswer answer{shared.by(), yours, tend::record_at(shared.record),
-                            shown ? std::optional(text_of(shared.record, "text")) : std::nullopt};
+                            shown ? std::optional(copy.text) : std::nullopt};
         if (CoupleDay* day = day_of_prompt(report.days, id, answer.at.day())) {
             day->answers.push_back(std::move(answer));
             continue;
@@ -421,7 +418,7 @@ CoupleReport read_couple_report(const tend::Session& session, const Period& peri
         auto it = std::find_if(report.prompts.begin(), report.prompts.end(),
                                [&](const CouplePrompt& p) { return p.prompt_id == id; });
         if (it == report.prompts.end()) {
-            report.prompts.push_back({id, text_of(shared.record, "deck"), text_of(shared.record, "prompt_text"), {}});
+            report.prompts.push_back({id, std::move(copy.deck), std::move(copy.prompt_text), {}});
             it = report.prompts.end() - 1;
         }
         it->answers.push_back(std::move(answer));
@@ -430,21 +427,18 @@ CoupleReport read_couple_report(const tend::Session& session, const Period& peri
     // period (the couple's decks changed since) has nothing to stand beside, and says nothing alone.
     for (const auto& shared : tend::shared_records(session, *folder, tend::shared_pass_format, from, to)) {
         const CouplePass pass{shared.by(), shared.by() == folder->name, tend::record_at(shared.record)};
-        if (CoupleDay* day = day_of_prompt(report.days, text_of(shared.record, "prompt_id"), pass.at.day()))
+        if (CoupleDay* day = day_of_prompt(report.days, tend::read_shared_pass(shared.record).prompt_id, pass.at.day()))
             day->passes.push_back(pass);
     }
     for (const auto& shared : tend::shared_records(session, *folder, tend::shared_numbers_format, from, to)) {
-        CoupleNumbers n{shared.by(), shared.by() == folder->name, tend::record_at(shared.record), {}};
-        for (std::size_t i = 0; i < number_names.size(); ++i)
-            if (const auto value = tend::field<int64_t>(shared.record, number_names[i]))
-                n.values[i] = static_cast<int>(*value);
-        report.numbers.push_back(std::move(n));
+        report.numbers.push_back({shared.by(), shared.by() == folder->name, tend::record_at(shared.record),
+                                  tend::read_shared_numbers(shared.record).values});
     }
     // Grouped by who shared it and its `of`, the same on all of a boundary's events.
     std::vector<std::pair<std::string, std::string>> keys;
     for (const auto& shared : tend::shared_records(session, *folder, tend::shared_boundary_format, from, to)) {
-        const auto& record = shared.record;
-        const std::pair key{shared.by(), text_of(record, "of")};
+        tend::SharedBoundary copy = tend::read_shared_boundary(shared.record);
+        const std::pair key{shared.by(), copy.of};
         auto it = std::find(keys.begin(), keys.end(), key);
         if (it == keys.end()) {
             keys.push_back(key);
@@ -452,10 +446,10 @@ CoupleReport read_couple_report(const tend::Session& session, const Period& peri
             it = keys.end() - 1;
         }
         CoupleBoundary& b = report.boundaries[static_cast<std::size_t>(it - keys.begin())];
-        b.text = text_of(record, "text");
-        b.type = tend::field<std::string>(record, "type");
-        b.hard = tend::field<bool>(record, "hard").value_or(false);
-        b.events.push_back({text_of(record, "event"), tend::record_at(record)});
+        b.text = std::move(copy.text);
+        b.type = std::move(copy.type);
+        b.hard = copy.hard;
+        b.events.push_back({std::move(copy.event), tend::record_at(shared.record)});
     }
     return report;
 }
